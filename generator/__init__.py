@@ -1,0 +1,1 @@
+"""Protokollarkiv: published protocols of Swedish public bodies as a static archive site."""

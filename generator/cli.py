@@ -1,0 +1,158 @@
+"""The ``arkiv`` command: validate, build and convert protocol sources.
+
+Every problem in a source is printed as ``file:line: error|warning: message``; the exit code is 1
+when there is an error, and no traceback reaches the user for anything a source can contain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from generator import messages
+from generator.organisation import read_organisation
+from generator.pipeline import SourcesInvalid, generate
+from generator.problems import Problems, SourceError
+from generator.sources import read_sources
+from generator.yaml_format import dump
+from generator.yaml_source import decode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="arkiv", description="Protokollarkiv")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="kontrollera källfilerna")
+    validate.add_argument("paths", nargs="*", type=Path, help="filer (standard: alla i protocols/)")
+    validate.add_argument("--protocols", type=Path, default=Path("protocols"))
+    validate.add_argument("--format", choices=("text", "json"), default="text")
+
+    build = commands.add_parser("build", help="bygg webbplatsen")
+    build.add_argument("--protocols", type=Path, default=Path("protocols"))
+    build.add_argument("--site", type=Path, default=Path("site"))
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--verbose", action="store_true")
+
+    convert = commands.add_parser("convert", help="skriv ett Markdown-protokoll som YAML")
+    convert.add_argument("file", type=Path)
+    convert.add_argument("--protocols", type=Path, help="standard: mappen ovanför organets mapp")
+
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return run_validate(args.protocols, args.paths, args.format)
+    if args.command == "build":
+        return run_build(args.protocols, args.site, args.config, args.verbose)
+    return run_convert(args.file, args.protocols)
+
+
+def _print_problems(problems: Problems) -> None:
+    if problems.items:
+        print(problems.report(), file=sys.stderr)
+
+
+def run_validate(protocols: Path, paths: list[Path], output: str) -> int:
+    problems = Problems()
+    only = [p.resolve() for p in paths] if paths else None
+    if only is not None:
+        root = protocols.resolve()
+        only = [p for p in only if p.is_relative_to(root)]
+        for path in paths:
+            if not path.resolve().is_relative_to(root):
+                problems.error(str(path), 1, messages.FILE_NAME.format(name=path))
+        protocols = root
+    read_sources(protocols, problems, only=only)
+    if output == "json":
+        print(
+            json.dumps(
+                [{**vars(p), "severity": p.severity.value} for p in sorted(problems.items)],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        _print_problems(problems)
+    return 1 if problems.errors else 0
+
+
+def run_build(protocols: Path, site: Path, config_file: Path, verbose: bool) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from generator.plugin import ArchivePlugin
+
+    logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.INFO if verbose else logging.WARNING)
+    try:
+        generated = generate(protocols)
+    except SourcesInvalid as exc:
+        _print_problems(exc.problems)
+        print(messages.BUILD_STOPPED, file=sys.stderr)
+        return 1
+    site = site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    # Build beside the live site and swap at the end, so a failed build never leaves half a site.
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-ny-", dir=site.parent))
+    try:
+        config = load_config(str(config_file), site_dir=str(staging))
+        plugin = config.plugins["arkiv"]
+        assert isinstance(plugin, ArchivePlugin)
+        plugin.protocols_override = protocols
+        plugin.preloaded = generated
+        build(config)
+    except (Abort, MkDocsException) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"{exc}\n{messages.BUILD_STOPPED}", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = site.with_name(f".{site.name}-gammal")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    print(messages.BUILD_DONE.format(pages=len(generated.pages), site=site), file=sys.stderr)
+    return 0
+
+
+def run_convert(file: Path, protocols: Path | None) -> int:
+    from generator.markdown_reader import MarkdownReader
+
+    protocols = protocols or file.resolve().parent.parent
+    problems = Problems()
+    organisation = read_organisation(protocols, problems)
+    body = organisation.body(file.resolve().parent.name) if organisation else None
+    relative = str(file)
+    try:
+        file_date = date.fromisoformat(file.stem)
+    except ValueError:
+        problems.error(relative, 1, messages.FILE_NAME.format(name=file.name))
+        file_date = None
+    if organisation and body is None:
+        problems.error(relative, 1, messages.UNKNOWN_BODY.format(body=file.resolve().parent.name))
+    if organisation is None or body is None or file_date is None:
+        _print_problems(problems)
+        return 1
+    try:
+        text = decode(file.read_bytes(), relative)
+    except SourceError as exc:
+        problems.items.append(exc.problem)
+        _print_problems(problems)
+        return 1
+    except OSError as exc:
+        problems.error(relative, 1, messages.UNREADABLE.format(reason=exc.strerror))
+        _print_problems(problems)
+        return 1
+    meeting = MarkdownReader(organisation, body, relative, problems).read(text, file_date)
+    _print_problems(problems)
+    if meeting is None or problems.errors:
+        return 1
+    sys.stdout.write(dump(meeting))
+    return 0

@@ -1,0 +1,131 @@
+"""Every text a reader of the site sees, in Swedish, in one place.
+
+Templates reach these as ``t.NAME``; code that builds titles uses them directly.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+SITE_LANGUAGE = "sv"
+
+START_TITLE = "Protokollarkiv"
+START_INTRO = (
+    "Här finns de justerade protokollen från {organisation}s sammanträden. Läs ett sammanträde, "
+    "följ ett ärende mellan sammanträden via diarienumret eller sök bland besluten."
+)
+LATEST_MEETINGS = "Senaste sammanträdena"
+BODIES = "Organ"
+FIND_CASE = "Hitta ett ärende"
+FIND_CASE_TEXT = (
+    "Varje ärende har ett diarienummer (dnr), till exempel {example}. Ärendets sida visar alla "
+    "sammanträden där det har behandlats, i alla organ."
+)
+ALL_CASES = "Alla ärenden"
+NO_MEETINGS = "Inga protokoll är publicerade ännu."
+
+MEETINGS_BY_YEAR = "Sammanträden per år"
+MEETING = "Sammanträde"
+MEETING_TITLE = "{body} {date}"
+PARAGRAPH_COUNT = "{count} paragrafer"
+PARAGRAPH_COUNT_ONE = "1 paragraf"
+
+DATE = "Datum"
+TIME = "Tid"
+PLACE = "Plats"
+TIME_SPAN = "kl. {start}–{end}"
+TIME_START = "kl. {start}"
+
+ATTENDANCE = "Närvaro"
+GROUPS = {"beslutande": "Beslutande", "ersättare": "Ersättare", "övriga": "Övriga närvarande"}
+NAME = "Namn"
+MUNICIPALITY = "Kommun"
+ROLE = "Roll"
+PARAGRAPHS = "Paragrafer"
+WHOLE_MEETING = "Hela sammanträdet"
+SERVING_FOR = "tjänstgör för {name}"
+
+ADJUSTMENT = "Justering"
+ADJUSTERS = "Justerare"
+ADJUSTMENT_PLACE_TIME = "Justeringens plats och tid"
+SIGNATURES = "Underskrifter"
+SIGNED_PARAGRAPHS = "Paragrafer"
+
+POSTING = "Anslag"
+POSTED = "Anslaget sattes upp"
+TAKEN_DOWN = "Anslaget tas ned"
+APPEAL_DEADLINE = "Sista dag att överklaga"
+APPEAL_NOTE = (
+    "Beslut kan överklagas genom laglighetsprövning hos förvaltningsrätten. Överklagandet ska ha "
+    "kommit in inom tre veckor från den dag då anslaget sattes upp."
+)
+KEPT_AT = "Protokollet förvaras"
+
+AGENDA = "Ärendelista"
+PARAGRAPH = "§ {number}"
+DNR = "Dnr"
+NO_DNR = "Inget diarienummer"
+ABSENT = "Deltog inte i beslutet"
+WITHHELD = "Paragrafens text publiceras inte på webben."
+WITHHELD_GROUND = "Skäl"
+REFERENCES = "Beslutsunderlag"
+RECIPIENTS = "Beslutsexpediering"
+MOTIONS = "Yrkanden"
+VOTES = "Omröstning"
+VOTE_YES = "Ja"
+VOTE_NO = "Nej"
+VOTE_ABSTAIN = "Avstår"
+VOTE_RESULT = "Resultat"
+RESERVATIONS = "Reservationer"
+DISQUALIFIED = "Jäv"
+NOTES = "Protokollsanteckningar"
+ADJUSTED_IMMEDIATELY = "Paragrafen justerades omedelbart."
+PREVIOUS_MEETING = "Föregående sammanträde"
+NEXT_MEETING = "Nästa sammanträde"
+CASE_LINK = "Ärendet {dnr}"
+
+ESIGNING = "Elektroniska underskrifter"
+SIGNER = "Undertecknare"
+SIGNED_AT = "Tidpunkt (UTC)"
+SERVICE = "Signeringstjänst"
+
+CASES = "Ärenden"
+CASES_INTRO = "Alla ärenden i arkivet, ordnade efter diarienummer. Ett ärende kan ha behandlats vid flera sammanträden."
+CASE_TITLE = "{dnr} {title}"
+CASE = "Ärende"
+CASE_TIMELINE = "Behandling"
+CASE_HANDLED = "Behandlat vid {count} sammanträden"
+CASE_HANDLED_ONE = "Behandlat vid 1 sammanträde"
+LAST_HANDLED = "Senast behandlat"
+HANDLED_AT = "{body} {date}, § {number}"
+YEAR_CASES = "Diarieår {year}"
+DECISION = "Beslut"
+READ_PARAGRAPH = "Läs paragrafen"
+
+ABOUT = "Om arkivet"
+
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def long_date(day: date) -> str:
+    """26 oktober 2023."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def clock(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def utc(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def paragraph_count(count: int) -> str:
+    return PARAGRAPH_COUNT_ONE if count == 1 else PARAGRAPH_COUNT.format(count=count)
+
+
+def handled_count(count: int) -> str:
+    return CASE_HANDLED_ONE if count == 1 else CASE_HANDLED.format(count=count)

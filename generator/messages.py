@@ -1,0 +1,55 @@
+"""Every message staff see about their sources, in Swedish, in one place.
+
+Each names the field as the source writes it and says what to do. The CLI, the MkDocs build and
+the git hooks all print these through ``generator.problems``.
+"""
+
+FILE_TOO_LARGE = "filen är större än {limit} MB; ett protokoll är mycket mindre, kontrollera filen"
+BINARY = "filen innehåller binära data (NUL-tecken); spara den som vanlig text (UTF-8)"
+NOT_UTF8 = "filen är inte UTF-8-text; spara den som UTF-8"
+UNREADABLE = "filen kan inte läsas: {reason}"
+YAML_SYNTAX = "YAML-fel: {problem}; kontrollera indrag och kolon"
+YAML_TOO_DEEP = "YAML-strukturen är nästlad djupare än {limit} nivåer"
+YAML_ALIAS = "YAML-alias (*namn) används inte i protokollfiler; skriv ut värdet"
+YAML_TAG = "YAML-taggen {tag} är inte tillåten; skriv värdet som vanlig text"
+YAML_KEY = "en nyckel måste vara ett enkelt namn"
+YAML_DUPLICATE_KEY = "fältet '{key}' står två gånger"
+YAML_NOT_MAPPING = "filen ska innehålla fält (namn: värde), inte {kind}"
+
+SCHEMA_REQUIRED = "fältet '{field}' saknas"
+SCHEMA_UNKNOWN = "okänt fält '{field}'; tillåtna fält är: {allowed}"
+SCHEMA_TYPE = "fältet '{field}' ska vara {expected}"
+SCHEMA_PATTERN = "fältet '{field}' har fel form: {value!r}"
+SCHEMA_ENUM = "fältet '{field}' ska vara ett av: {allowed}"
+SCHEMA_OTHER = "fältet '{field}': {detail}"
+
+DATE_INVALID = "fältet '{field}': {value!r} är inget datum; skriv ÅÅÅÅ-MM-DD"
+TIME_INVALID = "fältet '{field}': {value!r} är ingen tid; skriv TT:MM"
+DATETIME_INVALID = "fältet '{field}': {value!r} är ingen tidpunkt; skriv ÅÅÅÅ-MM-DD TT:MM:SSZ"
+DNR_INVALID = "fältet '{field}': {value!r} är inget diarienummer; skriv till exempel 2023/93"
+RANGE_INVALID = "fältet '{field}': {value!r} är inget paragrafintervall; skriv till exempel §§ 65-72"
+
+FILE_NAME = "filnamnet ska vara <organ>/ÅÅÅÅ-MM-DD.md eller .yaml, inte {name}"
+UNKNOWN_BODY = "organet '{body}' finns inte i organisation.yaml; lägg till det där eller rätta namnet"
+BODY_MISMATCH = "protokollet gäller {written} men ligger i mappen för {expected}"
+DATE_MISMATCH = "sammanträdesdatum {written} stämmer inte med filnamnet {expected}"
+DUPLICATE_MEETING = "{body} {date} finns redan i {other}; ett sammanträde ska ha en enda fil"
+DUPLICATE_ITEM = "§ {number} förekommer två gånger"
+
+MD_NO_BODY = "protokollet börjar inte med organets namn i fetstil, till exempel **Direktionen**"
+MD_NO_ITEMS = "inga paragrafer hittades; varje paragraf börjar med en rad som bara innehåller § och numret"
+MD_NO_TITLE = "§ {number} saknar rubrik (en rad som börjar med ##)"
+MD_NO_DECISION = "§ {number} saknar beslut (rubriken '{heading}')"
+MD_UNKNOWN_HEADER = "okänd rubrik i protokollhuvudet: '{label}'"
+MD_BAD_PLACE_TIME = "'Plats och tid' ska ha formen 'plats, kl. TT:MM – TT:MM': {value!r}"
+MD_BAD_ANSLAG = "ANSLAG/BEVIS saknar '{label}'"
+MD_BAD_AGENDA = "raden i ärendelistan ska börja med § och numret: {value!r}"
+MD_BAD_SIGNATURE = "underskriftsraden kunde inte paras ihop med en tidpunkt: {value!r}"
+MD_ATTENDEE_TEXT = "texten {value!r} i närvarolistan kunde inte läsas som namn, kommun eller roll"
+
+PERSON_NOT_IN_ROSTER = "{name} finns inte i personlistan i organisation.yaml (lägg till namnet eller ett alias)"
+ORGANISATION_MISSING = "organisation.yaml saknas i {directory}"
+PERSONNUMMER = "texten ser ut som ett personnummer ({value}); det får inte publiceras"
+
+BUILD_STOPPED = "Bygget avbröts; den publicerade webbplatsen är oförändrad."
+BUILD_DONE = "Byggt: {pages} genererade sidor i {site}"

@@ -1,0 +1,247 @@
+"""The archive's content model: plain typed data, filled by the readers, read by everything after.
+
+Names follow OParl 1.1 where they fit: an organisation (Body) has bodies (Organization), persons,
+meetings; a meeting has agenda items (paragraphs); a case (Paper) is handled at several meetings.
+Nothing downstream of the readers parses text again: every fact has its own field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from generator.deadlines import appeal_deadline
+from generator.dnr import Dnr
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person in the organisation's roster; ``aliases`` are other spellings of the name."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    municipality: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body of the organisation (direktion, beredning, nämnd) whose meetings are protocolled."""
+
+    slug: str
+    name: str  # "Direktionen"
+    genitive: str  # "Direktionens": used in references such as "Direktionens sammanträde ..."
+    decision_heading: str  # "Direktionens beslut"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """The organisation (kommunalförbund, kommun) that keeps the diarium and owns the bodies."""
+
+    name: str
+    short_name: str
+    dnr_prefix: str
+    municipalities: tuple[str, ...]
+    bodies: tuple[Body, ...]
+    persons: tuple[Person, ...]
+    description: str = ""
+
+    def body(self, slug: str) -> Body | None:
+        return next((body for body in self.bodies if body.slug == slug), None)
+
+
+@dataclass(frozen=True)
+class ParagraphRange:
+    """An inclusive range of § numbers, as in "§§ 65-72"."""
+
+    first: int
+    last: int
+
+    def __contains__(self, number: object) -> bool:
+        return isinstance(number, int) and self.first <= number <= self.last
+
+    def __str__(self) -> str:
+        return f"§ {self.first}" if self.first == self.last else f"§§ {self.first}–{self.last}"
+
+
+class AttendanceGroup(StrEnum):
+    """The three groups of a protocol's attendance list."""
+
+    MEMBER = "beslutande"  # ledamöter with the right to decide
+    SUBSTITUTE = "ersättare"  # serving ("tjänstgörande") or not
+    OTHER = "övriga"  # övriga närvarande: officials, guests
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One line of attendance: who, for whom, in which role, and for which paragraphs."""
+
+    name: str  # as written in the protocol
+    group: AttendanceGroup
+    person: str | None = None  # roster slug; None when the name is not in the roster
+    municipality: str | None = None
+    role: str | None = None  # "ordförande", "vice ordförande", a title such as "förbundsdirektör"
+    serving_for: str | None = None  # the member a tjänstgörande ersättare replaces
+    paragraphs: ParagraphRange | None = None  # None: the whole meeting
+
+    def present_at(self, number: int) -> bool:
+        return self.paragraphs is None or number in self.paragraphs
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """A signature line: role (Sekreterare, Ordförande, Justerare) and name."""
+
+    role: str
+    name: str
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """Justering: who adjusts the protocol, where and when, and who signs which paragraphs."""
+
+    adjusters: tuple[str, ...]
+    place_and_time: str
+    signatories: tuple[Signatory, ...]
+    signed: ParagraphRange | None
+
+
+@dataclass(frozen=True)
+class Posting:
+    """ANSLAG/BEVIS: the notice on the anslagstavla that the protocol has been adjusted."""
+
+    statement: str  # "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+    posted: date
+    taken_down: date
+    kept_at: str
+
+    @property
+    def appeal_deadline(self) -> date:
+        return appeal_deadline(self.posted)
+
+
+@dataclass(frozen=True)
+class ElectronicSignature:
+    """One signature record of an e-signing service, with its UTC time."""
+
+    signer: str
+    signed_at: datetime
+    reference: str = ""  # the service's identifier for the signer
+
+
+@dataclass(frozen=True)
+class SigningRecord:
+    """The e-signing service's page appended to the signed PDF."""
+
+    service: str
+    signatures: tuple[ElectronicSignature, ...]
+    documents: tuple[str, ...]
+    text: str  # the service's own statement, Markdown, kept as published
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """A line of the ärendelista as published (its page numbers are PDF furniture, dropped)."""
+
+    number: int
+    title: str
+    dnr: tuple[Dnr, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A headed part of a paragraph, such as "Sammanfattning av ärendet"; text is Markdown."""
+
+    heading: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Vote:
+    """Omröstning: a roll call or count, with the result as recorded."""
+
+    question: str
+    yes: tuple[str, ...] = ()
+    no: tuple[str, ...] = ()
+    abstaining: tuple[str, ...] = ()
+    result: str = ""
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """A reservation against a decision, by one or more persons."""
+
+    by: tuple[str, ...]
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Withholding:
+    """A paragraph published withheld: title and dnr shown, text left out, ground stated."""
+
+    ground: str  # e.g. "Sekretess enligt OSL 18 kap. 8 §"
+
+
+SUMMARY_HEADING = "Sammanfattning av ärendet"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A paragraph (§) of the protocol: OParl's AgendaItem with its decision."""
+
+    number: int
+    title: str
+    dnr: tuple[Dnr, ...] = ()
+    decision: str = ""  # Markdown
+    sections: tuple[Section, ...] = ()  # in published order, summary included
+    references: tuple[str, ...] = ()  # beslutsunderlag
+    recipients: tuple[str, ...] = ()  # beslutsexpediering
+    motions: tuple[str, ...] = ()  # yrkanden
+    votes: tuple[Vote, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
+    disqualified: tuple[str, ...] = ()  # jäv: persons who did not take part
+    notes: tuple[str, ...] = ()  # protokollsanteckningar
+    adjusted_immediately: bool = False  # omedelbar justering
+    withheld: Withholding | None = None
+    line: int = field(default=0, compare=False)  # where the § starts in its source, for messages
+
+    @property
+    def anchor(self) -> str:
+        return f"paragraf-{self.number}"
+
+    @property
+    def summary(self) -> str:
+        return next((s.text for s in self.sections if s.heading == SUMMARY_HEADING), "")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting (sammanträde) of one body, with everything its protocol says."""
+
+    body: str  # body slug
+    date: date
+    place: str
+    start: time | None
+    end: time | None
+    attendees: tuple[Attendee, ...]
+    adjustment: Adjustment | None
+    posting: Posting | None
+    agenda: tuple[AgendaEntry, ...]
+    items: tuple[Item, ...]
+    signing: SigningRecord | None = None
+    source: str = field(default="", compare=False)  # path relative to protocols/, for messages
+
+    @property
+    def slug(self) -> str:
+        return self.date.isoformat()
+
+    def present_at(self, number: int) -> list[Attendee]:
+        """Attendees who were present for § ``number``."""
+        return [a for a in self.attendees if a.present_at(number)]
+
+    def absent_from(self, number: int) -> list[Attendee]:
+        """Attendees of the meeting who were not present for § ``number``."""
+        return [a for a in self.attendees if not a.present_at(number)]

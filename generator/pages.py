@@ -1,0 +1,172 @@
+"""Page writers: the archive index turned into the pages MkDocs builds.
+
+Each page is a small Markdown file (front matter only) that MkDocs sees as part of the docs, and
+HTML that the plugin puts in as the page's content. The HTML is rendered from Jinja templates with
+autoescaping, so text from sources is always escaped; source Markdown goes through
+``generator.render``. Links are relative, so the site works under any base path.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator import labels
+from generator.archive import Archive, Case
+from generator.dnr import Dnr
+from generator.model import AgendaEntry, AttendanceGroup, Meeting
+from generator.render import to_html
+
+CASES_DIR = "arenden"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it lives in the docs, its title, and how to render its HTML."""
+
+    src_uri: str
+    title: str
+    description: str
+    render: Callable[[], str]
+
+    @property
+    def url(self) -> str:
+        return url_of(self.src_uri)
+
+    def markdown(self) -> str:
+        meta = {"title": self.title, "description": self.description}
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
+
+
+def url_of(src_uri: str) -> str:
+    """The directory URL MkDocs gives ``src_uri`` (``use_directory_urls`` is on)."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index").removesuffix("index") + "/"
+
+
+def meeting_url(meeting: Meeting) -> str:
+    return f"{meeting.body}/{meeting.slug}/"
+
+
+def case_url(dnr: Dnr) -> str:
+    return f"{CASES_DIR}/{dnr.key}/"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both relative to the site root)."""
+    path, _, anchor = to_url.partition("#")
+    link = posixpath.relpath(path or ".", from_url or ".")
+    link = "./" if link == "." else link + ("/" if path.endswith("/") or not path else "")
+    return link + (f"#{anchor}" if anchor else "")
+
+
+class PageWriter:
+    """Renders every page of an archive."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.archive = archive
+        self.env = Environment(
+            loader=PackageLoader("generator", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["md"] = lambda text, offset=3: to_html(text, offset)
+        self.env.globals.update(
+            t=labels,
+            meeting_url=meeting_url,
+            case_url=case_url,
+            body=lambda meeting: archive.body(meeting.body),
+            organisation=archive.organisation,
+        )
+
+    def render(self, template: str, url: str, **context: Any) -> str:
+        def href(target: str) -> str:
+            return relative(url, target)
+
+        return self.env.get_template(template).render(href=href, **context)
+
+    def page(self, src_uri: str, title: str, description: str, template: str, **context: Any) -> Page:
+        url = url_of(src_uri)
+        return Page(src_uri, title, description, lambda: self.render(template, url, title=title, **context))
+
+    def pages(self) -> list[Page]:
+        archive = self.archive
+        org = archive.organisation
+        pages = [
+            self.page(
+                "index.md",
+                labels.START_TITLE,
+                labels.START_INTRO.format(organisation=org.short_name),
+                "start.html",
+                latest=archive.meetings[:10],
+                example_dnr=f"{org.dnr_prefix} {next(iter(archive.cases.values())).dnr.year}/93"
+                if archive.cases
+                else f"{org.dnr_prefix} 2023/93",
+            ),
+            self.page(
+                f"{CASES_DIR}/index.md", labels.CASES, labels.CASES_INTRO, "cases.html", by_year=self.cases_by_year()
+            ),
+        ]
+        for body in org.bodies:
+            years = archive.years(body.slug)
+            pages.append(
+                self.page(
+                    f"{body.slug}/index.md", body.name, body.description or body.name, "body.html", b=body, years=years
+                )
+            )
+            meetings = archive.by_body[body.slug]
+            for i, meeting in enumerate(meetings):
+                pages.append(
+                    self.meeting_page(
+                        meeting,
+                        previous=meetings[i + 1] if i + 1 < len(meetings) else None,
+                        following=meetings[i - 1] if i else None,
+                    )
+                )
+        pages += [self.case_page(case) for case in archive.cases.values()]
+        return pages
+
+    def meeting_page(self, meeting: Meeting, previous: Meeting | None, following: Meeting | None) -> Page:
+        body = self.archive.body(meeting.body)
+        title = labels.MEETING_TITLE.format(body=body.name, date=meeting.date.isoformat())
+        groups = [
+            (group, [a for a in meeting.attendees if a.group is group])
+            for group in AttendanceGroup
+            if any(a.group is group for a in meeting.attendees)
+        ]
+        # The ärendelista as published; a protocol without one gets it from its paragraphs.
+        agenda = meeting.agenda or tuple(_agenda_from_items(meeting))
+        return self.page(
+            f"{meeting.body}/{meeting.slug}.md",
+            title,
+            ", ".join(item.title for item in meeting.items)[:300],
+            "meeting.html",
+            meeting=meeting,
+            groups=groups,
+            agenda=agenda,
+            decision_heading=body.decision_heading,
+            previous=previous,
+            following=following,
+        )
+
+    def case_page(self, case: Case) -> Page:
+        title = labels.CASE_TITLE.format(dnr=case.dnr, title=case.title)
+        return self.page(f"{CASES_DIR}/{case.key}.md", title, title, "case.html", case=case)
+
+    def cases_by_year(self) -> list[tuple[int, list[Case]]]:
+        ordered = sorted(self.archive.cases.values(), key=lambda c: (-c.dnr.year, c.dnr.prefix, c.dnr.serial))
+        return [(year, list(cases)) for year, cases in groupby(ordered, key=lambda c: c.dnr.year)]
+
+
+def _agenda_from_items(meeting: Meeting) -> list[AgendaEntry]:
+    return [AgendaEntry(item.number, item.title, item.dnr) for item in meeting.items]

@@ -1,0 +1,80 @@
+"""MkDocs plugin: runs the generator inside ``mkdocs build`` and ``mkdocs serve``.
+
+Like Material's blog plugin, it turns data into pages during the build: the sources are read in
+``on_config`` (before MkDocs cleans ``site/``, so a bad source leaves the old site untouched), the
+pages are added as virtual files in ``on_files`` (nothing is written to the docs folder), and each
+page's HTML replaces its near-empty Markdown in ``on_page_content``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from generator import labels
+from generator.pages import CASES_DIR, Page
+from generator.pipeline import Generated, SourcesInvalid, generate
+
+log = logging.getLogger("mkdocs.plugins.arkiv")
+
+
+class ArchiveConfig(Config):
+    protocols = config_options.Type(str, default="protocols")
+    about_page = config_options.Type(str, default="om-arkivet.md")
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    def __init__(self) -> None:
+        self.generated: Generated | None = None
+        self.pages: dict[str, Page] = {}
+        self.protocols_override: Path | None = None  # set by ``arkiv build --protocols``
+        self.preloaded: Generated | None = None  # set by ``arkiv build``, which has read them
+
+    def protocols_dir(self, config: MkDocsConfig) -> Path:
+        if self.protocols_override is not None:
+            return self.protocols_override
+        return Path(config.config_file_path).parent / self.config.protocols
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            self.generated = self.preloaded or generate(self.protocols_dir(config))
+        except SourcesInvalid as exc:
+            raise PluginError(f"Källfilerna har fel; inget har publicerats:\n{exc.problems.report()}") from None
+        for problem in self.generated.problems.warnings:
+            log.warning(str(problem))
+        self.pages = {page.src_uri: page for page in self.generated.pages}
+        # The nav holds only the fixed pages, so a page's HTML does not grow with the archive.
+        organisation = self.generated.archive.organisation
+        config.nav = [
+            {labels.START_TITLE: "index.md"},
+            *({body.name: f"{body.slug}/index.md"} for body in organisation.bodies),
+            {labels.CASES: f"{CASES_DIR}/index.md"},
+            {labels.ABOUT: self.config.about_page},
+        ]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.pages.values():
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        return files
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        return generated.render() if generated else html
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # Staff preview: a changed protocol rebuilds the site like a changed doc page.
+        server.watch(str(self.protocols_dir(config)))
+        return server

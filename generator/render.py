@@ -1,0 +1,59 @@
+"""Markdown from sources turned into HTML that cannot carry markup or script of its own.
+
+Protocol texts are Markdown (lists, tables, emphasis, sub-headings). Raw HTML in them is shown as
+text, never passed through; links keep only safe schemes; headings are moved below the page's own
+so the outline stays right for screen readers.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from functools import lru_cache
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+_SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
+
+
+class _Sanitise(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, heading_offset: int) -> None:
+        super().__init__(md)
+        self.offset = heading_offset
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+                element.tag = f"h{min(6, int(element.tag[1]) + self.offset)}"
+            elif element.tag == "a":
+                href = (element.get("href") or "").strip()
+                if not href.lower().startswith(_SAFE_SCHEMES):
+                    # An unsafe or relative link keeps its text and loses its target.
+                    element.tag = "span"
+                    element.attrib.clear()
+                else:
+                    element.attrib = {"href": href}
+            elif element.tag == "img":
+                # Sources may not pull in images from elsewhere; keep the description.
+                alt = element.get("alt", "")
+                element.tag = "span"
+                element.attrib.clear()
+                element.text = alt
+
+
+@lru_cache(maxsize=8)
+def _converter(heading_offset: int) -> markdown.Markdown:
+    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    # Without these, Python-Markdown leaves raw HTML in place; removed, it is escaped as text.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    md.treeprocessors.register(_Sanitise(md, heading_offset), "arkiv_sanitise", 0)
+    return md
+
+
+def to_html(text: str, heading_offset: int = 3) -> Markup:
+    """Safe HTML for source Markdown; its ``#`` headings start ``heading_offset`` levels down."""
+    md = _converter(heading_offset)
+    md.reset()
+    return Markup(md.convert(text))

@@ -1,0 +1,114 @@
+"""Reading a protocols directory: the organisation, then every meeting file in its format.
+
+Layout: ``organisation.yaml`` and one folder per body slug holding ``YYYY-MM-DD.md`` (the Markdown
+export of the signed protocol) or ``YYYY-MM-DD.yaml`` (the YAML format). Sources are only read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from generator import messages, personal_data
+from generator.markdown_reader import MarkdownReader
+from generator.model import Meeting, Organisation
+from generator.organisation import FILE_NAME, read_organisation
+from generator.problems import Problems, SourceError
+from generator.yaml_format import YamlReader
+from generator.yaml_source import decode, load
+
+_MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(md|yaml|yml)$")
+SOURCE_SUFFIXES = (".md", ".yaml", ".yml")
+
+
+@dataclass
+class Sources:
+    organisation: Organisation
+    meetings: list[Meeting]
+
+
+def meeting_files(directory: Path) -> list[Path]:
+    """Every file that may hold a meeting, in a stable order; hidden files are skipped."""
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if p.is_file()
+        and p.suffix in SOURCE_SUFFIXES
+        and p.name != FILE_NAME
+        and not any(part.startswith(".") for part in p.relative_to(directory).parts)
+    )
+
+
+def read_sources(directory: Path, problems: Problems, only: list[Path] | None = None) -> Sources | None:
+    """Read the sources; every problem is added to ``problems``. None when nothing can be built."""
+    organisation = read_organisation(directory, problems)
+    if organisation is None:
+        return None
+    meetings: list[Meeting] = []
+    seen: dict[tuple[str, date], str] = {}
+    for path in only if only is not None else meeting_files(directory):
+        meeting = read_meeting(directory, path, organisation, problems)
+        if meeting is None:
+            continue
+        key = (meeting.body, meeting.date)
+        if key in seen:
+            problems.error(
+                meeting.source,
+                1,
+                messages.DUPLICATE_MEETING.format(body=meeting.body, date=meeting.date, other=seen[key]),
+            )
+            continue
+        seen[key] = meeting.source
+        meetings.append(meeting)
+    return Sources(organisation, meetings)
+
+
+def read_meeting(directory: Path, path: Path, organisation: Organisation, problems: Problems) -> Meeting | None:
+    relative = path.relative_to(directory).as_posix()
+    parts = relative.split("/")
+    name_ok = _MEETING_FILE.match(parts[-1])
+    if len(parts) != 2 or not name_ok:
+        problems.error(relative, 1, messages.FILE_NAME.format(name=relative))
+        return None
+    body = organisation.body(parts[0])
+    if body is None:
+        problems.error(relative, 1, messages.UNKNOWN_BODY.format(body=parts[0]))
+        return None
+    try:
+        file_date = date.fromisoformat(name_ok[1])
+    except ValueError:
+        problems.error(relative, 1, messages.FILE_NAME.format(name=relative))
+        return None
+    try:
+        text = decode(path.read_bytes(), relative)
+    except SourceError as exc:
+        problems.items.append(exc.problem)
+        return None
+    except OSError as exc:
+        problems.error(relative, 1, messages.UNREADABLE.format(reason=exc.strerror))
+        return None
+    for line, value in personal_data.find(text):
+        problems.error(relative, line, messages.PERSONNUMMER.format(value=value))
+    before = len(problems.errors)
+    if path.suffix == ".md":
+        meeting = MarkdownReader(organisation, body, relative, problems).read(text, file_date)
+    else:
+        try:
+            doc = load(text, relative)
+        except SourceError as exc:
+            problems.items.append(exc.problem)
+            return None
+        meeting = YamlReader(organisation, body, doc, problems).read(file_date)
+    if meeting is not None:
+        _check_numbers(meeting, problems)
+    return meeting if len(problems.errors) == before else None
+
+
+def _check_numbers(meeting: Meeting, problems: Problems) -> None:
+    seen: set[int] = set()
+    for item in meeting.items:
+        if item.number in seen:
+            problems.error(meeting.source, item.line or 1, messages.DUPLICATE_ITEM.format(number=item.number))
+        seen.add(item.number)

@@ -1,0 +1,78 @@
+"""Shared fixtures: the real sources, the fictional Testmark sources, and sites built from them
+with the real ``arkiv build`` (MkDocs + Material)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.markdown_reader import MarkdownReader
+from generator.model import Meeting, Organisation
+from generator.organisation import read_organisation
+from generator.problems import Problems
+
+ROOT = Path(__file__).resolve().parent.parent
+PROTOCOLS = ROOT / "protocols"
+SEED = PROTOCOLS / "direktionen" / "2023-10-26.md"
+TESTMARK = Path(__file__).resolve().parent / "fixtures" / "testmark"
+ARKIV = [sys.executable, "-m", "generator"]
+
+
+def arkiv(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run the ``arkiv`` command as a user would, capturing its output."""
+    return subprocess.run([*ARKIV, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def copy_project(target: Path, names: tuple[str, ...] = ("mkdocs.yml", "docs", "site_overrides", "protocols")) -> Path:
+    """A copy of the project's build inputs, for tests that run MkDocs on changed sources."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, target / name)
+        else:
+            shutil.copy(ROOT / name, target / name)
+    return target
+
+
+def build_site(protocols: Path, site: Path) -> Path:
+    result = arkiv("build", "--protocols", protocols, "--site", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def organisation() -> Organisation:
+    problems = Problems()
+    org = read_organisation(PROTOCOLS, problems)
+    assert org is not None, problems.report()
+    return org
+
+
+@pytest.fixture(scope="session")
+def seed_problems() -> Problems:
+    return Problems()
+
+
+@pytest.fixture(scope="session")
+def seed(organisation: Organisation, seed_problems: Problems) -> Meeting:
+    body = organisation.body("direktionen")
+    assert body is not None
+    reader = MarkdownReader(organisation, body, "direktionen/2023-10-26.md", seed_problems)
+    meeting = reader.read(SEED.read_text(encoding="utf-8"), date(2023, 10, 26))
+    assert meeting is not None, seed_problems.report()
+    return meeting
+
+
+@pytest.fixture(scope="session")
+def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(PROTOCOLS, tmp_path_factory.mktemp("seed") / "site")
+
+
+@pytest.fixture(scope="session")
+def testmark_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(TESTMARK, tmp_path_factory.mktemp("testmark") / "site")

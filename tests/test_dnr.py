@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.dnr import Dnr, DnrError, parse, parse_many
+
+CASE = Dnr("ITSAM", 2023, 93)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ITSAM 2023/93",
+        "2023/93",
+        "2023-93",
+        "Dnr 2023/93",
+        "dnr 2023/93",
+        "Dnr: 2023/00093",
+        "2023/00093",
+        "itsam 2023-93",
+        "  ITSAM   2023 / 93 ",
+        "Diarienummer ITSAM 2023/93",
+    ],
+)
+def test_every_spelling_gives_one_case(text: str) -> None:
+    assert parse(text, "ITSAM") == CASE
+    assert parse(text, "ITSAM").key == "itsam-2023-93"
+
+
+def test_other_diarium_keeps_its_prefix() -> None:
+    assert parse("KS 2021/4", "ITSAM") == Dnr("KS", 2021, 4)
+    assert parse("KS-2021/4", "ITSAM").key == "ks-2021-4"
+
+
+@pytest.mark.parametrize("text", ["", "2023", "93", "ITSAM", "2023/", "/93", "2023/0", "1823/5", "2023/93x"])
+def test_not_a_dnr(text: str) -> None:
+    with pytest.raises(DnrError):
+        parse(text, "ITSAM")
+
+
+def test_several_dnr_in_one_field() -> None:
+    assert parse_many("2022/20, 2022/21", "TESTM") == [Dnr("TESTM", 2022, 20), Dnr("TESTM", 2022, 21)]
+
+
+@given(
+    prefix=st.sampled_from(["ITSAM", "itsam", "KS", "Bun"]),
+    year=st.integers(1900, 2099),
+    serial=st.integers(1, 999_999),
+    separator=st.sampled_from(["/", "-", " / ", "."]),
+    zeros=st.integers(0, 3),
+    label=st.sampled_from(["", "Dnr ", "dnr: ", "DNR "]),
+)
+def test_spellings_normalise_to_the_same_key(
+    prefix: str, year: int, serial: int, separator: str, zeros: int, label: str
+) -> None:
+    text = f"{label}{prefix} {year}{separator}{'0' * zeros}{serial}"
+    parsed = parse(text, "ITSAM")
+    assert parsed == Dnr(prefix.upper(), year, serial)
+    # The canonical form reads back as itself.
+    assert parse(str(parsed), "ITSAM") == parsed
+
+
+@given(st.text(max_size=40))
+def test_any_text_parses_or_is_refused_cleanly(text: str) -> None:
+    try:
+        parsed = parse(text, "ITSAM")
+    except DnrError:
+        return
+    assert parsed.serial > 0 and 1900 <= parsed.year <= 2099

@@ -1,0 +1,148 @@
+"""Bad sources get `file:line: message` and exit code 1, never a traceback or a half-built site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROTOCOLS, TESTMARK, arkiv, copy_project
+
+
+def copy_sources(tmp_path: Path, origin: Path = PROTOCOLS) -> Path:
+    target = tmp_path / "protocols"
+    shutil.copytree(origin, target)
+    return target
+
+
+def assert_located_failure(result_stderr: str, file: str, line: int, fragment: str) -> None:
+    assert "Traceback" not in result_stderr
+    assert f"{file}:{line}: error: " in result_stderr, result_stderr
+    assert fragment in result_stderr, result_stderr
+
+
+@pytest.mark.parametrize(
+    ("change", "file", "line", "fragment"),
+    [
+        (lambda t: t.replace("Dnr 2023/93", "Dnr 2023/nittiotre"), "direktionen/2023-10-26.md", 241, "diarienummer"),
+        (lambda t: t.replace("2023-11-06\tDatum", "2023-11-31\tDatum"), "direktionen/2023-10-26.md", 21, "inget datum"),
+        (
+            lambda t: t.replace("§ 72\n\nDnr", "§ 71\n\nDnr"),
+            "direktionen/2023-10-26.md",
+            319,
+            "§ 71 förekommer två gånger",
+        ),
+        (lambda t: t.replace("**Direktionen**", "**Styrelsen**"), "direktionen/2023-10-26.md", 3, "Styrelsen"),
+        (
+            lambda t: t.replace("Sammanträdesdatum\t2023-10-26", "Sammanträdesdatum\t2023-10-25"),
+            "direktionen/2023-10-26.md",
+            15,
+            "2023-10-25",
+        ),
+        (
+            lambda t: t.replace("Faktureringsrutiner**", "Faktureringsrutiner**\n\nKontakt 19121212-1212 tack"),
+            "direktionen/2023-10-26.md",
+            157,
+            "personnummer",
+        ),
+    ],
+)
+def test_bad_markdown_source(tmp_path: Path, change, file: str, line: int, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    protocols = copy_sources(tmp_path)
+    source = protocols / "direktionen" / "2023-10-26.md"
+    source.write_text(change(source.read_text(encoding="utf-8")), encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1
+    assert_located_failure(result.stderr, file, line, fragment)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line", "fragment"),
+    [
+        ("2023-11-30.yaml", b"organ: direktionen\ndatum: 2023-11-30\nparagrafer: [\n", 4, "YAML-fel"),
+        ("2023-11-30.yaml", b"- bara\n- en lista\n", 1, "inte en lista"),
+        ("2023-11-30.yaml", b"\xff\xfe\x00\x01binary", 1, ""),
+        (
+            "2023-11-30.yaml",
+            (
+                b"organ: direktionen\ndatum: 2023-11-30\nparagrafer:\n  - paragraf: 1\n    rubrik: x\n"
+                b"    hemligt: !!python/object/apply:os.system [echo hi]\n"
+            ),
+            6,
+            "taggen",
+        ),
+        ("2023-11-30.md", b"", 1, "fetstil"),
+        ("2023-11-30.md", b"**Direktionen**\n\nbara text\n", 1, "inga paragrafer"),
+        ("30-11-2023.md", b"x", 1, "filnamnet"),
+    ],
+)
+def test_bad_new_file(tmp_path: Path, name: str, content: bytes, line: int, fragment: str) -> None:
+    protocols = copy_sources(tmp_path)
+    (protocols / "direktionen" / name).write_bytes(content)
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1
+    assert_located_failure(result.stderr, f"direktionen/{name}", line, fragment)
+
+
+def test_unknown_body_folder(tmp_path: Path) -> None:
+    protocols = copy_sources(tmp_path)
+    (protocols / "styrelsen").mkdir()
+    shutil.copy(protocols / "direktionen" / "2023-10-26.md", protocols / "styrelsen" / "2023-10-26.md")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1
+    assert_located_failure(result.stderr, "styrelsen/2023-10-26.md", 1, "styrelsen")
+
+
+def test_same_meeting_in_two_files(tmp_path: Path) -> None:
+    protocols = copy_sources(tmp_path)
+    converted = arkiv("convert", protocols / "direktionen" / "2023-10-26.md")
+    (protocols / "direktionen" / "2023-10-26.yaml").write_text(converted.stdout, encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1
+    assert "finns redan i direktionen/2023-10-26.md" in result.stderr
+
+
+def test_name_missing_from_roster_is_read_with_a_warning(tmp_path: Path) -> None:
+    protocols = copy_sources(tmp_path)
+    source = protocols / "direktionen" / "2023-10-26.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("Thomas Lidberg", "Tove Okänd"), encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 0, result.stderr
+    assert "direktionen/2023-10-26.md:6: warning: Tove Okänd finns inte i personlistan" in result.stderr
+    json_result = arkiv("validate", "--protocols", protocols, "--format", "json")
+    assert '"name": "Tove Okänd"' not in json_result.stdout and "Tove Okänd" in json_result.stdout
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    protocols = copy_sources(tmp_path, TESTMARK)
+    site = tmp_path / "site"
+    assert arkiv("build", "--protocols", protocols, "--site", site).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    (protocols / "direktionen" / "2022-05-10.yaml").write_text(
+        "organ: direktionen\ndatum: 2022-05-10\n", encoding="utf-8"
+    )
+    result = arkiv("build", "--protocols", protocols, "--site", site)
+    assert result.returncode == 1
+    assert_located_failure(result.stderr, "direktionen/2022-05-10.yaml", 1, "'paragrafer' saknas")
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site-")]
+
+
+def test_mkdocs_build_itself_stops_on_a_bad_source(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "project")
+    protocols = project / "protocols"
+    (project / "site").mkdir()
+    (project / "site" / "index.html").write_text("gammal sida", encoding="utf-8")
+    (protocols / "direktionen" / "2023-11-30.yaml").write_text("organ: direktionen\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=project, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "direktionen/2023-11-30.yaml:1: error: fältet 'datum' saknas" in result.stderr
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == "gammal sida"

@@ -1,0 +1,116 @@
+"""End to end: the real site built by MkDocs + Material from protocols/, asserted on its HTML."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from pathlib import Path
+
+from tests.conftest import PROTOCOLS, arkiv
+from tests.htmlcheck import Page
+
+MEETING = "direktionen/2023-10-26/"
+CASE = "arenden/itsam-2023-93/"
+
+
+def resolve(page_url: str, link: str) -> tuple[str, str]:
+    path, _, anchor = link.partition("#")
+    target = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url.rstrip("/")
+    return ("" if target == "." else target.strip("/")), anchor
+
+
+def test_meeting_page_links_paragraph_71_to_its_case(seed_site: Path) -> None:
+    page = Page(seed_site, MEETING)
+    assert "paragraf-71" in page.ids
+    assert "../../arenden/itsam-2023-93/" in page.links
+    assert "#paragraf-71" in page.links  # the ärendelista links to the paragraph
+    assert "Delårsbokslut per 2023-08-31" in page.text
+
+
+def test_case_page_links_back_to_the_paragraph(seed_site: Path) -> None:
+    page = Page(seed_site, CASE)
+    assert "ITSAM 2023/93" in page.text
+    assert "../../direktionen/2023-10-26/#paragraf-71" in page.links
+    assert "Direktionen beslutar att godkänna delårsbokslut per den 2023-08-31." in page.text
+
+
+def test_anslag_dates_and_appeal_deadline_on_the_page(seed_site: Path) -> None:
+    text = Page(seed_site, MEETING).text
+    assert "Anslaget sattes upp 2023-11-06" in text
+    assert "Sista dag att överklaga 2023-11-27" in text
+    assert "Anslaget tas ned 2023-11-28" in text
+    assert "Protokollet förvaras Itsam" in text
+
+
+def test_meeting_page_shows_the_whole_protocol(seed_site: Path) -> None:
+    text = Page(seed_site, MEETING).text
+    for fact in (
+        "Teknikringen 9, Linköping, Leonardo",
+        "kl. 10:30–12:00",
+        "Christian Nordin Olsson",
+        "§§ 65–72",
+        "ledningssekreterare",
+        "Justeringens plats och tid Digitalt",
+        "43 92",  # the table cell as published
+        "Kommunchefsberedningens sammanträde 2023-10-12 § 61",
+        "Ledningssekreterare",
+        "Nils Jacob Gösta Käll",
+        "2023-11-06 08:17:10",
+        "Hur man verifierar dokumentets äkthet",
+    ):
+        assert fact in text, fact
+    # § 73 was decided without Kinda's representatives, and the page says so.
+    section_73 = text.split("§ 73 Uppdrag")[-1]
+    assert "Deltog inte i beslutet: Conny Forsberg (Kinda kommun), Christian Nordin Olsson (Kinda kommun)" in section_73
+    assert "Deltog inte i beslutet" not in text.split("§ 73 Uppdrag")[-2].split("§ 72 Sammanträdesdagar")[-1]
+
+
+def test_furniture_is_not_published(seed_site: Path) -> None:
+    html = (seed_site / MEETING / "index.html").read_text(encoding="utf-8")
+    assert "Justerandes sign" not in html
+    assert "Utdragsbestyrkande" not in html
+    assert "<b>" not in html
+
+
+def test_every_internal_link_and_anchor_resolves(seed_site: Path) -> None:
+    for path in seed_site.rglob("*.html"):
+        url = path.parent.relative_to(seed_site).as_posix() + "/"
+        url = "" if url == "./" else url
+        page = Page(seed_site, url if path.name == "index.html" else path.relative_to(seed_site).as_posix())
+        for link in page.links:
+            if link.startswith(("http://", "https://", "mailto:")):
+                continue
+            target, anchor = resolve(url, link)
+            target_file = (
+                seed_site / target / "index.html" if not target.endswith((".html", ".xml")) else seed_site / target
+            )
+            assert target_file.exists(), f"{url}: {link}"
+            if anchor:
+                assert f'id="{anchor}"' in target_file.read_text(encoding="utf-8"), f"{url}: {link}"
+
+
+def test_start_body_and_index_pages(seed_site: Path) -> None:
+    start = Page(seed_site, "")
+    assert "direktionen/2023-10-26/" in start.links
+    assert "Kommunalförbundet Itsam" in start.text
+    body = Page(seed_site, "direktionen/")
+    assert "2023" in body.ids or "ar-2023" in body.ids
+    assert "../direktionen/2023-10-26/" not in body.links and "2023-10-26/" in body.links
+    cases = Page(seed_site, "arenden/")
+    assert len(cases.links_to("itsam-20")) == 9
+    assert "Delårsbokslut per 2023-08-31" in cases.text
+
+
+def test_meeting_and_case_pages_stay_out_of_the_navigation(seed_site: Path) -> None:
+    nav = Page(seed_site, "").html.split('class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert "2023-10-26" not in nav
+    assert "itsam-2023-93" not in nav
+    assert "Direktionen" in nav and "Ärenden" in nav
+
+
+def test_sources_are_not_modified_by_a_build(tmp_path: Path) -> None:
+    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in PROTOCOLS.rglob("*") if p.is_file()}
+    result = arkiv("build", "--protocols", PROTOCOLS, "--site", tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in PROTOCOLS.rglob("*") if p.is_file()}
+    assert before == after
