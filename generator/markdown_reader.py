@@ -402,7 +402,8 @@ class MarkdownReader:
                     self.error(line.number, messages.MD_BAD_SIGNATURE.format(value=text))
                 for (name, ref), (day, clock) in zip(pending, times, strict=False):
                     when = datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=UTC)
-                    signatures.append(ElectronicSignature(name.strip(), when, ref))
+                    person = self.roster.lookup(name)
+                    signatures.append(ElectronicSignature(name.strip(), when, ref, person.slug if person else None))
                 pending = []
             elif text != "## Undertecknare":
                 if text.lower().endswith(".pdf"):

@@ -127,9 +127,10 @@ class Posting:
 class ElectronicSignature:
     """One signature record of an e-signing service, with its UTC time."""
 
-    signer: str
+    signer: str  # as the service writes it, e.g. "Nils Jacob Gösta Käll"
     signed_at: datetime
     reference: str = ""  # the service's identifier for the signer
+    person: str | None = None  # roster slug, through the person's aliases
 
 
 @dataclass(frozen=True)

@@ -348,7 +348,7 @@ class YamlReader:
                 messages.DATETIME_INVALID,
             )
             if when:
-                signatures.append(ElectronicSignature(s["namn"], when, s.get("referens", "")))
+                signatures.append(ElectronicSignature(s["namn"], when, s.get("referens", ""), self.person(s["namn"])))
         return SigningRecord(
             data.get("tjänst", ""), tuple(signatures), tuple(data.get("dokument", ())), data.get("text", "")
         )

@@ -171,6 +171,8 @@ def test_electronic_signatures(seed: Meeting) -> None:
         ("Nils Jacob Gösta Käll", datetime(2023, 11, 6, 8, 16, 42, tzinfo=UTC), "+Dn8ppjiTLuErMDG+kFFRw"),
         ("CLAES SJÖKVIST", datetime(2023, 11, 6, 8, 17, 10, tzinfo=UTC), "QQXYLQWtjN1f7FIUAEkjw"),
     ]
+    # The service writes full and upper-case names; the roster's aliases make them one person.
+    assert [s.person for s in signing.signatures] == ["jacob-kall", "claes-sjokvist"]
     assert signing.documents == ("Protokoll direktion 2023-10-26.pdf",)
     assert "### Hur man verifierar dokumentets äkthet" in signing.text
     assert signing.text.endswith("signerat genom Addo Sign signeringstjänst.")
