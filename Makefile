@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve site test lint chromium clean
+.PHONY: serve site test lint chromium clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,3 +33,7 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+
+# Build benchmark on the synthetic archive (small, medium, full); prints figures, not a test.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build.py

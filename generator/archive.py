@@ -1,16 +1,19 @@
 """The archive index: what the page writers need, computed once from the model.
 
 Cases (OParl's Paper) are gathered by dnr across every body, meetings are ordered per body and
-year, and persons are resolved against the roster. Page writers only read from here.
+year, references between paragraphs are resolved, and persons are gathered from attendance,
+justering, signatures, votes and reservations. Page writers only read from here.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from generator.dnr import Dnr
-from generator.model import Body, Item, Meeting, Organisation
+from generator.model import AttendanceGroup, Body, Item, ItemRef, Meeting, Organisation, Person, Reference
+from generator.organisation import Roster
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,10 @@ class Handling:
     meeting: Meeting
     item: Item
 
+    @property
+    def ref(self) -> ItemRef:
+        return ItemRef(self.meeting.body, self.meeting.date, self.item.number)
+
 
 @dataclass
 class Case:
@@ -27,6 +34,7 @@ class Case:
 
     dnr: Dnr
     handlings: list[Handling] = field(default_factory=list)
+    related: list[Dnr] = field(default_factory=list)
 
     @property
     def title(self) -> str:
@@ -38,12 +46,53 @@ class Case:
         return self.dnr.key
 
 
+@dataclass(frozen=True)
+class Unresolved:
+    """A reference to a meeting and § that is not in the archive: shown as text, reported."""
+
+    source: str
+    number: int
+    text: str
+
+
+@dataclass
+class Role:
+    """A role a person held in a body, from the first to the last meeting it was recorded."""
+
+    body: str
+    label: str
+    first: date
+    last: date
+    meetings: int = 0
+
+
+@dataclass
+class PersonRecord:
+    """Everything the archive knows a person did, for the person's page."""
+
+    person: Person
+    roles: dict[tuple[str, str], Role] = field(default_factory=dict)
+    attended: list[Meeting] = field(default_factory=list)
+    adjusted: list[Meeting] = field(default_factory=list)  # meetings where they were justerare
+    signed: list[tuple[Meeting, str]] = field(default_factory=list)  # (meeting, role in signing)
+    votes: list[tuple[Handling, str]] = field(default_factory=list)  # (paragraph, ja/nej/avstår)
+    reservations: list[Handling] = field(default_factory=list)
+
+    def note_role(self, body: str, label: str, day: date) -> None:
+        role = self.roles.setdefault((body, label), Role(body, label, day, day))
+        role.first, role.last = min(role.first, day), max(role.last, day)
+        role.meetings += 1
+
+
 @dataclass
 class Archive:
     organisation: Organisation
     meetings: list[Meeting]  # newest first
     cases: dict[str, Case]  # by dnr key, ordered by dnr
     by_body: dict[str, list[Meeting]]  # newest first
+    items: dict[ItemRef, Handling]
+    persons: dict[str, PersonRecord]  # by slug, in roster order
+    unresolved: list[Unresolved]
 
     def body(self, slug: str) -> Body:
         body = self.organisation.body(slug)
@@ -56,23 +105,99 @@ class Archive:
             years[meeting.date.year].append(meeting)
         return dict(years)
 
+    def target(self, reference: Reference) -> Handling | None:
+        """The paragraph a reference points at, when it is in the archive."""
+        return self.items.get(reference.target) if reference.target else None
+
 
 def build_archive(organisation: Organisation, meetings: list[Meeting]) -> Archive:
     body_order = {b.slug: i for i, b in enumerate(organisation.bodies)}
     ordered = sorted(meetings, key=lambda m: (m.date, -body_order.get(m.body, 0)), reverse=True)
     by_body: dict[str, list[Meeting]] = {b.slug: [] for b in organisation.bodies}
     cases: dict[str, Case] = {}
+    items: dict[ItemRef, Handling] = {}
     # Oldest first, so that each case's timeline comes out in date order.
     for meeting in reversed(ordered):
         by_body[meeting.body].append(meeting)
         for item in meeting.items:
+            handling = Handling(meeting, item)
+            items[handling.ref] = handling
             for dnr in item.dnr:
-                cases.setdefault(dnr.key, Case(dnr)).handlings.append(Handling(meeting, item))
+                cases.setdefault(dnr.key, Case(dnr)).handlings.append(handling)
     for listed in by_body.values():
         listed.reverse()
-    return Archive(
+    archive = Archive(
         organisation=organisation,
         meetings=ordered,
         cases={case.key: case for case in sorted(cases.values(), key=lambda c: c.dnr)},
         by_body=by_body,
+        items=items,
+        persons={},
+        unresolved=[],
     )
+    _resolve_references(archive)
+    archive.persons = _gather_persons(archive)
+    return archive
+
+
+def _resolve_references(archive: Archive) -> None:
+    """Link paragraphs that reference each other, and relate their cases."""
+    related: dict[str, set[Dnr]] = defaultdict(set)
+    for handling in archive.items.values():
+        for reference in handling.item.references:
+            if reference.target is None:
+                continue
+            target = archive.items.get(reference.target)
+            if target is None:
+                archive.unresolved.append(Unresolved(handling.meeting.source, handling.item.number, reference.text))
+                continue
+            # Related both ways: the case that cites and the case cited.
+            for own in handling.item.dnr:
+                for other in target.item.dnr:
+                    if own != other:
+                        related[own.key].add(other)
+                        related[other.key].add(own)
+    for key, dnrs in related.items():
+        if key in archive.cases:
+            archive.cases[key].related = sorted(d for d in dnrs if d.key in archive.cases)
+
+
+_GROUP_LABELS = {AttendanceGroup.MEMBER: "ledamot", AttendanceGroup.SUBSTITUTE: "ersättare"}
+
+
+def _gather_persons(archive: Archive) -> dict[str, PersonRecord]:
+    roster = Roster(archive.organisation.persons)
+    records = {p.slug: PersonRecord(p) for p in archive.organisation.persons}
+
+    def record(name: str) -> PersonRecord | None:
+        person = roster.lookup(name)
+        return records[person.slug] if person else None
+
+    for meeting in reversed(archive.meetings):  # oldest first
+        for attendee in meeting.attendees:
+            if attendee.person is None:
+                continue
+            person = records[attendee.person]
+            label = attendee.role or _GROUP_LABELS.get(attendee.group, "närvarande")
+            person.note_role(meeting.body, label, meeting.date)
+            if not person.attended or person.attended[-1] is not meeting:
+                person.attended.append(meeting)
+        if meeting.adjustment:
+            for name in meeting.adjustment.adjusters:
+                if (found := record(name)) is not None:
+                    found.adjusted.append(meeting)
+            for signatory in meeting.adjustment.signatories:
+                if signatory.person is not None:
+                    records[signatory.person].signed.append((meeting, signatory.role))
+        for item in meeting.items:
+            handling = Handling(meeting, item)
+            for vote in item.votes:
+                for names, answer in ((vote.yes, "ja"), (vote.no, "nej"), (vote.abstaining, "avstår")):
+                    for name in names:
+                        if (found := record(name)) is not None:
+                            found.votes.append((handling, answer))
+            for reservation in item.reservations:
+                for name in reservation.by:
+                    if (found := record(name)) is not None:
+                        found.reservations.append(handling)
+    return records

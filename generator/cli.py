@@ -12,12 +12,13 @@ import logging
 import shutil
 import sys
 import tempfile
+import time
 from datetime import date
 from pathlib import Path
 
 from generator import messages
 from generator.organisation import read_organisation
-from generator.pipeline import SourcesInvalid, generate
+from generator.pipeline import Generated, SourcesInvalid, generate
 from generator.problems import Problems, SourceError
 from generator.sources import read_sources
 from generator.yaml_format import dump
@@ -38,16 +39,28 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site", type=Path, default=Path("site"))
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--verbose", action="store_true")
+    build.add_argument("--timings", type=Path, help="skriv tider och minne som JSON (för mätningar)")
 
     convert = commands.add_parser("convert", help="skriv ett Markdown-protokoll som YAML")
     convert.add_argument("file", type=Path)
     convert.add_argument("--protocols", type=Path, help="standard: mappen ovanför organets mapp")
 
+    synth = commands.add_parser("synth", help="skriv ett syntetiskt arkiv (för tester och mätningar)")
+    synth.add_argument("--size", choices=("small", "medium", "full"), default="small")
+    synth.add_argument("--seed", type=int, default=1)
+    synth.add_argument("directory", type=Path)
+
     args = parser.parse_args(argv)
+    if args.command == "synth":
+        from generator.synth import write
+
+        _, meetings = write(args.directory, args.size, args.seed)
+        print(messages.SYNTH_DONE.format(meetings=len(meetings), directory=args.directory), file=sys.stderr)
+        return 0
     if args.command == "validate":
         return run_validate(args.protocols, args.paths, args.format)
     if args.command == "build":
-        return run_build(args.protocols, args.site, args.config, args.verbose)
+        return run_build(args.protocols, args.site, args.config, args.verbose, args.timings)
     return run_convert(args.file, args.protocols)
 
 
@@ -80,7 +93,7 @@ def run_validate(protocols: Path, paths: list[Path], output: str) -> int:
     return 1 if problems.errors else 0
 
 
-def run_build(protocols: Path, site: Path, config_file: Path, verbose: bool) -> int:
+def run_build(protocols: Path, site: Path, config_file: Path, verbose: bool, timings: Path | None = None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -88,6 +101,7 @@ def run_build(protocols: Path, site: Path, config_file: Path, verbose: bool) -> 
     from generator.plugin import ArchivePlugin
 
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.INFO if verbose else logging.WARNING)
+    started = time.perf_counter()
     try:
         generated = generate(protocols)
     except SourcesInvalid as exc:
@@ -104,6 +118,7 @@ def run_build(protocols: Path, site: Path, config_file: Path, verbose: bool) -> 
         assert isinstance(plugin, ArchivePlugin)
         plugin.protocols_override = protocols
         plugin.preloaded = generated
+        generated_at = time.perf_counter()
         build(config)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -118,8 +133,36 @@ def run_build(protocols: Path, site: Path, config_file: Path, verbose: bool) -> 
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    if timings is not None:
+        _write_timings(timings, started, generated_at, plugin.render_seconds)
+    _report(generated, verbose)
     print(messages.BUILD_DONE.format(pages=len(generated.pages), site=site), file=sys.stderr)
     return 0
+
+
+def _write_timings(path: Path, started: float, generated_at: float, render_seconds: float) -> None:
+    import resource
+
+    total = time.perf_counter() - started
+    read = generated_at - started
+    figures = {
+        "read_and_index_s": round(read, 2),
+        "render_s": round(render_seconds, 2),
+        "generator_s": round(read + render_seconds, 2),
+        "mkdocs_s": round(total - read - render_seconds, 2),
+        "total_s": round(total, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+    path.write_text(json.dumps(figures), encoding="utf-8")
+
+
+def _report(generated: Generated, verbose: bool) -> None:
+    """The build report: references that could not become links, listed in full with --verbose."""
+    unresolved = generated.archive.unresolved
+    if unresolved:
+        print(messages.REPORT_UNRESOLVED.format(count=len(unresolved)), file=sys.stderr)
+        for entry in unresolved if verbose else unresolved[:10]:
+            print("  " + messages.UNRESOLVED_REFERENCE.format(**vars(entry)), file=sys.stderr)
 
 
 def run_convert(file: Path, protocols: Path | None) -> int:

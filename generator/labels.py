@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 SITE_LANGUAGE = "sv"
 
 START_TITLE = "Protokollarkiv"
+SITE_NAME = "Protokollarkiv – {organisation}"
 START_INTRO = (
     "Här finns de justerade protokollen från {organisation}s sammanträden. Läs ett sammanträde, "
     "följ ett ärende mellan sammanträden via diarienumret eller sök bland besluten."
@@ -129,3 +130,27 @@ def paragraph_count(count: int) -> str:
 
 def handled_count(count: int) -> str:
     return CASE_HANDLED_ONE if count == 1 else CASE_HANDLED.format(count=count)
+
+
+YEARS = "År"
+YEAR_TITLE = "{body} {year}"
+MEETING_COUNT = "{count} sammanträden"
+MEETING_COUNT_ONE = "1 sammanträde"
+RELATED_CASES = "Relaterade ärenden"
+PERSONS = "Personer"
+PERSONS_INTRO = "Förtroendevalda och tjänstepersoner som förekommer i protokollen."
+ALIASES = "Skrivs även"
+ROLES = "Uppdrag"
+BODY = "Organ"
+FROM = "Från"
+TO = "Till"
+MEETINGS = "Sammanträden"
+ATTENDED = "Närvarande vid sammanträden"
+ADJUSTED_AS = "Justerare"
+SIGNED_AS = "Undertecknade protokoll"
+VOTES_CAST = "Omröstningar"
+NOTHING_RECORDED = "Inget registrerat i arkivet."
+
+
+def meeting_count(count: int) -> str:
+    return MEETING_COUNT_ONE if count == 1 else MEETING_COUNT.format(count=count)

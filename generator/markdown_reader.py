@@ -35,6 +35,7 @@ from generator.model import (
 )
 from generator.organisation import Roster
 from generator.problems import Problems
+from generator.references import parse_reference
 
 _ITEM_START = re.compile(r"^§\s*(\d+)\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*\s*$")
@@ -349,7 +350,7 @@ class MarkdownReader:
             dnr=tuple(dnr),
             decision=decision,
             sections=tuple(sections),
-            references=tuple(lists[REFERENCES]),
+            references=tuple(parse_reference(text, self.org) for text in lists[REFERENCES]),
             recipients=tuple(lists[RECIPIENTS]),
             adjusted_immediately=any(s.heading.casefold() == "omedelbar justering" for s in sections),
             line=start.number,

@@ -186,6 +186,23 @@ class Withholding:
     ground: str  # e.g. "Sekretess enligt OSL 18 kap. 8 §"
 
 
+@dataclass(frozen=True, order=True)
+class ItemRef:
+    """The address of a paragraph: body, meeting date and § number."""
+
+    body: str
+    date: date
+    number: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A beslutsunderlag line as published; ``target`` when it names a meeting and §."""
+
+    text: str
+    target: ItemRef | None = None
+
+
 SUMMARY_HEADING = "Sammanfattning av ärendet"
 
 
@@ -198,7 +215,7 @@ class Item:
     dnr: tuple[Dnr, ...] = ()
     decision: str = ""  # Markdown
     sections: tuple[Section, ...] = ()  # in published order, summary included
-    references: tuple[str, ...] = ()  # beslutsunderlag
+    references: tuple[Reference, ...] = ()  # beslutsunderlag
     recipients: tuple[str, ...] = ()  # beslutsexpediering
     motions: tuple[str, ...] = ()  # yrkanden
     votes: tuple[Vote, ...] = ()

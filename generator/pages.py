@@ -8,7 +8,6 @@ autoescaping, so text from sources is always escaped; source Markdown goes throu
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
@@ -18,12 +17,13 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import labels
-from generator.archive import Archive, Case
+from generator.archive import Archive, Case, PersonRecord
 from generator.dnr import Dnr
-from generator.model import AgendaEntry, AttendanceGroup, Meeting
+from generator.model import AgendaEntry, AttendanceGroup, Body, Meeting
 from generator.render import to_html
 
 CASES_DIR = "arenden"
+PERSONS_DIR = "personer"
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,20 @@ def case_url(dnr: Dnr) -> str:
     return f"{CASES_DIR}/{dnr.key}/"
 
 
+def person_url(slug: str) -> str:
+    return f"{PERSONS_DIR}/{slug}/"
+
+
 def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at ``from_url`` to ``to_url`` (both relative to the site root)."""
+    """A link from the page at ``from_url`` to ``to_url`` (both directory URLs from the site root)."""
     path, _, anchor = to_url.partition("#")
-    link = posixpath.relpath(path or ".", from_url or ".")
-    link = "./" if link == "." else link + ("/" if path.endswith("/") or not path else "")
-    return link + (f"#{anchor}" if anchor else "")
+    base = from_url.split("/")[:-1]
+    target = path.split("/")
+    common = 0
+    while common < len(base) and common < len(target) - 1 and base[common] == target[common]:
+        common += 1
+    link = "../" * (len(base) - common) + "/".join(target[common:])
+    return (link or "./") + (f"#{anchor}" if anchor else "")
 
 
 class PageWriter:
@@ -85,8 +93,10 @@ class PageWriter:
             t=labels,
             meeting_url=meeting_url,
             case_url=case_url,
+            person_url=person_url,
             body=lambda meeting: archive.body(meeting.body),
             organisation=archive.organisation,
+            archive=archive,
         )
 
     def render(self, template: str, url: str, **context: Any) -> str:
@@ -109,32 +119,72 @@ class PageWriter:
                 labels.START_INTRO.format(organisation=org.short_name),
                 "start.html",
                 latest=archive.meetings[:10],
-                example_dnr=f"{org.dnr_prefix} {next(iter(archive.cases.values())).dnr.year}/93"
+                with_body=True,
+                example_dnr=str(next(iter(archive.cases.values())).dnr)
                 if archive.cases
                 else f"{org.dnr_prefix} 2023/93",
             ),
             self.page(
                 f"{CASES_DIR}/index.md", labels.CASES, labels.CASES_INTRO, "cases.html", by_year=self.cases_by_year()
             ),
+            self.page(
+                f"{PERSONS_DIR}/index.md",
+                labels.PERSONS,
+                labels.PERSONS_INTRO,
+                "persons.html",
+                records=sorted(archive.persons.values(), key=lambda r: r.person.name),
+            ),
         ]
         for body in org.bodies:
-            years = archive.years(body.slug)
+            pages += self.body_pages(body)
+        pages += [self.case_page(case) for case in archive.cases.values()]
+        pages += [self.person_page(record) for record in archive.persons.values()]
+        return pages
+
+    def body_pages(self, body: Body) -> list[Page]:
+        """The body's page, one page per year, and every meeting with links to its neighbours."""
+        years = self.archive.years(body.slug)
+        newest = next(iter(years.values()), [])
+        pages = [
+            self.page(
+                f"{body.slug}/index.md",
+                body.name,
+                body.description or body.name,
+                "body.html",
+                b=body,
+                years=years,
+                latest=newest,
+                with_body=False,
+            )
+        ]
+        ordered_years = list(years)
+        for i, (year, meetings) in enumerate(years.items()):
+            title = labels.YEAR_TITLE.format(body=body.name, year=year)
             pages.append(
                 self.page(
-                    f"{body.slug}/index.md", body.name, body.description or body.name, "body.html", b=body, years=years
+                    f"{body.slug}/{year}/index.md",
+                    title,
+                    title,
+                    "year.html",
+                    b=body,
+                    meetings=list(reversed(meetings)),
+                    previous_year=ordered_years[i + 1] if i + 1 < len(ordered_years) else None,
+                    next_year=ordered_years[i - 1] if i else None,
                 )
             )
-            meetings = archive.by_body[body.slug]
-            for i, meeting in enumerate(meetings):
-                pages.append(
-                    self.meeting_page(
-                        meeting,
-                        previous=meetings[i + 1] if i + 1 < len(meetings) else None,
-                        following=meetings[i - 1] if i else None,
-                    )
-                )
-        pages += [self.case_page(case) for case in archive.cases.values()]
+        meetings = self.archive.by_body[body.slug]
+        for i, meeting in enumerate(meetings):
+            previous = meetings[i + 1] if i + 1 < len(meetings) else None
+            following = meetings[i - 1] if i else None
+            pages.append(self.meeting_page(meeting, previous=previous, following=following))
         return pages
+
+    def person_page(self, record: PersonRecord) -> Page:
+        roles = sorted(record.roles.values(), key=lambda r: (r.body, r.first))
+        name = record.person.name
+        return self.page(
+            f"{PERSONS_DIR}/{record.person.slug}.md", name, name, "person.html", record=record, roles=roles
+        )
 
     def meeting_page(self, meeting: Meeting, previous: Meeting | None, following: Meeting | None) -> Page:
         body = self.archive.body(meeting.body)

@@ -9,6 +9,7 @@ page's HTML replaces its near-empty Markdown in ``on_page_content``.
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from generator import labels
-from generator.pages import CASES_DIR, Page
+from generator import labels, messages
+from generator.pages import CASES_DIR, PERSONS_DIR, Page
 from generator.pipeline import Generated, SourcesInvalid, generate
 
 log = logging.getLogger("mkdocs.plugins.arkiv")
@@ -38,6 +39,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.pages: dict[str, Page] = {}
         self.protocols_override: Path | None = None  # set by ``arkiv build --protocols``
         self.preloaded: Generated | None = None  # set by ``arkiv build``, which has read them
+        self.render_seconds = 0.0  # time spent rendering our pages, for the benchmark
 
     def protocols_dir(self, config: MkDocsConfig) -> Path:
         if self.protocols_override is not None:
@@ -52,12 +54,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for problem in self.generated.problems.warnings:
             log.warning(str(problem))
         self.pages = {page.src_uri: page for page in self.generated.pages}
-        # The nav holds only the fixed pages, so a page's HTML does not grow with the archive.
         organisation = self.generated.archive.organisation
+        config.site_name = labels.SITE_NAME.format(organisation=organisation.name)
+        for unresolved in self.generated.archive.unresolved:
+            log.info(messages.UNRESOLVED_REFERENCE.format(**vars(unresolved)))
+        # The nav holds only the fixed pages, so a page's HTML does not grow with the archive.
         config.nav = [
             {labels.START_TITLE: "index.md"},
             *({body.name: f"{body.slug}/index.md"} for body in organisation.bodies),
             {labels.CASES: f"{CASES_DIR}/index.md"},
+            {labels.PERSONS: f"{PERSONS_DIR}/index.md"},
             {labels.ABOUT: self.config.about_page},
         ]
         return config
@@ -72,7 +78,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        return generated.render() if generated else html
+        if generated is None:
+            return html
+        started = time.perf_counter()
+        rendered = generated.render()
+        self.render_seconds += time.perf_counter() - started
+        return rendered
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Staff preview: a changed protocol rebuilds the site like a changed doc page.

@@ -36,6 +36,7 @@ from generator.model import (
 )
 from generator.organisation import Roster
 from generator.problems import Problems
+from generator.references import parse_reference
 from generator.schema_check import check
 from generator.yaml_source import Path, YamlDocument
 
@@ -142,7 +143,7 @@ def _item_data(item: Item) -> dict[str, Any]:
             "sekretess": {"grund": item.withheld.ground} if item.withheld else None,
             "beslut": item.decision,
             "avsnitt": [_compact({"rubrik": s.heading, "text": s.text}) for s in item.sections],
-            "beslutsunderlag": list(item.references),
+            "beslutsunderlag": [r.text for r in item.references],
             "beslutsexpediering": list(item.recipients),
             "yrkanden": list(item.motions),
             "omröstningar": [
@@ -177,8 +178,13 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
 _Dumper.add_representer(str, _str)
 
 
+def dump_data(data: dict[str, Any]) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+
+
 def dump(meeting: Meeting) -> str:
-    return yaml.dump(to_data(meeting), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    """The canonical YAML source of a meeting (``arkiv convert``)."""
+    return dump_data(to_data(meeting))
 
 
 # -- data -> model -----------------------------------------------------------------------------
@@ -316,7 +322,7 @@ class YamlReader:
             dnr=item.dnr,
             decision=data.get("beslut", ""),
             sections=tuple(Section(s.get("rubrik", ""), s["text"]) for s in data.get("avsnitt", ())),
-            references=tuple(data.get("beslutsunderlag", ())),
+            references=tuple(parse_reference(text, self.org) for text in data.get("beslutsunderlag", ())),
             recipients=tuple(data.get("beslutsexpediering", ())),
             motions=tuple(data.get("yrkanden", ())),
             votes=tuple(

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from generator import messages
 from generator.problems import SourceError
@@ -32,6 +33,9 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _constructor = SafeConstructor()
+_resolver = Resolver()
+# libyaml's parser is an order of magnitude faster; both only compose, never construct objects.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -41,7 +45,6 @@ class YamlDocument:
     file: str
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
-    seen: set[int] = field(default_factory=set, repr=False)
 
     def line(self, path: Path) -> int:
         """Line of ``path``, or of its nearest ancestor that has one."""
@@ -62,71 +65,110 @@ def decode(raw: bytes, file: str) -> str:
         raise SourceError(file, raw[: exc.start].count(b"\n") + 1, messages.NOT_UTF8) from None
 
 
+@dataclass
+class _Frame:
+    """An open mapping or sequence while the event stream is read."""
+
+    value: dict[str, Any] | list[Any]
+    path: Path
+    key: str | None = None  # in a mapping: the key whose value comes next
+
+
 def load(text: str, file: str) -> YamlDocument:
-    """Parse ``text`` as one YAML document of plain data."""
+    """Parse ``text`` as one YAML document of plain data.
+
+    Built from the parser's event stream without recursion, so no nesting depth can exhaust
+    the stack, and refused at the first alias, unknown tag or nesting past ``MAX_DEPTH``.
+    """
     doc = YamlDocument(file, None)
+    stack: list[_Frame] = []
+    documents = 0
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        for event in yaml.parse(text, Loader=_LOADER):
+            line = event.start_mark.line + 1 if event.start_mark else 1
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise SourceError(file, line, messages.YAML_MANY_DOCUMENTS)
+            elif isinstance(event, yaml.AliasEvent):
+                raise SourceError(file, line, messages.YAML_ALIAS)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                _attach(doc, stack, frame.value)
+            elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                _node_event(doc, stack, event, line)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         raise SourceError(file, line, messages.YAML_SYNTAX.format(problem=exc.problem)) from None
     except yaml.YAMLError as exc:
         raise SourceError(file, 1, messages.YAML_SYNTAX.format(problem=exc)) from None
-    except RecursionError:
-        raise SourceError(file, 1, messages.YAML_TOO_DEEP.format(limit=MAX_DEPTH)) from None
-    if node is not None:
-        doc.data = _plain(node, (), doc, 0)
     return doc
 
 
-def _plain(node: yaml.Node, path: Path, doc: YamlDocument, depth: int) -> Any:
-    line = node.start_mark.line + 1
+def _node_event(doc: YamlDocument, stack: list[_Frame], event: Any, line: int) -> None:
+    parent = stack[-1] if stack else None
+    if parent is not None and isinstance(parent.value, dict) and parent.key is None:
+        # This event is a mapping key: only a plain name will do.
+        key_tag = _scalar_tag(event) if isinstance(event, yaml.ScalarEvent) else None
+        if key_tag not in (_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
+            raise SourceError(doc.file, line, messages.YAML_KEY)
+        key = str(event.value)
+        if key in parent.value:
+            raise SourceError(doc.file, line, messages.YAML_DUPLICATE_KEY.format(key=key))
+        parent.key = key
+        doc.lines[(*parent.path, key)] = line
+        return
+    if parent is None:
+        path: Path = ()
+    elif isinstance(parent.value, list):
+        path = (*parent.path, len(parent.value))
+    else:
+        path = (*parent.path, parent.key or "")
     doc.lines.setdefault(path, line)
-    if depth > MAX_DEPTH:
+    if isinstance(event, yaml.ScalarEvent):
+        _attach(doc, stack, _scalar(event, doc.file, line))
+        return
+    if len(stack) >= MAX_DEPTH:
         raise SourceError(doc.file, line, messages.YAML_TOO_DEEP.format(limit=MAX_DEPTH))
-    # The composer turns an alias into the node it names, so a node met twice is an alias.
-    if id(node) in doc.seen:
-        raise SourceError(doc.file, doc.lines[path], messages.YAML_ALIAS)
-    doc.seen.add(id(node))
-    if isinstance(node, yaml.ScalarNode):
-        return _scalar(node, doc.file)
-    if isinstance(node, yaml.SequenceNode):
-        _check_tag(node, "tag:yaml.org,2002:seq", doc.file)
-        return [_plain(child, (*path, i), doc, depth + 1) for i, child in enumerate(node.value)]
-    if isinstance(node, yaml.MappingNode):
-        _check_tag(node, "tag:yaml.org,2002:map", doc.file)
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key_line = key_node.start_mark.line + 1
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                raise SourceError(doc.file, key_line, messages.YAML_KEY)
-            key = str(key_node.value)
-            if key in result:
-                raise SourceError(doc.file, key_line, messages.YAML_DUPLICATE_KEY.format(key=key))
-            doc.lines[(*path, key)] = key_line
-            result[key] = _plain(value_node, (*path, key), doc, depth + 1)
-        return result
-    raise SourceError(doc.file, line, messages.YAML_TAG.format(tag=node.tag))
+    is_map = isinstance(event, yaml.MappingStartEvent)
+    expected = "tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq"
+    if event.tag not in (None, "!", expected):
+        raise SourceError(doc.file, line, messages.YAML_TAG.format(tag=event.tag))
+    stack.append(_Frame({} if is_map else [], path))
 
 
-def _check_tag(node: yaml.Node, expected: str, file: str) -> None:
-    if node.tag != expected:
-        raise SourceError(file, node.start_mark.line + 1, messages.YAML_TAG.format(tag=node.tag))
+def _attach(doc: YamlDocument, stack: list[_Frame], value: Any) -> None:
+    if not stack:
+        doc.data = value
+        return
+    parent = stack[-1]
+    if isinstance(parent.value, list):
+        parent.value.append(value)
+    else:
+        parent.value[parent.key or ""] = value
+        parent.key = None
 
 
-def _scalar(node: yaml.ScalarNode, file: str) -> Any:
-    tag = node.tag
+def _scalar_tag(event: Any) -> str:
+    if event.tag and event.tag != "!":
+        return str(event.tag)
+    return str(_resolver.resolve(yaml.ScalarNode, event.value, event.implicit))  # type: ignore[no-untyped-call]
+
+
+def _scalar(event: Any, file: str, line: int) -> Any:
+    tag = _scalar_tag(event)
     if tag not in _SCALAR_TAGS:
-        raise SourceError(file, node.start_mark.line + 1, messages.YAML_TAG.format(tag=tag))
+        raise SourceError(file, line, messages.YAML_TAG.format(tag=tag))
+    value = event.value
     if tag in (_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"):
         # Dates and times are parsed by the readers, with their own messages; no field is a
         # float, and "12.00" is a time of day as Swedish protocols write it.
-        return node.value
+        return value
     if tag == "tag:yaml.org,2002:int":
-        if ":" in node.value:
-            return node.value  # YAML 1.1 reads 10:30 as a base-60 number; staff mean a time
-        return _constructor.construct_yaml_int(node)
+        if ":" in value:
+            return value  # YAML 1.1 reads 10:30 as a base-60 number; staff mean a time
+        return _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
     if tag == "tag:yaml.org,2002:bool":
-        return _constructor.construct_yaml_bool(node)
+        return _constructor.construct_yaml_bool(yaml.ScalarNode(tag, value))
     return None

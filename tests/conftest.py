@@ -76,3 +76,12 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def testmark_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(TESTMARK, tmp_path_factory.mktemp("testmark") / "site")
+
+
+@pytest.fixture(scope="session")
+def synth_small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The small synthetic archive written by ``arkiv synth`` and built by ``arkiv build``."""
+    base = tmp_path_factory.mktemp("synth")
+    result = arkiv("synth", "--size", "small", base / "protocols")
+    assert result.returncode == 0, result.stderr
+    return base / "protocols", build_site(base / "protocols", base / "site")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -43,5 +44,48 @@ class Page:
         self.ids = collector.ids
         self.text = " ".join(" ".join(collector.text).split())
 
+    def targets(self, links: list[str] | None = None) -> list[str]:
+        """The links resolved to URLs from the site root, like ``direktionen/2023-10-26/#paragraf-71``."""
+        out = []
+        for link in self.links if links is None else links:
+            path, anchor = _resolve(self.url, link)
+            out.append((path + "/" if path and not path.endswith(".html") else path) + (f"#{anchor}" if anchor else ""))
+        return out
+
+    @staticmethod
+    def links_in(html: str) -> list[str]:
+        collector = _Collector()
+        collector.feed(html)
+        return collector.links
+
     def links_to(self, fragment: str) -> list[str]:
         return [link for link in self.links if fragment in link]
+
+
+def _resolve(page_url: str, link: str) -> tuple[str, str]:
+    path, _, anchor = link.partition("#")
+    target = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url.rstrip("/")
+    return ("" if target == "." else target.strip("/")), anchor
+
+
+def broken_links(site: Path) -> tuple[int, list[str]]:
+    """Every internal link and #anchor in the built site: (links checked, the broken ones)."""
+    pages: dict[str, Page] = {}
+    for path in site.rglob("*.html"):
+        relative = path.relative_to(site).as_posix()
+        url = relative.removesuffix("index.html") if path.name == "index.html" else relative
+        pages[url.rstrip("/")] = Page(site, url)
+    checked, broken = 0, []
+    for url, page in pages.items():
+        base = url + "/" if url and not url.endswith(".html") else url
+        for link in page.links:
+            if link.startswith(("http://", "https://", "mailto:")):
+                continue
+            checked += 1
+            target, anchor = _resolve(base, link)
+            found = pages.get(target.removesuffix("/index.html").removesuffix("index.html").rstrip("/"))
+            if target.endswith((".xml", ".gz")) and (site / target).exists():
+                continue
+            if found is None or (anchor and anchor not in found.ids):
+                broken.append(f"{url or '/'}: {link}")
+    return checked, broken

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 from generator.dnr import Dnr
-from generator.model import AttendanceGroup, Meeting, ParagraphRange
+from generator.model import AttendanceGroup, ItemRef, Meeting, ParagraphRange, Reference
 from generator.problems import Problems
 from tests.conftest import SEED
 
@@ -118,7 +118,8 @@ def test_paragraph_71_subheadings_list_and_table(seed: Meeting) -> None:
     assert "| **Årets resultat** | **1354** | **5041** | **0** | **0** | **1 423** |" in table
     # The running header "Direktionen" inside the summary is page furniture and goes.
     assert "\nDirektionen\n" not in item.sections[1].text
-    assert item.references == ("Kommunchefsberedningens sammanträde 2023-10-12 § 61",)
+    assert [r.text for r in item.references] == ["Kommunchefsberedningens sammanträde 2023-10-12 § 61"]
+    assert item.references[0].target == ItemRef("kommunchefsberedningen", date(2023, 10, 12), 61)
 
 
 def test_paragraph_72_decision_verbatim(seed: Meeting) -> None:
@@ -129,7 +130,7 @@ def test_paragraph_72_decision_verbatim(seed: Meeting) -> None:
         "Direktionen uppdrar till ledningssekreteraren att boka in två andra datum för sammanträdena "
         "i juni och september."
     )
-    assert item.references == ("Sammanträdesdagar 2024",)
+    assert item.references == (Reference("Sammanträdesdagar 2024"),)
 
 
 def test_expediering_lists(seed: Meeting) -> None:
@@ -150,8 +151,8 @@ def test_expediering_lists(seed: Meeting) -> None:
 def test_bold_section_headings_after_page_furniture(seed: Meeting) -> None:
     # § 65 has its Beslutsexpediering after a page break; § 73 writes headings in bold only.
     by_number = {i.number: i for i in seed.items}
-    assert by_number[65].references == ("Kommunchefsberedningens sammanträde 2023-10-12 § 65",)
-    assert by_number[73].references == ("Kommunchefsberedningens sammanträde 2023-10-12 § 60",)
+    assert [r.text for r in by_number[65].references] == ["Kommunchefsberedningens sammanträde 2023-10-12 § 65"]
+    assert [r.text for r in by_number[73].references] == ["Kommunchefsberedningens sammanträde 2023-10-12 § 60"]
     assert [s.heading for s in by_number[73].sections] == [
         "Sammanfattning av ärendet",
         "Konsolideringsarbetet",

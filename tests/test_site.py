@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from pathlib import Path
 
 from tests.conftest import PROTOCOLS, arkiv
-from tests.htmlcheck import Page
+from tests.htmlcheck import Page, broken_links
 
 MEETING = "direktionen/2023-10-26/"
 CASE = "arenden/itsam-2023-93/"
-
-
-def resolve(page_url: str, link: str) -> tuple[str, str]:
-    path, _, anchor = link.partition("#")
-    target = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url.rstrip("/")
-    return ("" if target == "." else target.strip("/")), anchor
 
 
 def test_meeting_page_links_paragraph_71_to_its_case(seed_site: Path) -> None:
@@ -73,20 +66,9 @@ def test_furniture_is_not_published(seed_site: Path) -> None:
 
 
 def test_every_internal_link_and_anchor_resolves(seed_site: Path) -> None:
-    for path in seed_site.rglob("*.html"):
-        url = path.parent.relative_to(seed_site).as_posix() + "/"
-        url = "" if url == "./" else url
-        page = Page(seed_site, url if path.name == "index.html" else path.relative_to(seed_site).as_posix())
-        for link in page.links:
-            if link.startswith(("http://", "https://", "mailto:")):
-                continue
-            target, anchor = resolve(url, link)
-            target_file = (
-                seed_site / target / "index.html" if not target.endswith((".html", ".xml")) else seed_site / target
-            )
-            assert target_file.exists(), f"{url}: {link}"
-            if anchor:
-                assert f'id="{anchor}"' in target_file.read_text(encoding="utf-8"), f"{url}: {link}"
+    checked, broken = broken_links(seed_site)
+    assert checked > 100
+    assert broken == []
 
 
 def test_start_body_and_index_pages(seed_site: Path) -> None:
@@ -94,8 +76,10 @@ def test_start_body_and_index_pages(seed_site: Path) -> None:
     assert "direktionen/2023-10-26/" in start.links
     assert "Kommunalförbundet Itsam" in start.text
     body = Page(seed_site, "direktionen/")
-    assert "2023" in body.ids or "ar-2023" in body.ids
-    assert "../direktionen/2023-10-26/" not in body.links and "2023-10-26/" in body.links
+    assert "2023/" in body.links  # the year page
+    assert "2023-10-26/" in body.links  # the latest meetings
+    year = Page(seed_site, "direktionen/2023/")
+    assert "../2023-10-26/#paragraf-71" in year.links
     cases = Page(seed_site, "arenden/")
     assert len(cases.links_to("itsam-20")) == 9
     assert "Delårsbokslut per 2023-08-31" in cases.text
