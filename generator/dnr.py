@@ -11,13 +11,20 @@ import re
 from dataclasses import dataclass
 
 # An optional "Dnr"/"Dnr:"/"diarienummer" label, an optional diarium prefix (letters, may hold
-# spaces or dashes such as "KS" or "BUN-"), then year and serial split by "/", "-", "." or space.
-_DNR = re.compile(
-    r"""^\s*(?:(?:dnr|diarienr|diarienummer)\s*[:.]?\s*)?
-        (?:(?P<prefix>[A-Za-zÅÄÖåäöÉé][A-Za-zÅÄÖåäöÉé-]*?)[\s-]*)?
-        (?P<year>(?:19|20)\d\d)\s*[/\-.\s]\s*0*(?P<serial>\d{1,6})\s*$""",
-    re.IGNORECASE | re.VERBOSE,
+# dashes such as "KS" or "BUN-"), then year and serial split by "/", "-", "." or space.
+# Written so that it is also a valid JavaScript pattern (see ``js_pattern``): the site's search
+# box reads a dnr with exactly this rule.
+PATTERN = (
+    r"^\s*(?:(?:dnr|diarienr|diarienummer)\s*[:.]?\s*)?"
+    r"(?:(?P<prefix>[A-Za-zÅÄÖåäöÉé][A-Za-zÅÄÖåäöÉé-]*?)[\s-]*)?"
+    r"(?P<year>(?:19|20)\d\d)\s*[/\-.\s]\s*0*(?P<serial>\d{1,6})\s*$"
 )
+_DNR = re.compile(PATTERN, re.IGNORECASE)
+
+
+def js_pattern() -> str:
+    """``PATTERN`` in JavaScript's syntax for named groups (used with the "i" flag)."""
+    return PATTERN.replace("(?P<", "(?<")
 
 
 class DnrError(ValueError):

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 SITE_LANGUAGE = "sv"
 
 START_TITLE = "Protokollarkiv"
+NAV_START = "Startsida"
 SITE_NAME = "Protokollarkiv – {organisation}"
 START_INTRO = (
     "Här finns de justerade protokollen från {organisation}s sammanträden. Läs ett sammanträde, "
@@ -154,3 +155,29 @@ NOTHING_RECORDED = "Inget registrerat i arkivet."
 
 def meeting_count(count: int) -> str:
     return MEETING_COUNT_ONE if count == 1 else MEETING_COUNT.format(count=count)
+
+
+MENU = "Meny"
+SEARCH_TITLE = "Sök i arkivet"
+SEARCH_LABEL = "Sök ord eller diarienummer"
+SEARCH_PLACEHOLDER = "Sök ord eller dnr, t.ex. 2023/93"
+SEARCH_BUTTON = "Sök"
+SEARCH_HELP = (
+    "Skriv ett eller flera ord, eller ett diarienummer som ITSAM 2023/93, 2023/93 eller 2023-93. "
+    "Ett diarienummer leder direkt till ärendet."
+)
+SEARCH_NEEDS_JS = "Sökningen kräver JavaScript. Du kan också bläddra bland organ och ärenden i menyn."
+ALL_BODIES = "Alla organ"
+YEAR = "År"
+ALL_YEARS = "Alla år"
+SEARCH_TEXTS = {
+    "empty": "Skriv ett sökord eller ett diarienummer.",
+    "searching": "Söker …",
+    "count": "{n} träffar för ”{q}”.",
+    "none": "Inga träffar för ”{q}”.",
+    "dnr_found": "Går till ärendet {dnr} …",
+    "dnr_missing": "Diarienumret {dnr} finns inte i arkivet.",
+    "dnr_ambiguous": "{n} ärenden har numret {dnr}. Välj ett:",
+    "failed": "Sökningen kunde inte genomföras. Försök igen.",
+}
+PERSON = "Person"

@@ -8,6 +8,7 @@ autoescaping, so text from sources is always escaped; source Markdown goes throu
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
@@ -18,11 +19,12 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator import labels
 from generator.archive import Archive, Case, PersonRecord
-from generator.dnr import Dnr
+from generator.dnr import Dnr, js_pattern
 from generator.model import AgendaEntry, AttendanceGroup, Body, Meeting
 from generator.render import to_html
 
 CASES_DIR = "arenden"
+SEARCH_DIR = "sok"
 PERSONS_DIR = "personer"
 
 
@@ -139,6 +141,7 @@ class PageWriter:
             pages += self.body_pages(body)
         pages += [self.case_page(case) for case in archive.cases.values()]
         pages += [self.person_page(record) for record in archive.persons.values()]
+        pages.append(self.search_page())
         return pages
 
     def body_pages(self, body: Body) -> list[Page]:
@@ -211,7 +214,43 @@ class PageWriter:
 
     def case_page(self, case: Case) -> Page:
         title = labels.CASE_TITLE.format(dnr=case.dnr, title=case.title)
-        return self.page(f"{CASES_DIR}/{case.key}.md", title, title, "case.html", case=case)
+        meetings = [h.meeting for h in case.handlings]
+        return self.page(
+            f"{CASES_DIR}/{case.key}.md",
+            title,
+            title,
+            "case.html",
+            case=case,
+            body_names=sorted({self.archive.body(m.body).name for m in meetings}),
+            years=sorted({m.date.year for m in meetings}),
+        )
+
+    def search_page(self) -> Page:
+        """The search page: the form, and the dnr rule from ``generator.dnr`` for its script."""
+        years = sorted({m.date.year for m in self.archive.meetings}, reverse=True)
+        return self.page(
+            f"{SEARCH_DIR}/index.md",
+            labels.SEARCH_TITLE,
+            labels.SEARCH_HELP,
+            "search.html",
+            years=years,
+            dnr_pattern=js_pattern(),
+            texts=json.dumps(labels.SEARCH_TEXTS, ensure_ascii=False),
+        )
+
+    def dnr_index(self) -> dict[str, str]:
+        """One small JSON file per diarium year: serial -> [prefix, case URL, dnr, title].
+
+        A dnr lookup fetches only the file of its year, a few kilobytes even in a large archive.
+        """
+        years: dict[int, dict[str, list[list[str]]]] = {}
+        for case in self.archive.cases.values():
+            entry = [case.dnr.prefix, case_url(case.dnr), str(case.dnr), case.title]
+            years.setdefault(case.dnr.year, {}).setdefault(str(case.dnr.serial), []).append(entry)
+        return {
+            f"{SEARCH_DIR}/dnr/{year}.json": json.dumps(serials, ensure_ascii=False, separators=(",", ":"))
+            for year, serials in years.items()
+        }
 
     def cases_by_year(self) -> list[tuple[int, list[Case]]]:
         ordered = sorted(self.archive.cases.values(), key=lambda c: (-c.dnr.year, c.dnr.prefix, c.dnr.serial))

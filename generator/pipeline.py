@@ -15,6 +15,7 @@ from generator.sources import read_sources
 class Generated:
     archive: Archive
     pages: list[Page]
+    data_files: dict[str, str]  # path in the site -> content (search's dnr index)
     problems: Problems
 
 
@@ -33,4 +34,5 @@ def generate(protocols: Path) -> Generated:
     if sources is None or problems.errors:
         raise SourcesInvalid(problems)
     archive = build_archive(sources.organisation, sources.meetings)
-    return Generated(archive, PageWriter(archive).pages(), problems)
+    writer = PageWriter(archive)
+    return Generated(archive, writer.pages(), writer.dnr_index(), problems)

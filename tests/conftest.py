@@ -3,13 +3,19 @@ with the real ``arkiv build`` (MkDocs + Material)."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.markdown_reader import MarkdownReader
 from generator.model import Meeting, Organisation
@@ -85,3 +91,51 @@ def synth_small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     result = arkiv("synth", "--size", "small", base / "protocols")
     assert result.returncode == 0, result.stderr
     return base / "protocols", build_site(base / "protocols", base / "site")
+
+
+# -- the browser: Debian's Chromium driven by Playwright, on a site served from localhost -----
+
+CHROMIUM = "/usr/bin/chromium"
+# Chromium as root in a closed network: no sandbox, no background connections (see the env notes).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(seed_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(seed_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is missing: run `make test`, which installs it")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="sv-SE")
+    opened = context.new_page()
+    yield opened
+    context.close()

@@ -1,0 +1,138 @@
+// The search page: a query that reads as a diarienummer goes to its case page; anything else is
+// a full-text search with Pagefind. The dnr rule comes from the generator (generator/dnr.py),
+// so the site and the build read a dnr the same way. Texts come from the page (labels.py).
+
+const root = document.getElementById("arkiv-sok");
+
+/** Read a query as a dnr, as generator.dnr.parse does: {prefix|null, year, serial} or null. */
+export function parseDnr(query, pattern) {
+  const found = new RegExp(pattern, "i").exec(query);
+  if (!found) return null;
+  const serial = parseInt(found.groups.serial, 10);
+  if (!serial) return null;
+  const prefix = found.groups.prefix ? found.groups.prefix.replace(/^[\s-]+|[\s-]+$/g, "").toUpperCase() : null;
+  return { prefix, year: parseInt(found.groups.year, 10), serial };
+}
+
+function fill(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key] ?? ""));
+}
+
+function element(tag, text, attributes = {}) {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+/** Pagefind marks hits with <mark>; build that markup from text nodes, never from raw HTML. */
+function excerpt(html) {
+  const paragraph = element("p");
+  const decoder = document.createElement("textarea");
+  html.split(/(<mark>|<\/mark>)/).reduce((marked, part) => {
+    if (part === "<mark>") return true;
+    if (part === "</mark>") return false;
+    decoder.innerHTML = part;
+    const text = document.createTextNode(decoder.value);
+    if (marked) {
+      const mark = element("mark");
+      mark.appendChild(text);
+      paragraph.appendChild(mark);
+    } else {
+      paragraph.appendChild(text);
+    }
+    return marked;
+  }, false);
+  return paragraph;
+}
+
+async function lookupDnr(dnr, base, texts, status, list) {
+  const shown = `${dnr.prefix ?? root.dataset.dnrPrefix} ${dnr.year}/${dnr.serial}`;
+  const response = await fetch(`${base}sok/dnr/${dnr.year}.json`);
+  const entries = response.ok ? (await response.json())[String(dnr.serial)] ?? [] : [];
+  const hits = dnr.prefix ? entries.filter((entry) => entry[0] === dnr.prefix) : entries;
+  if (hits.length === 1) {
+    status.textContent = fill(texts.dnr_found, { dnr: hits[0][2] });
+    location.replace(base + hits[0][1]);
+    return;
+  }
+  if (hits.length === 0) {
+    status.textContent = fill(texts.dnr_missing, { dnr: shown });
+    return;
+  }
+  status.textContent = fill(texts.dnr_ambiguous, { dnr: shown, n: hits.length });
+  for (const [, url, label, title] of hits) {
+    const item = element("li");
+    item.appendChild(element("a", `${label} ${title}`, { href: base + url }));
+    list.appendChild(item);
+  }
+}
+
+async function fullText(query, filters, base, texts, status, list) {
+  status.textContent = texts.searching;
+  // A module import resolves against this script, not the page: make the URL absolute first.
+  const pagefind = await import(new URL(`${base}pagefind/pagefind.js`, document.baseURI).href);
+  // Result URLs relative to wherever the site is published, not to the server's root.
+  await pagefind.options({ excerptLength: 24, baseUrl: new URL(base, document.baseURI).pathname });
+  const search = await pagefind.search(query, { filters });
+  const results = search.results.slice(0, 20);
+  status.textContent = results.length
+    ? fill(texts.count, { n: search.results.length, q: query })
+    : fill(texts.none, { q: query });
+  for (const result of results) {
+    const data = await result.data();
+    const item = element("li", "", { class: "arkiv-traff" });
+    const heading = element("h2");
+    heading.appendChild(element("a", data.meta.title, { href: data.url }));
+    item.appendChild(heading);
+    const facts = [data.meta.organ, data.meta.datum, data.meta.dnr].filter(Boolean).join(" · ");
+    if (facts) item.appendChild(element("p", facts, { class: "arkiv-traff-fakta" }));
+    const parts = element("ul");
+    for (const sub of data.sub_results.filter((s) => s.url !== data.url).slice(0, 3)) {
+      const entry = element("li");
+      entry.appendChild(element("a", sub.title, { href: sub.url }));
+      entry.appendChild(excerpt(sub.excerpt));
+      parts.appendChild(entry);
+    }
+    if (parts.childElementCount) item.appendChild(parts);
+    else item.appendChild(excerpt(data.excerpt));
+    list.appendChild(item);
+  }
+}
+
+async function main() {
+  const base = root.dataset.base;
+  const texts = JSON.parse(root.dataset.texts);
+  const status = document.getElementById("arkiv-sok-status");
+  const list = document.getElementById("arkiv-traffar");
+  const form = root.querySelector("form");
+  const params = new URLSearchParams(location.search);
+  const query = (params.get("q") ?? "").trim();
+  const organ = params.get("organ") ?? "";
+  const year = params.get("ar") ?? "";
+  form.elements.q.value = query;
+  form.elements.organ.value = organ;
+  form.elements.ar.value = year;
+  // A filter alone would fetch the whole index: nothing runs without a search term.
+  if (!query) {
+    status.textContent = texts.empty;
+    form.elements.q.focus();
+    return;
+  }
+  const dnr = parseDnr(query, root.dataset.dnrPattern);
+  if (dnr) {
+    await lookupDnr(dnr, base, texts, status, list);
+    return;
+  }
+  const filters = {};
+  if (organ) filters.organ = organ;
+  if (year) filters["år"] = year;
+  await fullText(query, filters, base, texts, status, list);
+}
+
+if (root) {
+  window.arkivParseDnr = (query) => parseDnr(query, root.dataset.dnrPattern);
+  main().catch(() => {
+    document.getElementById("arkiv-sok-status").textContent = JSON.parse(root.dataset.texts).failed;
+  });
+}

@@ -1,0 +1,133 @@
+"""Search in a real headless Chromium: dnr lookup, Swedish full text with Pagefind, keyboard use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from playwright.sync_api import Browser, Page, expect
+
+from generator.dnr import DnrError, parse
+
+pytestmark = pytest.mark.browser
+CASE = "arenden/itsam-2023-93/"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["ITSAM 2023/93", "2023/93", "2023-93", "dnr 2023/93", "Dnr: 2023/00093", "itsam  2023 / 93", "  DNR 2023-0093 "],
+)
+def test_every_dnr_spelling_reaches_the_case_page(page: Page, served: str, query: str) -> None:
+    page.goto(served)
+    page.get_by_role("searchbox", name="Sök ord eller diarienummer").fill(query)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(served + CASE)
+    expect(page.get_by_role("heading", level=1)).to_have_text("ITSAM 2023/93 Delårsbokslut per 2023-08-31")
+
+
+def test_missing_dnr_is_said_to_be_missing(page: Page, served: str) -> None:
+    page.goto(served + "sok/?q=2023/94")
+    expect(page.locator("#arkiv-sok-status")).to_have_text("Diarienumret ITSAM 2023/94 finns inte i arkivet.")
+    assert page.url.startswith(served + "sok/")
+    expect(page.locator("#arkiv-traffar li")).to_have_count(0)
+    page.goto(served + "sok/?q=KS 2023/93")  # the same number in a diarium the archive does not have
+    expect(page.locator("#arkiv-sok-status")).to_have_text("Diarienumret KS 2023/93 finns inte i arkivet.")
+
+
+def test_text_search_finds_paragraph_71(page: Page, served: str) -> None:
+    page.goto(served + "sok/?q=delårsbokslut")
+    first = page.locator("#arkiv-traffar > li").first
+    expect(first).to_be_visible()
+    links = page.locator("#arkiv-traffar a").evaluate_all("links => links.map(a => a.href)")
+    assert any(link.endswith("direktionen/2023-10-26/#paragraf-71") for link in links), links
+    text = page.locator("#arkiv-traffar").inner_text()
+    assert "Direktionen" in text and "2023-10-26" in text and "ITSAM 2023/93" in text
+
+
+def test_inflected_form_finds_the_base_form(page: Page, served: str) -> None:
+    # The protocol writes "Faktureringsrutiner"; "faktureringsrutinerna" must find it (Swedish stemming).
+    page.goto(served + "sok/?q=faktureringsrutinerna")
+    expect(page.locator("#arkiv-traffar > li").first).to_be_visible()
+    links = page.locator("#arkiv-traffar a").evaluate_all("links => links.map(a => a.href)")
+    assert any(link.endswith("#paragraf-68") for link in links), links
+
+
+def test_filters_narrow_and_never_run_alone(page: Page, served: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(served + "sok/?q=&organ=Direktionen&ar=2023")
+    expect(page.locator("#arkiv-sok-status")).to_have_text("Skriv ett sökord eller ett diarienummer.")
+    assert not [url for url in requests if "/pagefind/" in url]
+    page.goto(served + "sok/?q=beslutar&organ=Kommunchefsberedningen")
+    expect(page.locator("#arkiv-sok-status")).to_contain_text("Inga träffar")
+    page.goto(served + "sok/?q=beslutar&organ=Direktionen&ar=2023")
+    expect(page.locator("#arkiv-traffar > li").first).to_be_visible()
+
+
+def test_search_with_the_keyboard_alone(page: Page, served: str) -> None:
+    page.goto(served + "direktionen/")
+    search_box = page.get_by_role("searchbox", name="Sök ord eller diarienummer")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if search_box.evaluate("el => el === document.activeElement"):
+            break
+    expect(search_box).to_be_focused()
+    page.keyboard.type("delårsbokslut")
+    page.keyboard.press("Enter")
+    expect(page.locator("#arkiv-traffar > li").first).to_be_visible()
+    # From the search field on the results page, Tab reaches the first result link.
+    page.locator("#arkiv-sok-q").focus()
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#arkiv-traffar') !== null"):
+            break
+    target = page.evaluate("document.activeElement.href")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(target)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.one_of(
+        st.text(alphabet="0123456789/- .:dnrDNRitsamITSAMÅö", max_size=20),
+        st.builds(
+            lambda label, prefix, year, sep, serial: f"{label}{prefix}{year}{sep}{serial}",
+            st.sampled_from(["", "Dnr ", "dnr: ", "Diarienummer "]),
+            st.sampled_from(["", "ITSAM ", "ks-", "Bun "]),
+            st.integers(1890, 2110),
+            st.sampled_from(["/", "-", " ", ".", " / "]),
+            st.integers(0, 10**7),
+        ),
+    )
+)
+def test_browser_reads_a_dnr_exactly_as_the_generator(search_page: Page, text: str) -> None:
+    in_browser = search_page.evaluate("q => window.arkivParseDnr(q)", text)
+    try:
+        dnr = parse(text, "ITSAM")
+    except DnrError:
+        assert in_browser is None, text
+        return
+    assert in_browser is not None, text
+    assert ((in_browser["prefix"] or "ITSAM"), in_browser["year"], in_browser["serial"]) == (
+        dnr.prefix,
+        dnr.year,
+        dnr.serial,
+    )
+
+
+@pytest.fixture(scope="module")
+def search_page(browser: Browser, served: str) -> Iterator[Page]:
+    context = browser.new_context()
+    opened = context.new_page()
+    opened.goto(served + "sok/")
+    opened.wait_for_function("window.arkivParseDnr !== undefined")
+    yield opened
+    context.close()
+
+
+def test_search_index_exists(seed_site: Path) -> None:
+    assert (seed_site / "pagefind" / "pagefind.js").exists()
+    assert list((seed_site / "pagefind").glob("wasm.sv*"))  # Swedish stemming
