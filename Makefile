@@ -37,3 +37,4 @@ clean:
 # Build benchmark on the synthetic archive (small, medium, full); prints figures, not a test.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/search.py full

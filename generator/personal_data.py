@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-_CANDIDATE = re.compile(r"(?<![\d/-])((?:19|20)?)(\d{2})(\d{2})(\d{2})\s?([-+]?)\s?(\d{4})(?![\d/-])")
+_CANDIDATE = re.compile(r"(?<![\d/-])((?:19|20)?)(\d{2})(\d{2})(\d{2})[ \t]?([-+]?)[ \t]?(\d{4})(?![\d/-])")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -35,8 +35,8 @@ def _real_date(century: str, yy: str, mm: str, dd: str) -> bool:
 
 def find(text: str) -> Iterator[tuple[int, str]]:
     """(line number, matched text) for each personnummer-like number in ``text``."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in _CANDIDATE.finditer(line):
-            century, yy, mm, dd, _sep, last = match.groups()
-            if _real_date(century, yy, mm, dd) and _luhn_ok(yy + mm + dd + last):
-                yield number, match.group(0).strip()
+    # One pass over the whole text; line numbers are counted only for the rare candidates.
+    for match in _CANDIDATE.finditer(text):
+        century, yy, mm, dd, _sep, last = match.groups()
+        if _real_date(century, yy, mm, dd) and _luhn_ok(yy + mm + dd + last):
+            yield text.count("\n", 0, match.start()) + 1, match.group(0).strip()

@@ -7,12 +7,13 @@ so the outline stays right for screen readers.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from functools import lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "#")
 
@@ -52,8 +53,19 @@ def _converter(heading_offset: int) -> markdown.Markdown:
     return md
 
 
+# One line with nothing Markdown would act on, as most decisions are: no parser needed.
+_PLAIN = re.compile(r"^(?![-+>\s]|\d+[.)]\s)[^*_`\[\]|#<>&!\\=~\n]*$")
+
+
+@lru_cache(maxsize=65536)
 def to_html(text: str, heading_offset: int = 3) -> Markup:
-    """Safe HTML for source Markdown; its ``#`` headings start ``heading_offset`` levels down."""
+    """Safe HTML for source Markdown; its ``#`` headings start ``heading_offset`` levels down.
+
+    Cached: a decision is shown on its meeting page and again on its case page.
+    """
+    if _PLAIN.match(text):
+        stripped = text.strip()
+        return Markup("<p>") + escape(stripped) + Markup("</p>") if stripped else Markup("")
     md = _converter(heading_offset)
     md.reset()
-    return Markup(md.convert(text))
+    return Markup(md.convert(text))  # the parser escaped raw HTML and the tree was sanitised

@@ -97,42 +97,61 @@ async function fullText(query, filters, base, texts, status, list) {
     if (parts.childElementCount) item.appendChild(parts);
     else item.appendChild(excerpt(data.excerpt));
     list.appendChild(item);
+    if (list.childElementCount === 1) performance.mark("arkiv-sok-forsta");
   }
 }
 
-async function main() {
+async function search(query, organ, year) {
   const base = root.dataset.base;
   const texts = JSON.parse(root.dataset.texts);
   const status = document.getElementById("arkiv-sok-status");
   const list = document.getElementById("arkiv-traffar");
-  const form = root.querySelector("form");
-  const params = new URLSearchParams(location.search);
-  const query = (params.get("q") ?? "").trim();
-  const organ = params.get("organ") ?? "";
-  const year = params.get("ar") ?? "";
-  form.elements.q.value = query;
-  form.elements.organ.value = organ;
-  form.elements.ar.value = year;
+  list.replaceChildren();
   // A filter alone would fetch the whole index: nothing runs without a search term.
   if (!query) {
     status.textContent = texts.empty;
-    form.elements.q.focus();
     return;
   }
+  performance.mark("arkiv-sok-start");
   const dnr = parseDnr(query, root.dataset.dnrPattern);
   if (dnr) {
     await lookupDnr(dnr, base, texts, status, list);
-    return;
+  } else {
+    const filters = {};
+    if (organ) filters.organ = organ;
+    if (year) filters["år"] = year;
+    await fullText(query, filters, base, texts, status, list);
   }
-  const filters = {};
-  if (organ) filters.organ = organ;
-  if (year) filters["år"] = year;
-  await fullText(query, filters, base, texts, status, list);
+  performance.mark("arkiv-sok-klar");
+}
+
+function main() {
+  const form = root.querySelector("form");
+  const params = new URLSearchParams(location.search);
+  form.elements.q.value = (params.get("q") ?? "").trim();
+  form.elements.organ.value = params.get("organ") ?? "";
+  form.elements.ar.value = params.get("ar") ?? "";
+  // Searching again on this page keeps Pagefind and the index chunks it has already loaded.
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams(new FormData(form));
+    history.pushState(null, "", `?${next}`);
+    run(form).catch(failed);
+  });
+  window.addEventListener("popstate", () => location.reload());
+  if (!form.elements.q.value) form.elements.q.focus();
+  return run(form);
+}
+
+function run(form) {
+  return search(form.elements.q.value.trim(), form.elements.organ.value, form.elements.ar.value);
+}
+
+function failed() {
+  document.getElementById("arkiv-sok-status").textContent = JSON.parse(root.dataset.texts).failed;
 }
 
 if (root) {
   window.arkivParseDnr = (query) => parseDnr(query, root.dataset.dnrPattern);
-  main().catch(() => {
-    document.getElementById("arkiv-sok-status").textContent = JSON.parse(root.dataset.texts).failed;
-  });
+  main().catch(failed);
 }

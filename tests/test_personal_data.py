@@ -1,0 +1,42 @@
+"""Personnummer and samordningsnummer are found (with the Luhn check) and nothing else is."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.personal_data import find
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19121212-1212",
+        "121212-1212",
+        "1212121212",
+        "20121212+1212".replace("+1212", "-1212"),
+        "811218-9876",
+        "701063-2391",
+    ],
+)
+def test_found(text: str) -> None:
+    assert [value for _, value in find(f"Kontakt: {text}.")] == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "19121212-1213",  # wrong check digit
+        "121312-1212",  # no 13th month
+        "2023/93",
+        "Kommunchefsberedningens sammanträde 2023-10-12 § 61",
+        "117 763 -85 380",
+        "tel 013-123 45 67",
+        "2023-11-06 08:16:42Z",
+    ],
+)
+def test_not_found(text: str) -> None:
+    assert list(find(text)) == []
+
+
+def test_line_numbers() -> None:
+    assert list(find("a\nb\n811218-9876\n")) == [(3, "811218-9876")]
