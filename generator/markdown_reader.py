@@ -51,6 +51,7 @@ _SERVICE = re.compile(r"(?:signerat med|signeringstjänsten)\s+(.+?)(?:\s+säkra
 _FURNITURE = {"Justerandes sign", "Utdragsbestyrkande", "Underskrift"}
 _SIGNING_START = ("Signaturerna i detta dokument", "## Undertecknare")
 _ANSLAG = "ANSLAG/BEVIS"
+_DEADLINE_LABELS = ("Sista dag för överklagande", "Sista dag att överklaga")
 _NUMBERS = re.compile(r"^[-+−]?[\d\s.,]*\d\s*%?$")
 
 # Headings that end a paragraph's free text and become lists of their own.
@@ -204,6 +205,7 @@ class MarkdownReader:
             elif label == "Justeringens plats och tid":
                 header.place_and_time = " ".join(values)
             elif label == "Underskrifter":
+                header.line = header.line or line.number
                 self.signatory(values, header, line)
             else:
                 self.error(line.number, messages.MD_UNKNOWN_HEADER.format(label=label))
@@ -222,9 +224,7 @@ class MarkdownReader:
                 value, group, role = value[len(word) :], word_group, word_role
                 break
         found = self.attendance.read(value, group, lambda m: self.warning(line.number, m))
-        if role:
-            found = [a if a.role else _with_role(a, role) for a in found]
-        return found
+        return [replace(a, role=a.role or role, line=line.number) for a in found]
 
     def signatory(self, values: list[str], header: _Header, line: Line) -> None:
         signed = next((RANGE.search(v) for v in values if RANGE.search(v)), None)
@@ -248,7 +248,12 @@ class MarkdownReader:
             elif cells:
                 statement.append(cells[0])
         values: dict[str, date | None] = {}
-        for label in ("Sammanträdesdatum", "Datum då anslaget sätts upp", "Datum då anslaget tas ned"):
+        for label in (
+            "Sammanträdesdatum",
+            "Datum då anslaget sätts upp",
+            "Datum då anslaget tas ned",
+            *_DEADLINE_LABELS,
+        ):
             if label in fields:
                 values[label] = self.parse_date(fields[label][0], label, fields[label][1])
         posted, taken_down = values.get("Datum då anslaget sätts upp"), values.get("Datum då anslaget tas ned")
@@ -267,6 +272,8 @@ class MarkdownReader:
             posted=posted,
             taken_down=taken_down,
             kept_at=fields["Förvaringsplats för protokollet"][0],
+            printed_deadline=next((values[label] for label in _DEADLINE_LABELS if values.get(label)), None),
+            line=fields["Datum då anslaget sätts upp"][1],
         )
         return posting, values.get("Sammanträdesdatum")
 
@@ -428,11 +435,12 @@ class _Header:
     place_and_time: str = ""
     signatories: list[Signatory] = field(default_factory=list)
     signed: ParagraphRange | None = None
+    line: int = 0  # of the signature rows, for messages about the signed range
 
     def adjustment(self) -> Adjustment | None:
         if not (self.adjusters or self.place_and_time or self.signatories):
             return None
-        return Adjustment(tuple(self.adjusters), self.place_and_time, tuple(self.signatories), self.signed)
+        return Adjustment(tuple(self.adjusters), self.place_and_time, tuple(self.signatories), self.signed, self.line)
 
 
 def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0) -> int | None:
@@ -445,10 +453,6 @@ def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0) -> int
 def _clock(value: str) -> time:
     hours, minutes = re.split(r"[:.]", value)
     return time(int(hours), int(minutes))
-
-
-def _with_role(attendee: Attendee, role: str) -> Attendee:
-    return replace(attendee, role=role)
 
 
 def _unbold(text: str) -> str:

@@ -58,3 +58,18 @@ UNRESOLVED_REFERENCE = "{source}: § {number}: hänvisningen '{text}' pekar på 
 REPORT_UNRESOLVED = "Byggrapport: {count} hänvisningar i beslutsunderlag kunde inte länkas (visas som text)"
 SYNTH_DONE = "Skrev {meetings} sammanträden i {directory}"
 SEARCH_INDEX_FAILED = "Sökindexet kunde inte byggas (Pagefind):\n{output}"
+ITEM_OUTSIDE_SIGNED = (
+    "§ {number} ligger utanför de justerade paragraferna ({signed}); "
+    "rätta numret eller 'Paragrafer' under Underskrifter"
+)
+AGENDA_MISSING = "§ {number} finns inte i ärendelistan; lägg till den där"
+AGENDA_EXTRA = "ärendelistan har § {number}, men protokollet har ingen sådan paragraf"
+AGENDA_DNR = "§ {number} har andra diarienummer än i ärendelistan"
+AGENDA_TITLE = "§ {number} har en annan rubrik än i ärendelistan"
+ATTENDANCE_RANGE = "{name}: {span} ligger utanför sammanträdets paragrafer (§§ {first}–{last})"
+POSTED_BEFORE_MEETING = "anslaget sattes upp {posted}, före sammanträdet {date}"
+TAKEN_DOWN_EARLY = (
+    "anslaget tas ned {taken_down}, före sista dag att överklaga ({deadline}); "
+    "det ska sitta uppe till och med den dagen"
+)
+DEADLINE_DIFFERS = "protokollet anger sista dag att överklaga {printed}, men enligt lag (1930:173) är den {computed}"

@@ -34,6 +34,7 @@ class Body:
     genitive: str  # "Direktionens": used in references such as "Direktionens sammanträde ..."
     decision_heading: str  # "Direktionens beslut"
     description: str = ""
+    schedule: tuple[date, ...] = ()  # planned sammanträdesdagar, for the calendar
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class Attendee:
     role: str | None = None  # "ordförande", "vice ordförande", a title such as "förbundsdirektör"
     serving_for: str | None = None  # the member a tjänstgörande ersättare replaces
     paragraphs: ParagraphRange | None = None  # None: the whole meeting
+    line: int = field(default=0, compare=False)  # where it is written, for messages
 
     def present_at(self, number: int) -> bool:
         return self.paragraphs is None or number in self.paragraphs
@@ -107,6 +109,7 @@ class Adjustment:
     place_and_time: str
     signatories: tuple[Signatory, ...]
     signed: ParagraphRange | None
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,8 @@ class Posting:
     posted: date
     taken_down: date
     kept_at: str
+    printed_deadline: date | None = None  # a last day to appeal as the source prints it, if it does
+    line: int = field(default=0, compare=False)
 
     @property
     def appeal_deadline(self) -> date:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from slugify import slugify
@@ -34,16 +35,25 @@ def read_organisation(directory: Path, problems: Problems) -> Organisation | Non
     if not check(doc, "organisation", problems):
         return None
     data = doc.data
-    bodies = tuple(
-        Body(
-            slug=b["slug"],
-            name=b["namn"],
-            genitive=b["genitiv"],
-            decision_heading=b.get("beslutsrubrik") or f"{b['genitiv']} beslut",
-            description=b.get("beskrivning", ""),
+    bodies = []
+    for i, b in enumerate(data["organ"]):
+        schedule = []
+        for j, day in enumerate(b.get("sammanträdesdagar", ())):
+            try:
+                schedule.append(date.fromisoformat(day))
+            except ValueError:
+                line = doc.line(("organ", i, "sammanträdesdagar", j))
+                problems.error(FILE_NAME, line, messages.DATE_INVALID.format(field="sammanträdesdagar", value=day))
+        bodies.append(
+            Body(
+                slug=b["slug"],
+                name=b["namn"],
+                genitive=b["genitiv"],
+                decision_heading=b.get("beslutsrubrik") or f"{b['genitiv']} beslut",
+                description=b.get("beskrivning", ""),
+                schedule=tuple(sorted(schedule)),
+            )
         )
-        for b in data["organ"]
-    )
     persons = tuple(
         Person(
             slug=slugify(p["namn"]),
@@ -58,7 +68,7 @@ def read_organisation(directory: Path, problems: Problems) -> Organisation | Non
         short_name=data["kortnamn"],
         dnr_prefix=data["dnr_prefix"],
         municipalities=tuple(data.get("kommuner", ())),
-        bodies=bodies,
+        bodies=tuple(bodies),
         persons=persons,
         description=data.get("beskrivning", ""),
     )

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import messages, personal_data
+from generator.checks import check_meeting
 from generator.markdown_reader import MarkdownReader
 from generator.model import Meeting, Organisation
 from generator.organisation import FILE_NAME, read_organisation
@@ -102,13 +103,5 @@ def read_meeting(directory: Path, path: Path, organisation: Organisation, proble
             return None
         meeting = YamlReader(organisation, body, doc, problems).read(file_date)
     if meeting is not None:
-        _check_numbers(meeting, problems)
+        check_meeting(meeting, problems)
     return meeting if len(problems.errors) == before else None
-
-
-def _check_numbers(meeting: Meeting, problems: Problems) -> None:
-    seen: set[int] = set()
-    for item in meeting.items:
-        if item.number in seen:
-            problems.error(meeting.source, item.line or 1, messages.DUPLICATE_ITEM.format(number=item.number))
-        seen.add(item.number)

@@ -106,6 +106,7 @@ def to_data(meeting: Meeting) -> dict[str, Any]:
                     "uppsatt": posting.posted.isoformat(),
                     "nedtaget": posting.taken_down.isoformat(),
                     "förvaringsplats": posting.kept_at,
+                    "sista_dag": posting.printed_deadline and posting.printed_deadline.isoformat(),
                 }
             ),
             "ärendelista": [
@@ -237,8 +238,10 @@ class YamlReader:
                 found.append(dnr)
         return tuple(found)
 
-    def person(self, name: str) -> str | None:
+    def person(self, name: str, path: Path | None = None) -> str | None:
         person = self.roster.lookup(name)
+        if person is None and path is not None:
+            self.problems.warning(self.doc.file, self.doc.line(path), messages.PERSON_NOT_IN_ROSTER.format(name=name))
         return person.slug if person else None
 
     def read(self, file_date: date) -> Meeting | None:
@@ -277,11 +280,12 @@ class YamlReader:
         return Attendee(
             name=data["namn"],
             group=AttendanceGroup(data["grupp"]),
-            person=self.person(data["namn"]),
+            person=self.person(data["namn"], (*path, "namn")),
             municipality=data.get("kommun"),
             role=data.get("roll"),
             serving_for=data.get("ersätter"),
             paragraphs=self.parse_range((*path, "paragrafer"), data.get("paragrafer")),
+            line=self.doc.line(path),
         )
 
     def adjustment(self, data: dict[str, Any] | None) -> Adjustment | None:
@@ -294,6 +298,7 @@ class YamlReader:
                 Signatory(s["roll"], s["namn"], self.person(s["namn"])) for s in data.get("underskrifter", ())
             ),
             signed=self.parse_range(("justering", "paragrafer"), data.get("paragrafer")),
+            line=self.doc.line(("justering", "paragrafer")),
         )
 
     def posting(self, data: dict[str, Any] | None) -> Posting | None:
@@ -303,7 +308,10 @@ class YamlReader:
         taken_down = self.parse_date(("anslag", "nedtaget"), data["nedtaget"])
         if posted is None or taken_down is None:
             return None
-        return Posting(data.get("text", ""), posted, taken_down, data["förvaringsplats"])
+        printed = self.parse_date(("anslag", "sista_dag"), data.get("sista_dag"))
+        return Posting(
+            data.get("text", ""), posted, taken_down, data["förvaringsplats"], printed, self.doc.line(("anslag",))
+        )
 
     def item(self, path: Path, data: dict[str, Any]) -> Item:
         withheld = Withholding(data["sekretess"]["grund"]) if "sekretess" in data else None

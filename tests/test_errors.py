@@ -146,3 +146,45 @@ def test_mkdocs_build_itself_stops_on_a_bad_source(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "direktionen/2023-11-30.yaml:1: error: fältet 'datum' saknas" in result.stderr
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "gammal sida"
+
+
+@pytest.mark.parametrize(
+    ("change", "line", "fragment", "severity"),
+    [
+        (lambda t: t.replace("Paragrafer §§ 65 - 73", "Paragrafer §§ 65 - 72"), 349, "§ 73 ligger utanför", "error"),
+        (lambda t: t.replace("§ 73\tUppdrag", "§ 74\tUppdrag"), 349, "§ 73 finns inte i ärendelistan", "error"),
+        (
+            lambda t: t.replace("Kinda kommun §§ 65-72\t\t\n\tErsättare", "Kinda kommun §§ 65-80\t\t\n\tErsättare"),
+            6,
+            "§§ 65–80",
+            "error",
+        ),
+        (
+            lambda t: t.replace("tas ned\t2023-11-28", "tas ned\t2023-11-20"),
+            21,
+            "före sista dag att överklaga",
+            "error",
+        ),
+        (lambda t: t.replace("sätts upp\t2023-11-06", "sätts upp\t2023-10-20"), 21, "före sammanträdet", "error"),
+        (lambda t: t.replace("§ 68\tFaktureringsrutiner", "§ 68\tFakturering"), 151, "annan rubrik", "warning"),
+        (
+            lambda t: t.replace(
+                "Förvaringsplats för protokollet\tItsam",
+                "Sista dag för överklagande\t2023-11-28\t\t\nFörvaringsplats för protokollet\tItsam",
+            ),
+            21,
+            "enligt lag (1930:173) är den 2023-11-27",
+            "warning",
+        ),
+    ],
+)
+def test_protocol_that_disagrees_with_itself(tmp_path: Path, change, line: int, fragment: str, severity: str) -> None:  # type: ignore[no-untyped-def]
+    protocols = copy_sources(tmp_path)
+    source = protocols / "direktionen" / "2023-10-26.md"
+    changed = change(source.read_text(encoding="utf-8"))
+    assert changed != source.read_text(encoding="utf-8")
+    source.write_text(changed, encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == (1 if severity == "error" else 0), result.stderr
+    assert f"direktionen/2023-10-26.md:{line}: {severity}: " in result.stderr, result.stderr
+    assert fragment in result.stderr

@@ -1,0 +1,80 @@
+"""Checks on a whole meeting once it is read, in either format: the protocol must agree with itself.
+
+Errors stop the build; warnings are shown and the build goes on.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator import messages
+from generator.model import Meeting
+from generator.problems import Problems
+
+
+def _same_title(a: str, b: str) -> bool:
+    # The ärendelista and the paragraph may differ in dashes and spacing only.
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", re.sub(r"[-–—]", "-", text)).strip().casefold()
+
+    return norm(a) == norm(b)
+
+
+def check_meeting(meeting: Meeting, problems: Problems) -> None:
+    file = meeting.source
+    numbers: set[int] = set()
+    for item in meeting.items:
+        if item.number in numbers:
+            problems.error(file, item.line or 1, messages.DUPLICATE_ITEM.format(number=item.number))
+        numbers.add(item.number)
+    if not numbers:
+        return
+    first, last = min(numbers), max(numbers)
+
+    signed = meeting.adjustment.signed if meeting.adjustment else None
+    if signed is not None:
+        for item in meeting.items:
+            if item.number not in signed:
+                problems.error(
+                    file, item.line or 1, messages.ITEM_OUTSIDE_SIGNED.format(number=item.number, signed=signed)
+                )
+
+    if meeting.agenda:
+        listed = {entry.number: entry for entry in meeting.agenda}
+        for item in meeting.items:
+            entry = listed.get(item.number)
+            if entry is None:
+                problems.error(file, item.line or 1, messages.AGENDA_MISSING.format(number=item.number))
+            elif set(entry.dnr) != set(item.dnr):
+                problems.error(file, item.line or 1, messages.AGENDA_DNR.format(number=item.number))
+            elif not _same_title(entry.title, item.title):
+                problems.warning(file, item.line or 1, messages.AGENDA_TITLE.format(number=item.number))
+        for number in sorted(set(listed) - numbers):
+            problems.error(file, 1, messages.AGENDA_EXTRA.format(number=number))
+
+    for attendee in meeting.attendees:
+        span = attendee.paragraphs
+        if span is not None and (span.first < first or span.last > last or span.first > span.last):
+            problems.error(
+                file,
+                attendee.line or 1,
+                messages.ATTENDANCE_RANGE.format(name=attendee.name, span=span, first=first, last=last),
+            )
+
+    posting = meeting.posting
+    if posting is not None:
+        line = posting.line or 1
+        if posting.posted < meeting.date:
+            problems.error(file, line, messages.POSTED_BEFORE_MEETING.format(posted=posting.posted, date=meeting.date))
+        if posting.taken_down < posting.appeal_deadline:
+            problems.error(
+                file,
+                line,
+                messages.TAKEN_DOWN_EARLY.format(taken_down=posting.taken_down, deadline=posting.appeal_deadline),
+            )
+        if posting.printed_deadline and posting.printed_deadline != posting.appeal_deadline:
+            problems.warning(
+                file,
+                line,
+                messages.DEADLINE_DIFFERS.format(printed=posting.printed_deadline, computed=posting.appeal_deadline),
+            )
