@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--verbose", action="store_true")
     build.add_argument("--timings", type=Path, help="skriv tider och minne som JSON (för mätningar)")
+    build.add_argument("--site-url", help="webbplatsens adress, för absoluta länkar i flöden och kalender")
 
     convert = commands.add_parser("convert", help="skriv ett Markdown-protokoll som YAML")
     convert.add_argument("file", type=Path)
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return run_validate(args.protocols, args.paths, args.format)
     if args.command == "build":
-        return run_build(args.protocols, args.site, args.config, args.verbose, args.timings)
+        return run_build(args.protocols, args.site, args.config, args.verbose, args.timings, args.site_url)
     return run_convert(args.file, args.protocols)
 
 
@@ -93,7 +94,14 @@ def run_validate(protocols: Path, paths: list[Path], output: str) -> int:
     return 1 if problems.errors else 0
 
 
-def run_build(protocols: Path, site: Path, config_file: Path, verbose: bool, timings: Path | None = None) -> int:
+def run_build(
+    protocols: Path,
+    site: Path,
+    config_file: Path,
+    verbose: bool,
+    timings: Path | None = None,
+    site_url: str | None = None,
+) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -113,7 +121,8 @@ def run_build(protocols: Path, site: Path, config_file: Path, verbose: bool, tim
     # Build beside the live site and swap at the end, so a failed build never leaves half a site.
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-ny-", dir=site.parent))
     try:
-        config = load_config(str(config_file), site_dir=str(staging))
+        overrides = {"site_url": site_url} if site_url else {}
+        config = load_config(str(config_file), site_dir=str(staging), **overrides)
         plugin = config.plugins["arkiv"]
         assert isinstance(plugin, ArchivePlugin)
         plugin.protocols_override = protocols

@@ -42,3 +42,14 @@ def appeal_deadline(posted: date) -> date:
     while is_non_working_day(deadline):
         deadline += timedelta(days=1)
     return deadline
+
+
+def build_day() -> date:
+    """The day the site is built for: what the anslagstavla shows as up.
+
+    ARKIV_IDAG=YYYY-MM-DD fixes it, for tests and for rebuilding a past day's board.
+    """
+    import os
+
+    fixed = os.environ.get("ARKIV_IDAG")
+    return date.fromisoformat(fixed) if fixed else date.today()

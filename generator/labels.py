@@ -181,3 +181,63 @@ SEARCH_TEXTS = {
     "failed": "Sökningen kunde inte genomföras. Försök igen.",
 }
 PERSON = "Person"
+
+NOTICE_BOARD = "Anslagstavla"
+NOTICE_BOARD_INTRO = (
+    "{organisation}s digitala anslagstavla (8 kap. kommunallagen). Här tillkännages att protokoll "
+    "har justerats. Anslaget sitter uppe tills tiden för att överklaga har gått ut."
+)
+NOTICES_UP = "Anslag som sitter uppe {day}"
+NO_NOTICES_UP = "Inga anslag sitter uppe i dag."
+NOTICES_DOWN = "Nedtagna anslag"
+NOTICES_DOWN_INTRO = "De senaste nedtagna anslagen. Alla anslag finns kvar på sammanträdenas sidor."
+NOTICE_DOWN = "Nedtaget {day}"
+NOTICE_STATUS_UP = "Anslaget sitter uppe till och med {day}."
+NOTICE_STATUS_DOWN = "Anslaget är nedtaget ({day})."
+ADJUSTED_ON = "Justerat"
+MEETING_DATE = "Sammanträdesdag"
+READ_PROTOCOL = "Läs protokollet"
+HOW_TO_APPEAL = "Så överklagar du ett beslut"
+HOW_TO_APPEAL_TEXT = (
+    "Den som är medlem i en av förbundets medlemskommuner kan överklaga ett beslut genom "
+    "laglighetsprövning enligt 13 kap. kommunallagen.",
+    "Överklagandet ska vara skriftligt och ställas till förvaltningsrätten. Skriv vilket beslut du "
+    "överklagar (organ, datum och paragraf) och varför du anser att det ska upphävas.",
+    "Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då det "
+    "anslogs på anslagstavlan att protokollet har justerats. Sista dagen står vid varje anslag. "
+    "Alla skäl för att beslutet ska upphävas måste anges inom den tiden; nya skäl kan inte läggas "
+    "till senare.",
+)
+
+FEED_TITLE = "{name}: nya protokoll"
+FEED_ALL = "Protokoll från {organisation}"
+FEED_LINK = "Nya protokoll (Atom-flöde)"
+CALENDAR_LINK = "Sammanträden i kalendern (iCalendar)"
+CALENDAR_NAME = "{name}: sammanträden"
+CALENDAR_EVENT = "{body}: sammanträde"
+CALENDAR_PLANNED = "{body}: planerat sammanträde"
+CALENDAR_PROTOCOL = "Protokoll: {url}"
+CALENDAR_BODY_PAGE = "Organets sida: {url}"
+FOLLOW = "Följ"
+
+OPEN_DATA = "Öppna data"
+OPEN_DATA_INTRO = (
+    "Allt i arkivet finns också som data, fritt att hämta. Protokollen är allmänna handlingar. "
+    "Formaten följer OParl 1.1 där det passar: Meeting (sammanträde), AgendaItem (paragraf), "
+    "Paper (ärende), Consultation (ärendets behandling), Organization (organ) och Person."
+)
+OPEN_DATA_FILES = (
+    ("data/arkiv.json", "Hela arkivet i en fil: organisationen, organen, alla sammanträden och ärenden."),
+    (
+        "data/beslut.csv",
+        "Alla beslut i en tabell: datum, organ, paragraf, dnr, rubrik och beslut (UTF-8, kommaseparerad).",
+    ),
+    ("data/moten/<organ>/<ÅÅÅÅ-MM-DD>.json", "Ett sammanträde, till exempel {meeting}."),
+    ("data/arenden/<dnr>.json", "Ett ärende med alla dess behandlingar, till exempel {case}."),
+    ("data/schema/mote.schema.json", "JSON Schema för ett sammanträde."),
+    ("data/schema/arende.schema.json", "JSON Schema för ett ärende."),
+    ("data/schema/arkiv.schema.json", "JSON Schema för hela arkivet."),
+)
+OPEN_DATA_WITHHELD = "Paragrafer som inte publiceras har ingen text i data, bara nummer, rubrik, dnr och skäl."
+FILE = "Fil"
+CONTENTS = "Innehåll"

@@ -73,3 +73,4 @@ TAKEN_DOWN_EARLY = (
     "det ska sitta uppe till och med den dagen"
 )
 DEADLINE_DIFFERS = "protokollet anger sista dag att överklaga {printed}, men enligt lag (1930:173) är den {computed}"
+NO_SITE_URL = "site_url saknas i mkdocs.yml: flöden, kalender och öppna data får relativa länkar"

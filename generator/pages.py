@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from itertools import groupby
 from typing import Any
 
@@ -25,6 +26,8 @@ from generator.render import to_html
 
 CASES_DIR = "arenden"
 SEARCH_DIR = "sok"
+NOTICE_BOARD_DIR = "anslagstavla"
+NOTICES_DOWN_SHOWN = 20
 PERSONS_DIR = "personer"
 
 
@@ -36,13 +39,14 @@ class Page:
     title: str
     description: str
     render: Callable[[], str]
+    meta: tuple[tuple[str, str], ...] = ()  # more front matter, e.g. the body's feed
 
     @property
     def url(self) -> str:
         return url_of(self.src_uri)
 
     def markdown(self) -> str:
-        meta = {"title": self.title, "description": self.description}
+        meta = {"title": self.title, "description": self.description, **dict(self.meta)}
         return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
 
 
@@ -81,8 +85,9 @@ def relative(from_url: str, to_url: str) -> str:
 class PageWriter:
     """Renders every page of an archive."""
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(self, archive: Archive, today: date) -> None:
         self.archive = archive
+        self.today = today
         self.env = Environment(
             loader=PackageLoader("generator", "templates"),
             autoescape=True,
@@ -99,6 +104,7 @@ class PageWriter:
             body=lambda meeting: archive.body(meeting.body),
             organisation=archive.organisation,
             archive=archive,
+            today=today,
         )
 
     def render(self, template: str, url: str, **context: Any) -> str:
@@ -107,9 +113,17 @@ class PageWriter:
 
         return self.env.get_template(template).render(href=href, **context)
 
-    def page(self, src_uri: str, title: str, description: str, template: str, **context: Any) -> Page:
+    def page(
+        self,
+        src_uri: str,
+        title: str,
+        description: str,
+        template: str,
+        meta: tuple[tuple[str, str], ...] = (),
+        **context: Any,
+    ) -> Page:
         url = url_of(src_uri)
-        return Page(src_uri, title, description, lambda: self.render(template, url, title=title, **context))
+        return Page(src_uri, title, description, lambda: self.render(template, url, title=title, **context), meta)
 
     def pages(self) -> list[Page]:
         archive = self.archive
@@ -142,6 +156,8 @@ class PageWriter:
         pages += [self.case_page(case) for case in archive.cases.values()]
         pages += [self.person_page(record) for record in archive.persons.values()]
         pages.append(self.search_page())
+        pages.append(self.notice_board_page())
+        pages.append(self.open_data_page())
         return pages
 
     def body_pages(self, body: Body) -> list[Page]:
@@ -154,6 +170,7 @@ class PageWriter:
                 body.name,
                 body.description or body.name,
                 "body.html",
+                meta=(("feed", f"{body.slug}/flode.xml"), ("feed_title", labels.FEED_TITLE.format(name=body.name))),
                 b=body,
                 years=years,
                 latest=newest,
@@ -225,6 +242,35 @@ class PageWriter:
             years=sorted({m.date.year for m in meetings}),
         )
 
+    def notice_board_page(self) -> Page:
+        """The anslagstavla on the build day: notices up, how to appeal, recent notices taken down."""
+        posted = [m for m in self.archive.meetings if m.posting is not None]
+        up = [m for m in posted if m.posting and m.posting.posted <= self.today <= m.posting.taken_down]
+        down = [m for m in posted if m.posting and m.posting.taken_down < self.today]
+        down.sort(key=lambda m: m.posting.taken_down if m.posting else m.date, reverse=True)
+        intro = labels.NOTICE_BOARD_INTRO.format(organisation=self.archive.organisation.short_name)
+        return self.page(
+            f"{NOTICE_BOARD_DIR}/index.md",
+            labels.NOTICE_BOARD,
+            intro,
+            "notice_board.html",
+            up=up,
+            down=down[:NOTICES_DOWN_SHOWN],
+            adjusted_on=adjusted_on,
+        )
+
+    def open_data_page(self) -> Page:
+        meeting = self.archive.meetings[0] if self.archive.meetings else None
+        case = next(iter(self.archive.cases.values()), None)
+        return self.page(
+            "oppna-data/index.md",
+            labels.OPEN_DATA,
+            labels.OPEN_DATA_INTRO,
+            "open_data.html",
+            example_meeting=f"data/moten/{meeting.body}/{meeting.slug}.json" if meeting else "",
+            example_case=f"data/arenden/{case.key}.json" if case else "",
+        )
+
     def search_page(self) -> Page:
         """The search page: the form, and the dnr rule from ``generator.dnr`` for its script."""
         years = sorted({m.date.year for m in self.archive.meetings}, reverse=True)
@@ -255,6 +301,13 @@ class PageWriter:
     def cases_by_year(self) -> list[tuple[int, list[Case]]]:
         ordered = sorted(self.archive.cases.values(), key=lambda c: (-c.dnr.year, c.dnr.prefix, c.dnr.serial))
         return [(year, list(cases)) for year, cases in groupby(ordered, key=lambda c: c.dnr.year)]
+
+
+def adjusted_on(meeting: Meeting) -> date | None:
+    """The day the protocol was adjusted, when e-signatures record it (the last signature)."""
+    if meeting.signing and meeting.signing.signatures:
+        return max(s.signed_at for s in meeting.signing.signatures).date()
+    return None
 
 
 def _agenda_from_items(meeting: Meeting) -> list[AgendaEntry]:

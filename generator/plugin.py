@@ -22,8 +22,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator import labels, messages
-from generator.pages import CASES_DIR, PERSONS_DIR, Page
-from generator.pipeline import Generated, SourcesInvalid, generate
+from generator.deadlines import build_day
+from generator.pages import CASES_DIR, NOTICE_BOARD_DIR, PERSONS_DIR, Page
+from generator.pipeline import Generated, SourcesInvalid, data_files, generate
 from generator.search_index import index_site
 
 log = logging.getLogger("mkdocs.plugins.arkiv")
@@ -43,6 +44,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.preloaded: Generated | None = None  # set by ``arkiv build``, which has read them
         self.render_seconds = 0.0  # time spent rendering our pages, for the benchmark
         self.index_seconds = 0.0  # time spent by Pagefind, for the benchmark
+        self.data_seconds = 0.0  # time spent writing open data, feeds and calendars
 
     def protocols_dir(self, config: MkDocsConfig) -> Path:
         if self.protocols_override is not None:
@@ -61,12 +63,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.site_name = labels.SITE_NAME.format(organisation=organisation.name)
         for unresolved in self.generated.archive.unresolved:
             log.info(messages.UNRESOLVED_REFERENCE.format(**vars(unresolved)))
+        if not config.site_url:
+            log.info(messages.NO_SITE_URL)
         # The nav holds only the fixed pages, so a page's HTML does not grow with the archive.
         config.nav = [
             {labels.NAV_START: "index.md"},
             *({body.name: f"{body.slug}/index.md"} for body in organisation.bodies),
             {labels.CASES: f"{CASES_DIR}/index.md"},
             {labels.PERSONS: f"{PERSONS_DIR}/index.md"},
+            {labels.NOTICE_BOARD: f"{NOTICE_BOARD_DIR}/index.md"},
+            {labels.OPEN_DATA: "oppna-data/index.md"},
             {labels.ABOUT: self.config.about_page},
         ]
         # What the header partial (site_overrides/partials/header.html) shows.
@@ -94,10 +100,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return rendered
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.generated is not None
+        site = Path(config.site_dir)
+        started = time.perf_counter()
+        for path, content in data_files(self.generated.archive, config.site_url or "", build_day()).items():
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(content, encoding="utf-8")
+        self.data_seconds = time.perf_counter() - started
         # Pagefind indexes the built HTML (Swedish stemming from <html lang="sv">); its binary
         # comes with the pinned pagefind-bin wheel, nothing is downloaded.
         started = time.perf_counter()
-        index_site(Path(config.site_dir))
+        index_site(site)
         self.index_seconds = time.perf_counter() - started
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -29,9 +30,13 @@ TESTMARK = Path(__file__).resolve().parent / "fixtures" / "testmark"
 ARKIV = [sys.executable, "-m", "generator"]
 
 
-def arkiv(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+BUILD_DAY = "2022-05-20"  # the anslagstavla of the Testmark site is built for this day
+
+
+def arkiv(*args: str | Path, cwd: Path = ROOT, today: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run the ``arkiv`` command as a user would, capturing its output."""
-    return subprocess.run([*ARKIV, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=300)
+    env = {**os.environ, "ARKIV_IDAG": today} if today else None
+    return subprocess.run([*ARKIV, *map(str, args)], cwd=cwd, capture_output=True, text=True, timeout=300, env=env)
 
 
 def copy_project(target: Path, names: tuple[str, ...] = ("mkdocs.yml", "docs", "site_overrides", "protocols")) -> Path:
@@ -45,8 +50,8 @@ def copy_project(target: Path, names: tuple[str, ...] = ("mkdocs.yml", "docs", "
     return target
 
 
-def build_site(protocols: Path, site: Path) -> Path:
-    result = arkiv("build", "--protocols", protocols, "--site", site)
+def build_site(protocols: Path, site: Path, *options: str, today: str | None = None) -> Path:
+    result = arkiv("build", "--protocols", protocols, "--site", site, *options, today=today)
     assert result.returncode == 0, result.stderr
     return site
 
@@ -81,7 +86,7 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def testmark_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(TESTMARK, tmp_path_factory.mktemp("testmark") / "site")
+    return build_site(TESTMARK, tmp_path_factory.mktemp("testmark") / "site", today=BUILD_DAY)
 
 
 @pytest.fixture(scope="session")

@@ -84,8 +84,8 @@ def broken_links(site: Path) -> tuple[int, list[str]]:
             checked += 1
             target, anchor = _resolve(base, link)
             found = pages.get(target.removesuffix("/index.html").removesuffix("index.html").rstrip("/"))
-            if target.endswith((".xml", ".gz")) and (site / target).exists():
-                continue
+            if not anchor and (site / target).is_file():
+                continue  # a feed, calendar or data file
             if found is None or (anchor and anchor not in found.ids):
                 broken.append(f"{url or '/'}: {link}")
     return checked, broken

@@ -43,6 +43,8 @@ def test_site_navigation_reaches_the_meeting_from_the_start(page: Page, served: 
         "personer/",
         "personer/jacob-kall/",
         "om-arkivet/",
+        "anslagstavla/",
+        "oppna-data/",
         "sok/?q=delårsbokslut",
         "sok/?q=2023/94",
         "404.html",

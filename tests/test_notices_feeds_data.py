@@ -1,0 +1,136 @@
+"""Anslagstavla, Atom feeds, iCalendar files and open data, on the fictional Testmark site."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import feedparser
+from icalendar import Calendar
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from tests.conftest import TESTMARK, build_site
+from tests.htmlcheck import Page, broken_links
+
+
+def test_notice_board_shows_the_notices_up_on_the_build_day(testmark_site: Path) -> None:
+    page = Page(testmark_site, "anslagstavla/")
+    up = page.html.split('id="uppe"')[1].split('id="overklaga"')[0]
+    assert "Direktionen 2022-05-10" in up
+    assert "2022-03-15" not in up  # taken down 2022-04-12
+    text = " ".join(Page.links_in(up))
+    assert "../direktionen/2022-05-10/" in text
+    up_text = page.text.split("Så överklagar du")[0]
+    for fact in (
+        "Sammanträdesdag 2022-05-10",
+        "Anslaget sattes upp 2022-05-16",
+        "Sista dag att överklaga 2022-06-07",  # 2022-06-06 is nationaldagen
+        "Anslaget tas ned 2022-06-08",
+        "Protokollet förvaras Förbundskansliet",
+    ):
+        assert fact in up_text, fact
+    down = page.html.split('id="nedtagna"')[1]
+    assert "../direktionen/2022-03-15/" in Page.links_in(down) and "Nedtaget 2022-04-12" in down
+    assert "förvaltningsrätten" in page.text and "tre veckor" in page.text
+
+
+def test_meeting_page_says_whether_its_notice_is_up(testmark_site: Path) -> None:
+    assert "Anslaget sitter uppe till och med 2022-06-08." in Page(testmark_site, "direktionen/2022-05-10/").text
+    assert "Anslaget är nedtaget (2022-04-12)." in Page(testmark_site, "direktionen/2022-03-15/").text
+
+
+def test_feeds_parse_and_every_entry_link_resolves(testmark_site: Path) -> None:
+    for path, expected in (("flode.xml", 3), ("direktionen/flode.xml", 2), ("arbetsutskottet/flode.xml", 1)):
+        feed = feedparser.parse((testmark_site / path).read_bytes())
+        assert not feed.bozo, feed.bozo_exception
+        assert len(feed.entries) == expected
+        folder = path.rsplit("/", 1)[0] + "/" if "/" in path else ""
+        for entry in feed.entries:
+            target = Page(testmark_site, folder).targets([entry.link])[0] if folder else entry.link
+            assert (testmark_site / target / "index.html").exists(), entry.link
+    assert feedparser.parse((testmark_site / "flode.xml").read_bytes()).entries[0].title == "Direktionen 2022-05-10"
+
+
+def test_feeds_are_announced_in_the_head(testmark_site: Path) -> None:
+    meeting = Page(testmark_site, "direktionen/2022-05-10/").html
+    assert 'rel="alternate" type="application/atom+xml"' in meeting and "../../flode.xml" in meeting
+    body = Page(testmark_site, "direktionen/").html.split("</head>")[0]
+    assert 'href="flode.xml"' in body  # the body's own feed, on its page
+    assert "kalender.ics" in Page(testmark_site, "direktionen/").links_to("kalender")[0]
+
+
+def test_calendar_has_held_and_planned_meetings_linking_back(tmp_path: Path) -> None:
+    site = build_site(TESTMARK, tmp_path / "site", "--site-url", "https://arkiv.example.org/", today="2022-05-20")
+    calendar = Calendar.from_ical((site / "direktionen" / "kalender.ics").read_bytes())
+    events = sorted(calendar.walk("VEVENT"), key=lambda e: str(e["uid"]))
+    assert [str(e["uid"]).split("@")[0] for e in events] == [
+        "direktionen-2022-03-15",
+        "direktionen-2022-05-10",
+        "direktionen-2022-09-20",
+        "direktionen-2022-11-15",
+    ]
+    held = events[0]
+    assert "https://arkiv.example.org/direktionen/2022-03-15/" in str(held["description"])
+    assert str(held["url"]) == "https://arkiv.example.org/direktionen/2022-03-15/"
+    assert held.decoded("dtstart").hour == 13  # kl. 13:00 local time
+    planned = events[2]
+    assert "planerat" in str(planned["summary"]) and str(planned["url"]) == "https://arkiv.example.org/direktionen/"
+    for event in events:
+        path = str(event["url"]).removeprefix("https://arkiv.example.org/")
+        assert (site / path / "index.html").exists()
+    everything = Calendar.from_ical((site / "kalender.ics").read_bytes())
+    assert len(everything.walk("VEVENT")) == 5  # four for the direktion, one for the utskott
+    feed = feedparser.parse((site / "flode.xml").read_bytes())
+    assert feed.entries[0].link == "https://arkiv.example.org/direktionen/2022-05-10/"
+
+
+def _validator(site: Path, name: str) -> Draft202012Validator:
+    schemas = {p.name: json.loads(p.read_text()) for p in (site / "data" / "schema").glob("*.json")}
+    registry: Registry = Registry().with_resources(
+        (key, Resource.from_contents(value)) for key, value in schemas.items()
+    )
+    return Draft202012Validator(schemas[f"{name}.schema.json"], registry=registry)
+
+
+def test_open_data_validates_against_its_published_schema(testmark_site: Path, synth_small: tuple[Path, Path]) -> None:
+    for site in (testmark_site, synth_small[1]):
+        meeting, case, bulk = (_validator(site, n) for n in ("mote", "arende", "arkiv"))
+        meetings = list((site / "data" / "moten").rglob("*.json"))
+        cases = list((site / "data" / "arenden").glob("*.json"))
+        assert meetings and cases
+        for path in meetings:
+            errors = list(meeting.iter_errors(json.loads(path.read_text())))
+            assert errors == [], (path, errors[0].message if errors else "")
+        for path in cases:
+            assert list(case.iter_errors(json.loads(path.read_text()))) == [], path
+        assert list(bulk.iter_errors(json.loads((site / "data" / "arkiv.json").read_text()))) == []
+
+
+def test_open_data_content_and_csv(testmark_site: Path) -> None:
+    data = json.loads((testmark_site / "data" / "moten" / "direktionen" / "2022-05-10.json").read_text())
+    assert data["type"] == "Meeting" and data["organization"]["name"] == "Direktionen"
+    items = {i["number"]: i for i in data["agendaItem"]}
+    assert items["21"]["withheld"] == {"ground": "Sekretess enligt OSL 18 kap. 8 §"}
+    assert "resolutionText" not in items["21"]
+    assert items["20"]["votes"][0]["no"] == ["Cecilia Fiktiv"]
+    case = json.loads((testmark_site / "data" / "arenden" / "testm-2022-14.json").read_text())
+    assert [c["date"] for c in case["consultation"]] == ["2022-03-01", "2022-03-15", "2022-05-10"]
+    rows = list(csv.DictReader(io.StringIO((testmark_site / "data" / "beslut.csv").read_text())))
+    assert len(rows) == 6  # every paragraph of the three meetings
+    row = next(r for r in rows if r["paragraf"] == "13")
+    assert (
+        row["dnr"] == "TESTM 2022/20; TESTM 2022/21" and row["beslut"] == "Direktionen beslutar att godkänna avtalen."
+    )
+    withheld = next(r for r in rows if r["paragraf"] == "21")
+    assert withheld["beslut"] == "" and withheld["sekretess"].startswith("Sekretess")
+
+
+def test_open_data_page_and_links(testmark_site: Path) -> None:
+    page = Page(testmark_site, "oppna-data/")
+    assert "OParl" in page.text
+    assert "../data/arkiv.json" in page.links and "../data/beslut.csv" in page.links
+    checked, broken = broken_links(testmark_site)
+    assert checked > 50 and broken == []
