@@ -13,7 +13,7 @@ from datetime import date
 
 from generator.dnr import Dnr
 from generator.model import AttendanceGroup, Body, Item, ItemRef, Meeting, Organisation, Person, Reference
-from generator.organisation import Roster
+from generator.organisation import roster_for
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ _GROUP_LABELS = {AttendanceGroup.MEMBER: "ledamot", AttendanceGroup.SUBSTITUTE: 
 
 
 def _gather_persons(archive: Archive) -> dict[str, PersonRecord]:
-    roster = Roster(archive.organisation.persons)
+    roster = roster_for(archive.organisation.persons)
     records = {p.slug: PersonRecord(p) for p in archive.organisation.persons}
 
     def record(name: str) -> PersonRecord | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -80,7 +81,7 @@ def run_validate(protocols: Path, paths: list[Path], output: str) -> int:
             if not path.resolve().is_relative_to(root):
                 problems.error(str(path), 1, messages.FILE_NAME.format(name=path))
         protocols = root
-    read_sources(protocols, problems, only=only)
+    read_sources(protocols, problems, only=only, workers=os.cpu_count() or 1)
     if output == "json":
         print(
             json.dumps(
@@ -111,7 +112,7 @@ def run_build(
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.INFO if verbose else logging.WARNING)
     started = time.perf_counter()
     try:
-        generated = generate(protocols)
+        generated = generate(protocols, workers=os.cpu_count() or 1)
     except SourcesInvalid as exc:
         _print_problems(exc.problems)
         print(messages.BUILD_STOPPED, file=sys.stderr)
@@ -127,6 +128,7 @@ def run_build(
         assert isinstance(plugin, ArchivePlugin)
         plugin.protocols_override = protocols
         plugin.preloaded = generated
+        plugin.parallel_data = True
         generated_at = time.perf_counter()
         build(config)
     except (Abort, MkDocsException) as exc:

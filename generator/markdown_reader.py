@@ -33,7 +33,7 @@ from generator.model import (
     Signatory,
     SigningRecord,
 )
-from generator.organisation import Roster
+from generator.organisation import roster_for
 from generator.problems import Problems
 from generator.references import parse_reference
 
@@ -105,7 +105,7 @@ class MarkdownReader:
         self.body = body
         self.file = file
         self.problems = problems
-        self.roster = Roster(organisation.persons)
+        self.roster = roster_for(organisation.persons)
         self.attendance = AttendanceReader(self.roster, organisation.municipalities)
 
     # -- helpers -------------------------------------------------------------------------------

@@ -74,3 +74,4 @@ TAKEN_DOWN_EARLY = (
 )
 DEADLINE_DIFFERS = "protokollet anger sista dag att överklaga {printed}, men enligt lag (1930:173) är den {computed}"
 NO_SITE_URL = "site_url saknas i mkdocs.yml: flöden, kalender och öppna data får relativa länkar"
+DATA_FAILED = "Öppna data, flöden och kalendrar kunde inte skrivas; se felet ovan"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from slugify import slugify
@@ -78,6 +79,12 @@ def read_organisation(directory: Path, problems: Problems) -> Organisation | Non
 class NameMatch:
     person: Person
     end: int  # index in the text just after the matched name
+
+
+@lru_cache(maxsize=4)
+def roster_for(persons: tuple[Person, ...]) -> Roster:
+    """One roster per organisation: its pattern of every name is costly to build per file."""
+    return Roster(persons)
 
 
 class Roster:

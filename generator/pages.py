@@ -28,6 +28,8 @@ CASES_DIR = "arenden"
 SEARCH_DIR = "sok"
 NOTICE_BOARD_DIR = "anslagstavla"
 NOTICES_DOWN_SHOWN = 20
+# Pages outside the navigation whose header, sidebars and footer are shared per folder.
+SHARED = (("arkiv_shared", "ja"),)
 PERSONS_DIR = "personer"
 
 
@@ -186,6 +188,7 @@ class PageWriter:
                     title,
                     title,
                     "year.html",
+                    meta=SHARED,
                     b=body,
                     meetings=list(reversed(meetings)),
                     previous_year=ordered_years[i + 1] if i + 1 < len(ordered_years) else None,
@@ -203,7 +206,7 @@ class PageWriter:
         roles = sorted(record.roles.values(), key=lambda r: (r.body, r.first))
         name = record.person.name
         return self.page(
-            f"{PERSONS_DIR}/{record.person.slug}.md", name, name, "person.html", record=record, roles=roles
+            f"{PERSONS_DIR}/{record.person.slug}.md", name, name, "person.html", meta=SHARED, record=record, roles=roles
         )
 
     def meeting_page(self, meeting: Meeting, previous: Meeting | None, following: Meeting | None) -> Page:
@@ -221,6 +224,7 @@ class PageWriter:
             title,
             ", ".join(item.title for item in meeting.items)[:300],
             "meeting.html",
+            meta=SHARED,
             meeting=meeting,
             groups=groups,
             agenda=agenda,
@@ -237,6 +241,7 @@ class PageWriter:
             title,
             title,
             "case.html",
+            meta=SHARED,
             case=case,
             body_names=sorted({self.archive.body(m.body).name for m in meetings}),
             years=sorted({m.date.year for m in meetings}),

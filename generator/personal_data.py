@@ -13,6 +13,9 @@ from datetime import date
 _CANDIDATE = re.compile(r"(?<![\d/-])((?:19|20)?)(\d{2})(\d{2})(\d{2})[ \t]?([-+]?)[ \t]?(\d{4})(?![\d/-])")
 
 
+_SIX_DIGITS = re.compile(r"\d{6}")
+
+
 def _luhn_ok(digits: str) -> bool:
     total = 0
     for i, char in enumerate(digits):
@@ -35,7 +38,10 @@ def _real_date(century: str, yy: str, mm: str, dd: str) -> bool:
 
 def find(text: str) -> Iterator[tuple[int, str]]:
     """(line number, matched text) for each personnummer-like number in ``text``."""
-    # One pass over the whole text; line numbers are counted only for the rare candidates.
+    # One pass over the whole text, and none without six digits in a row; line numbers are
+    # counted only for the rare candidates.
+    if not _SIX_DIGITS.search(text):
+        return
     for match in _CANDIDATE.finditer(text):
         century, yy, mm, dd, _sep, last = match.groups()
         if _real_date(century, yy, mm, dd) and _luhn_ok(yy + mm + dd + last):

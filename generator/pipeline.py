@@ -33,10 +33,10 @@ class SourcesInvalid(Exception):
         self.problems = problems
 
 
-def generate(protocols: Path) -> Generated:
+def generate(protocols: Path, workers: int = 1) -> Generated:
     """Read ``protocols`` and plan every page; raises ``SourcesInvalid`` on any error."""
     problems = Problems()
-    sources = read_sources(protocols, problems)
+    sources = read_sources(protocols, problems, workers=workers)
     if sources is None or problems.errors:
         raise SourcesInvalid(problems)
     archive = build_archive(sources.organisation, sources.meetings)

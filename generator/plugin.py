@@ -9,6 +9,7 @@ page's HTML replaces its near-empty Markdown in ``on_page_content``.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import time
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.render_seconds = 0.0  # time spent rendering our pages, for the benchmark
         self.index_seconds = 0.0  # time spent by Pagefind, for the benchmark
         self.data_seconds = 0.0  # time spent writing open data, feeds and calendars
+        self.fragments: dict[tuple[str, str], Any] = {}
+        # ``arkiv build`` writes data files in a forked process; not under ``mkdocs serve``,
+        # whose threads make forking unsafe.
+        self.parallel_data = False
+        self.data_process: Any = None
 
     def protocols_dir(self, config: MkDocsConfig) -> Path:
         if self.protocols_override is not None:
@@ -79,7 +85,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.extra["arkiv"] = {"labels": {n: getattr(labels, n) for n in _HEADER_LABELS}}
         return config
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         for page in self.pages.values():
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
@@ -90,6 +96,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             files.append(File.generated(config, path, content=content))
         return files
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.fragments.clear()
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.globals["arkiv_cached"] = self.cached_fragment
+        return env
+
+    def cached_fragment(self, part: str, folder: str, caller: Any) -> Any:
+        """Page furniture shared by all generated pages of one folder, rendered once."""
+        key = (part, folder)
+        if key not in self.fragments:
+            self.fragments[key] = caller()
+        return self.fragments[key]
+
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is None:
@@ -99,19 +119,38 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.render_seconds += time.perf_counter() - started
         return rendered
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = self._add_files(files, config)
+        if self.parallel_data:
+            # MkDocs has cleaned site/ by now; the open data, feeds and calendars do not depend on
+            # the HTML, so a forked process writes them on the second core while pages build.
+            self.data_process = multiprocessing.get_context("fork").Process(
+                target=self.write_data, args=(config,), daemon=True
+            )
+            self.data_process.start()
+        return files
+
+    def write_data(self, config: MkDocsConfig) -> None:
         assert self.generated is not None
         site = Path(config.site_dir)
-        started = time.perf_counter()
         for path, content in data_files(self.generated.archive, config.site_url or "", build_day()).items():
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(content, encoding="utf-8")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        started = time.perf_counter()
+        if self.data_process is not None:
+            self.data_process.join()
+            if self.data_process.exitcode != 0:
+                raise PluginError(messages.DATA_FAILED)
+        else:
+            self.write_data(config)
         self.data_seconds = time.perf_counter() - started
         # Pagefind indexes the built HTML (Swedish stemming from <html lang="sv">); its binary
         # comes with the pinned pagefind-bin wheel, nothing is downloaded.
         started = time.perf_counter()
-        index_site(site)
+        index_site(Path(config.site_dir))
         self.index_seconds = time.perf_counter() - started
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:

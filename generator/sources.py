@@ -6,7 +6,9 @@ export of the signed protocol) or ``YYYY-MM-DD.yaml`` (the YAML format). Sources
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -16,12 +18,13 @@ from generator.checks import check_meeting
 from generator.markdown_reader import MarkdownReader
 from generator.model import Meeting, Organisation
 from generator.organisation import FILE_NAME, read_organisation
-from generator.problems import Problems, SourceError
+from generator.problems import Problem, Problems, SourceError
 from generator.yaml_format import YamlReader
 from generator.yaml_source import decode, load
 
 _MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(md|yaml|yml)$")
 SOURCE_SUFFIXES = (".md", ".yaml", ".yml")
+PARALLEL_FROM = 200  # below this, starting worker processes costs more than it saves
 
 
 @dataclass
@@ -42,15 +45,18 @@ def meeting_files(directory: Path) -> list[Path]:
     )
 
 
-def read_sources(directory: Path, problems: Problems, only: list[Path] | None = None) -> Sources | None:
+def read_sources(
+    directory: Path, problems: Problems, only: list[Path] | None = None, workers: int = 1
+) -> Sources | None:
     """Read the sources; every problem is added to ``problems``. None when nothing can be built."""
     organisation = read_organisation(directory, problems)
     if organisation is None:
         return None
     meetings: list[Meeting] = []
     seen: dict[tuple[str, date], str] = {}
-    for path in only if only is not None else meeting_files(directory):
-        meeting = read_meeting(directory, path, organisation, problems)
+    paths = only if only is not None else meeting_files(directory)
+    for meeting, found in _read_all(directory, paths, organisation, workers):
+        problems.items += found
         if meeting is None:
             continue
         key = (meeting.body, meeting.date)
@@ -64,6 +70,25 @@ def read_sources(directory: Path, problems: Problems, only: list[Path] | None = 
         seen[key] = meeting.source
         meetings.append(meeting)
     return Sources(organisation, meetings)
+
+
+def _read_one(task: tuple[Path, Path, Organisation]) -> tuple[Meeting | None, list[Problem]]:
+    directory, path, organisation = task
+    found = Problems()
+    return read_meeting(directory, path, organisation, found), found.items
+
+
+def _read_all(
+    directory: Path, paths: list[Path], organisation: Organisation, workers: int
+) -> Iterator[tuple[Meeting | None, list[Problem]]]:
+    """Each file's meeting and problems, in order; large archives are read on several cores."""
+    tasks = [(directory, path, organisation) for path in paths]
+    if workers <= 1 or len(tasks) < PARALLEL_FROM:
+        yield from map(_read_one, tasks)
+        return
+    # Forked workers share the organisation; only paths go out and meetings come back.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_read_one, tasks, chunksize=32)
 
 
 def read_meeting(directory: Path, path: Path, organisation: Organisation, problems: Problems) -> Meeting | None:

@@ -34,7 +34,7 @@ from generator.model import (
     Vote,
     Withholding,
 )
-from generator.organisation import Roster
+from generator.organisation import roster_for
 from generator.problems import Problems
 from generator.references import parse_reference
 from generator.schema_check import check
@@ -199,7 +199,7 @@ class YamlReader:
         self.body = body
         self.doc = doc
         self.problems = problems
-        self.roster = Roster(organisation.persons)
+        self.roster = roster_for(organisation.persons)
 
     def error(self, path: Path, message: str) -> None:
         self.problems.error(self.doc.file, self.doc.line(path), message)
