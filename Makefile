@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve site test lint chromium clean bench
+.PHONY: serve site validate test lint chromium clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml constraints.txt
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+SITE_URL ?=
+
 site: $(STAMP)
-	$(BIN)/arkiv build --protocols protocols --site site
+	$(BIN)/arkiv build --protocols protocols --site site $(if $(SITE_URL),--site-url $(SITE_URL))
+
+validate: $(STAMP)
+	$(BIN)/arkiv validate
 
 # Browser tests use Debian's Chromium; never a downloaded browser build.
 chromium:

@@ -52,7 +52,31 @@ def main(argv: list[str] | None = None) -> int:
     synth.add_argument("--seed", type=int, default=1)
     synth.add_argument("directory", type=Path)
 
+    new = commands.add_parser("new", help="skapa en YAML-fil för ett nytt sammanträde")
+    new.add_argument("--body", required=True, help="organets slug, t.ex. direktionen")
+    new.add_argument("--date", required=True, help="sammanträdesdag ÅÅÅÅ-MM-DD")
+    new.add_argument("--protocols", type=Path, default=Path("protocols"))
+
+    hooks = commands.add_parser("hooks", help="publicering med git push till ett eget git-arkiv")
+    hook_commands = hooks.add_subparsers(dest="hook", required=True)
+    for name in ("install", "pre-receive", "post-receive"):
+        hook = hook_commands.add_parser(name)
+        if name == "install":
+            hook.add_argument("repo", type=Path, help="det bara git-arkivet, t.ex. /srv/git/protokoll.git")
+        hook.add_argument("--web-root", type=Path, required=True, help="sökvägen som webbservern visar")
+        hook.add_argument("--branch", default="main")
+        hook.add_argument("--keep", type=int, default=5, help="antal byggen som sparas för återställning")
+        hook.add_argument("--site-url", default=None)
+
+    rollback = commands.add_parser("rollback", help="visa ett tidigare bygge igen")
+    rollback.add_argument("--web-root", type=Path, required=True)
+    rollback.add_argument("--to", default=None, help="bygget att visa (standard: det före det nuvarande)")
+
     args = parser.parse_args(argv)
+    if args.command == "new":
+        return run_new(args.protocols, args.body, args.date)
+    if args.command in ("hooks", "rollback"):
+        return run_publish(args)
     if args.command == "synth":
         from generator.synth import write
 
@@ -64,6 +88,42 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return run_build(args.protocols, args.site, args.config, args.verbose, args.timings, args.site_url)
     return run_convert(args.file, args.protocols)
+
+
+def run_new(protocols: Path, body: str, day: str) -> int:
+    from generator.scaffold import ScaffoldError, scaffold
+
+    try:
+        meeting_day = date.fromisoformat(day)
+    except ValueError:
+        print(messages.DATE_INVALID.format(field="--date", value=day), file=sys.stderr)
+        return 1
+    try:
+        path = scaffold(protocols, body, meeting_day)
+    except ScaffoldError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(messages.SCAFFOLD_DONE.format(path=path), file=sys.stderr)
+    return 0
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    from generator import publish
+
+    try:
+        if args.command == "rollback":
+            print(publish.rollback(args.web_root, args.to), file=sys.stderr)
+            return 0
+        if args.hook == "install":
+            print(publish.install(args.repo, args.web_root, args.branch, args.keep, args.site_url), file=sys.stderr)
+            return 0
+        stdin = sys.stdin.read()
+        if args.hook == "pre-receive":
+            return publish.pre_receive(stdin, args.branch)
+        return publish.post_receive(stdin, args.branch, args.web_root, args.keep, args.site_url)
+    except publish.PublishError as exc:
+        print(exc, file=sys.stderr)
+        return 1
 
 
 def _print_problems(problems: Problems) -> None:

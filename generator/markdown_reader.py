@@ -32,6 +32,7 @@ from generator.model import (
     Section,
     Signatory,
     SigningRecord,
+    Withholding,
 )
 from generator.organisation import roster_for
 from generator.problems import Problems
@@ -51,6 +52,9 @@ _SERVICE = re.compile(r"(?:signerat med|signeringstjänsten)\s+(.+?)(?:\s+säkra
 _FURNITURE = {"Justerandes sign", "Utdragsbestyrkande", "Underskrift"}
 _SIGNING_START = ("Signaturerna i detta dokument", "## Undertecknare")
 _ANSLAG = "ANSLAG/BEVIS"
+# Instructions to the archive written in a Markdown source as HTML comments, never shown.
+_WITHHOLD = re.compile(r"^<!--\s*arkiv:\s*sekretess\s*:?\s*(.+?)\s*-->$")
+_EXCEPTION_NOTE = re.compile(r"^<!--\s*arkiv:\s*personnummer-undantag\b.*-->$")
 _DEADLINE_LABELS = ("Sista dag för överklagande", "Sista dag att överklaga")
 _NUMBERS = re.compile(r"^[-+−]?[\d\s.,]*\d\s*%?$")
 
@@ -118,6 +122,8 @@ class MarkdownReader:
 
     def is_furniture(self, text: str) -> bool:
         bare = text.replace("\t", " ").strip()
+        if _EXCEPTION_NOTE.match(bare):
+            return True  # an instruction to the archive, not content
         if bare in _FURNITURE or bare == self.body.name:
             return True
         if bare.startswith("Justerandes sign") and bare.endswith("Utdragsbestyrkande"):
@@ -336,6 +342,14 @@ class MarkdownReader:
         if not title:
             self.error(start.number, messages.MD_NO_TITLE.format(number=number))
             return None
+        # "<!-- arkiv: sekretess: grund -->" before the first sub-heading withholds the paragraph.
+        rest = lines[body_at:]
+        first_heading = next((i for i, line in enumerate(rest) if self.section_heading(line.text)), len(rest))
+        ground = next(
+            (found[1] for line in rest[:first_heading] if (found := _WITHHOLD.match(line.text.strip()))), None
+        )
+        if ground:
+            return Item(number, title, tuple(dnr), withheld=Withholding(ground), line=start.number)
         decision = ""
         sections: list[Section] = []
         lists: dict[str, list[str]] = {name: [] for name in _LIST_SECTIONS}
@@ -346,7 +360,12 @@ class MarkdownReader:
             elif self.is_decision_heading(heading) and not decision:
                 decision = _markdown(chunk)
             elif heading or _markdown(chunk):
-                sections.append(Section(heading, _markdown(chunk)))
+                # The same marker inside a section withholds that section only.
+                withheld = next((found[1] for line in chunk if (found := _WITHHOLD.match(line.text.strip()))), None)
+                if withheld:
+                    sections.append(Section(heading, "", Withholding(withheld)))
+                else:
+                    sections.append(Section(heading, _markdown(chunk)))
         if not decision:
             self.warning(
                 start.number, messages.MD_NO_DECISION.format(number=number, heading=self.body.decision_heading)

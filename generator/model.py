@@ -158,14 +158,6 @@ class AgendaEntry:
 
 
 @dataclass(frozen=True)
-class Section:
-    """A headed part of a paragraph, such as "Sammanfattning av ärendet"; text is Markdown."""
-
-    heading: str
-    text: str
-
-
-@dataclass(frozen=True)
 class Vote:
     """Omröstning: a roll call or count, with the result as recorded."""
 
@@ -206,6 +198,18 @@ class Reference:
 
     text: str
     target: ItemRef | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A headed part of a paragraph, such as "Sammanfattning av ärendet"; text is Markdown.
+
+    A withheld section keeps its heading and ground; its text never enters the model.
+    """
+
+    heading: str
+    text: str
+    withheld: Withholding | None = None
 
 
 SUMMARY_HEADING = "Sammanfattning av ärendet"

@@ -56,7 +56,14 @@ class OpenData:
             return data
         data |= {
             "resolutionText": item.decision,
-            "sections": [{"heading": s.heading, "text": s.text} for s in item.sections],
+            "sections": [
+                {
+                    "heading": s.heading,
+                    "text": s.text,
+                    **({"withheld": {"ground": s.withheld.ground}} if s.withheld else {}),
+                }
+                for s in item.sections
+            ],
             "references": [r.text for r in item.references],
             "recipients": list(item.recipients),
             "motions": list(item.motions),

@@ -14,6 +14,7 @@ _CANDIDATE = re.compile(r"(?<![\d/-])((?:19|20)?)(\d{2})(\d{2})(\d{2})[ \t]?([-+
 
 
 _SIX_DIGITS = re.compile(r"\d{6}")
+_EXCEPTION = re.compile(r"arkiv:[ \t]*personnummer-undantag[ \t]+([\d+ -]{10,15}?)[ \t]*:[ \t]*\w[^\n]*")
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -36,13 +37,29 @@ def _real_date(century: str, yy: str, mm: str, dd: str) -> bool:
     return True
 
 
+def _digits(number: str) -> str:
+    return re.sub(r"\D", "", number)[-10:]
+
+
+def exceptions(text: str) -> set[str]:
+    """Numbers the source itself allows, each with a reason:
+    ``arkiv: personnummer-undantag NUMMER: skäl`` in a comment (``<!-- -->`` or ``#``)."""
+    return {_digits(found[1]) for found in _EXCEPTION.finditer(text)}
+
+
 def find(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, matched text) for each personnummer-like number in ``text``."""
+    """(line number, matched text) for each personnummer-like number in ``text``.
+
+    Numbers excepted in the source are skipped; an exception without a reason does not count.
+    """
     # One pass over the whole text, and none without six digits in a row; line numbers are
     # counted only for the rare candidates.
     if not _SIX_DIGITS.search(text):
         return
+    allowed = exceptions(text)
     for match in _CANDIDATE.finditer(text):
         century, yy, mm, dd, _sep, last = match.groups()
+        if _digits(match.group(0)) in allowed:
+            continue
         if _real_date(century, yy, mm, dd) and _luhn_ok(yy + mm + dd + last):
             yield text.count("\n", 0, match.start()) + 1, match.group(0).strip()

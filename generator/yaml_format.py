@@ -143,7 +143,16 @@ def _item_data(item: Item) -> dict[str, Any]:
             "dnr": _dnr(item.dnr),
             "sekretess": {"grund": item.withheld.ground} if item.withheld else None,
             "beslut": item.decision,
-            "avsnitt": [_compact({"rubrik": s.heading, "text": s.text}) for s in item.sections],
+            "avsnitt": [
+                _compact(
+                    {
+                        "rubrik": s.heading,
+                        "text": s.text,
+                        "sekretess": {"grund": s.withheld.ground} if s.withheld else None,
+                    }
+                )
+                for s in item.sections
+            ],
             "beslutsunderlag": [r.text for r in item.references],
             "beslutsexpediering": list(item.recipients),
             "yrkanden": list(item.motions),
@@ -329,7 +338,7 @@ class YamlReader:
             title=item.title,
             dnr=item.dnr,
             decision=data.get("beslut", ""),
-            sections=tuple(Section(s.get("rubrik", ""), s["text"]) for s in data.get("avsnitt", ())),
+            sections=tuple(self.section(s) for s in data.get("avsnitt", ())),
             references=tuple(parse_reference(text, self.org) for text in data.get("beslutsunderlag", ())),
             recipients=tuple(data.get("beslutsexpediering", ())),
             motions=tuple(data.get("yrkanden", ())),
@@ -349,6 +358,12 @@ class YamlReader:
             adjusted_immediately=data.get("omedelbar_justering", False),
             line=item.line,
         )
+
+    def section(self, data: dict[str, Any]) -> Section:
+        if "sekretess" in data:
+            # A withheld part: its heading and ground are published, its text never read.
+            return Section(data.get("rubrik", ""), "", Withholding(data["sekretess"]["grund"]))
+        return Section(data.get("rubrik", ""), data.get("text", ""))
 
     def signing(self, data: dict[str, Any] | None) -> SigningRecord | None:
         if data is None:

@@ -40,3 +40,13 @@ def test_not_found(text: str) -> None:
 
 def test_line_numbers() -> None:
     assert list(find("a\nb\n811218-9876\n")) == [(3, "811218-9876")]
+
+
+def test_an_exception_written_in_the_source_with_a_reason() -> None:
+    text = (
+        "<!-- arkiv: personnummer-undantag 19121212-1212: Tolvan Tolvansson, testperson i Skatteverkets exempel -->\n"
+    )
+    assert list(find(text + "Kontakt 19121212-1212.\n")) == []
+    # Another number is still found, and an exception without a reason does not count.
+    assert [v for _, v in find(text + "811218-9876\n")] == ["811218-9876"]
+    assert [v for _, v in find("# arkiv: personnummer-undantag 811218-9876:\n811218-9876\n")] == ["811218-9876"] * 2
