@@ -106,6 +106,7 @@ DECISION = "Beslut"
 READ_PARAGRAPH = "Läs paragrafen"
 
 ABOUT = "Om arkivet"
+STAFF_GUIDE = "Så publicerar du ett protokoll"
 
 MONTHS = (
     "januari", "februari", "mars", "april", "maj", "juni",

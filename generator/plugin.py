@@ -29,12 +29,25 @@ from generator.pipeline import Generated, SourcesInvalid, data_files, generate
 from generator.search_index import index_site
 
 log = logging.getLogger("mkdocs.plugins.arkiv")
+MESSAGES_MARKER = "<!-- arkiv:meddelanden -->"
+
+
+def message_table() -> str:
+    rows = [
+        f"| {text.replace('|', '&#124;').replace('{', '‹').replace('}', '›')} |"
+        for name, text in vars(messages).items()
+        if name.isupper() and isinstance(text, str)
+    ]
+    return "| Meddelande (‹…› ersätts med fältet, värdet eller numret) |\n| --- |\n" + "\n".join(rows) + "\n"
+
+
 _HEADER_LABELS = ("MENU", "SEARCH_LABEL", "SEARCH_PLACEHOLDER", "SEARCH_BUTTON")
 
 
 class ArchiveConfig(Config):
     protocols = config_options.Type(str, default="protocols")
     about_page = config_options.Type(str, default="om-arkivet.md")
+    staff_guide = config_options.Type(str, default="publicera.md")
 
 
 class ArchivePlugin(BasePlugin[ArchiveConfig]):
@@ -80,6 +93,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             {labels.NOTICE_BOARD: f"{NOTICE_BOARD_DIR}/index.md"},
             {labels.OPEN_DATA: "oppna-data/index.md"},
             {labels.ABOUT: self.config.about_page},
+            {labels.STAFF_GUIDE: self.config.staff_guide},
         ]
         # What the header partial (site_overrides/partials/header.html) shows.
         config.extra["arkiv"] = {"labels": {n: getattr(labels, n) for n in _HEADER_LABELS}}
@@ -109,6 +123,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if key not in self.fragments:
             self.fragments[key] = caller()
         return self.fragments[key]
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        # The staff guide lists every message from generator/messages.py, so it is never stale.
+        return markdown.replace(MESSAGES_MARKER, message_table()) if MESSAGES_MARKER in markdown else markdown
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)

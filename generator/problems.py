@@ -20,9 +20,10 @@ class Problem:
     line: int
     message: str
     severity: Severity = Severity.ERROR
+    column: int = 1
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.severity.value}: {self.message}"
+        return f"{self.file}:{self.line}:{self.column}: {self.severity.value}: {self.message}"
 
 
 @dataclass
@@ -31,11 +32,11 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def error(self, file: str, line: int, message: str) -> None:
-        self.items.append(Problem(file, line, message, Severity.ERROR))
+    def error(self, file: str, line: int, message: str, column: int = 1) -> None:
+        self.items.append(Problem(file, line, message, Severity.ERROR, column))
 
-    def warning(self, file: str, line: int, message: str) -> None:
-        self.items.append(Problem(file, line, message, Severity.WARNING))
+    def warning(self, file: str, line: int, message: str, column: int = 1) -> None:
+        self.items.append(Problem(file, line, message, Severity.WARNING, column))
 
     @property
     def errors(self) -> list[Problem]:
@@ -52,6 +53,6 @@ class Problems:
 class SourceError(Exception):
     """Raised where reading a source cannot go on; carries the located problem."""
 
-    def __init__(self, file: str, line: int, message: str) -> None:
-        super().__init__(f"{file}:{line}: {message}")
-        self.problem = Problem(file, line, message)
+    def __init__(self, file: str, line: int, message: str, column: int = 1) -> None:
+        super().__init__(f"{file}:{line}:{column}: {message}")
+        self.problem = Problem(file, line, message, Severity.ERROR, column)

@@ -62,7 +62,7 @@ def check(doc: YamlDocument, schema_name: str, problems: Problems) -> bool:
             found = True
             path = tuple(leaf.absolute_path)
             message, where = _message(leaf, path)
-            problems.error(doc.file, doc.line(where), message)
+            problems.error(doc.file, doc.line(where), message, doc.column(where))
     return not found
 
 

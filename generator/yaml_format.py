@@ -211,7 +211,7 @@ class YamlReader:
         self.roster = roster_for(organisation.persons)
 
     def error(self, path: Path, message: str) -> None:
-        self.problems.error(self.doc.file, self.doc.line(path), message)
+        self.problems.error(self.doc.file, self.doc.line(path), message, self.doc.column(path))
 
     def convert(self, path: Path, value: Any, make: Callable[[Any], T], template: str) -> T | None:
         if value is None:
@@ -250,7 +250,12 @@ class YamlReader:
     def person(self, name: str, path: Path | None = None) -> str | None:
         person = self.roster.lookup(name)
         if person is None and path is not None:
-            self.problems.warning(self.doc.file, self.doc.line(path), messages.PERSON_NOT_IN_ROSTER.format(name=name))
+            self.problems.warning(
+                self.doc.file,
+                self.doc.line(path),
+                messages.PERSON_NOT_IN_ROSTER.format(name=name),
+                self.doc.column(path),
+            )
         return person.slug if person else None
 
     def read(self, file_date: date) -> Meeting | None:

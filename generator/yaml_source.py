@@ -45,12 +45,19 @@ class YamlDocument:
     file: str
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    columns: dict[Path, int] = field(default_factory=dict)
 
     def line(self, path: Path) -> int:
         """Line of ``path``, or of its nearest ancestor that has one."""
+        return self.lines.get(self._known(path), 1)
+
+    def column(self, path: Path) -> int:
+        return self.columns.get(self._known(path), 1)
+
+    def _known(self, path: Path) -> Path:
         while path not in self.lines and path:
             path = path[:-1]
-        return self.lines.get(path, 1)
+        return path
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -86,38 +93,40 @@ def load(text: str, file: str) -> YamlDocument:
     try:
         for event in yaml.parse(text, Loader=_LOADER):
             line = event.start_mark.line + 1 if event.start_mark else 1
+            column = event.start_mark.column + 1 if event.start_mark else 1
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
-                    raise SourceError(file, line, messages.YAML_MANY_DOCUMENTS)
+                    raise SourceError(file, line, messages.YAML_MANY_DOCUMENTS, column)
             elif isinstance(event, yaml.AliasEvent):
-                raise SourceError(file, line, messages.YAML_ALIAS)
+                raise SourceError(file, line, messages.YAML_ALIAS, column)
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 frame = stack.pop()
                 _attach(doc, stack, frame.value)
             elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                _node_event(doc, stack, event, line)
+                _node_event(doc, stack, event, line, column)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise SourceError(file, line, messages.YAML_SYNTAX.format(problem=exc.problem)) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise SourceError(file, line, messages.YAML_SYNTAX.format(problem=exc.problem), column) from None
     except yaml.YAMLError as exc:
         raise SourceError(file, 1, messages.YAML_SYNTAX.format(problem=exc)) from None
     return doc
 
 
-def _node_event(doc: YamlDocument, stack: list[_Frame], event: Any, line: int) -> None:
+def _node_event(doc: YamlDocument, stack: list[_Frame], event: Any, line: int, column: int) -> None:
     parent = stack[-1] if stack else None
     if parent is not None and isinstance(parent.value, dict) and parent.key is None:
         # This event is a mapping key: only a plain name will do.
         key_tag = _scalar_tag(event) if isinstance(event, yaml.ScalarEvent) else None
         if key_tag not in (_STR, "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
-            raise SourceError(doc.file, line, messages.YAML_KEY)
+            raise SourceError(doc.file, line, messages.YAML_KEY, column)
         key = str(event.value)
         if key in parent.value:
-            raise SourceError(doc.file, line, messages.YAML_DUPLICATE_KEY.format(key=key))
+            raise SourceError(doc.file, line, messages.YAML_DUPLICATE_KEY.format(key=key), column)
         parent.key = key
         doc.lines[(*parent.path, key)] = line
+        doc.columns[(*parent.path, key)] = column
         return
     if parent is None:
         path: Path = ()
@@ -126,15 +135,16 @@ def _node_event(doc: YamlDocument, stack: list[_Frame], event: Any, line: int) -
     else:
         path = (*parent.path, parent.key or "")
     doc.lines.setdefault(path, line)
+    doc.columns.setdefault(path, column)
     if isinstance(event, yaml.ScalarEvent):
-        _attach(doc, stack, _scalar(event, doc.file, line))
+        _attach(doc, stack, _scalar(event, doc.file, line, column))
         return
     if len(stack) >= MAX_DEPTH:
-        raise SourceError(doc.file, line, messages.YAML_TOO_DEEP.format(limit=MAX_DEPTH))
+        raise SourceError(doc.file, line, messages.YAML_TOO_DEEP.format(limit=MAX_DEPTH), column)
     is_map = isinstance(event, yaml.MappingStartEvent)
     expected = "tag:yaml.org,2002:map" if is_map else "tag:yaml.org,2002:seq"
     if event.tag not in (None, "!", expected):
-        raise SourceError(doc.file, line, messages.YAML_TAG.format(tag=event.tag))
+        raise SourceError(doc.file, line, messages.YAML_TAG.format(tag=event.tag), column)
     stack.append(_Frame({} if is_map else [], path))
 
 
@@ -156,10 +166,10 @@ def _scalar_tag(event: Any) -> str:
     return str(_resolver.resolve(yaml.ScalarNode, event.value, event.implicit))  # type: ignore[no-untyped-call]
 
 
-def _scalar(event: Any, file: str, line: int) -> Any:
+def _scalar(event: Any, file: str, line: int, column: int) -> Any:
     tag = _scalar_tag(event)
     if tag not in _SCALAR_TAGS:
-        raise SourceError(file, line, messages.YAML_TAG.format(tag=tag))
+        raise SourceError(file, line, messages.YAML_TAG.format(tag=tag), column)
     value = event.value
     if tag in (_STR, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"):
         # Dates and times are parsed by the readers, with their own messages; no field is a

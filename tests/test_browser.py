@@ -45,6 +45,7 @@ def test_site_navigation_reaches_the_meeting_from_the_start(page: Page, served: 
         "om-arkivet/",
         "anslagstavla/",
         "oppna-data/",
+        "publicera/",
         "sok/?q=delårsbokslut",
         "sok/?q=2023/94",
         "404.html",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -18,7 +19,7 @@ def copy_sources(tmp_path: Path, origin: Path = PROTOCOLS) -> Path:
 
 def assert_located_failure(result_stderr: str, file: str, line: int, fragment: str) -> None:
     assert "Traceback" not in result_stderr
-    assert f"{file}:{line}: error: " in result_stderr, result_stderr
+    assert re.search(rf"{re.escape(file)}:{line}:\d+: error: ", result_stderr), result_stderr
     assert fragment in result_stderr, result_stderr
 
 
@@ -109,7 +110,7 @@ def test_name_missing_from_roster_is_read_with_a_warning(tmp_path: Path) -> None
     source.write_text(source.read_text(encoding="utf-8").replace("Thomas Lidberg", "Tove Okänd"), encoding="utf-8")
     result = arkiv("validate", "--protocols", protocols)
     assert result.returncode == 0, result.stderr
-    assert "direktionen/2023-10-26.md:6: warning: Tove Okänd finns inte i personlistan" in result.stderr
+    assert "direktionen/2023-10-26.md:6:1: warning: Tove Okänd finns inte i personlistan" in result.stderr
     json_result = arkiv("validate", "--protocols", protocols, "--format", "json")
     assert '"name": "Tove Okänd"' not in json_result.stdout and "Tove Okänd" in json_result.stdout
 
@@ -144,7 +145,7 @@ def test_mkdocs_build_itself_stops_on_a_bad_source(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "direktionen/2023-11-30.yaml:1: error: fältet 'datum' saknas" in result.stderr
+    assert "direktionen/2023-11-30.yaml:1:1: error: fältet 'datum' saknas" in result.stderr
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == "gammal sida"
 
 
@@ -186,5 +187,5 @@ def test_protocol_that_disagrees_with_itself(tmp_path: Path, change, line: int, 
     source.write_text(changed, encoding="utf-8")
     result = arkiv("validate", "--protocols", protocols)
     assert result.returncode == (1 if severity == "error" else 0), result.stderr
-    assert f"direktionen/2023-10-26.md:{line}: {severity}: " in result.stderr, result.stderr
+    assert f"direktionen/2023-10-26.md:{line}:1: {severity}: " in result.stderr, result.stderr
     assert fragment in result.stderr

@@ -25,7 +25,11 @@ SOURCES = {
     "yaml": (TESTMARK / "direktionen" / "2022-05-10.yaml").read_bytes(),
 }
 ORGANISATION = (PROTOCOLS / "organisation.yaml").read_bytes()
-FUZZ = settings(max_examples=int(os.environ.get("ARKIV_FUZZ", "120")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=int(os.environ.get("ARKIV_FUZZ", "120")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 
 @pytest.fixture(scope="module")

@@ -112,7 +112,7 @@ def test_invalid_push_is_rejected_and_the_site_is_unchanged(publishing: tuple[Pa
     git("commit", "-m", "Felaktigt protokoll", cwd=work)
     pushed = git("push", "origin", "main", cwd=work)
     assert pushed.returncode != 0
-    assert "direktionen/2023-12-14.yaml:4: error: fältet 'plats' står två gånger" in pushed.stderr
+    assert "direktionen/2023-12-14.yaml:4:1: error: fältet 'plats' står två gånger" in pushed.stderr
     assert "Pushen avvisades" in pushed.stderr
     assert os.readlink(web) == target and tree_digest(web) == before
     assert fetch(url + "direktionen/2023-12-14/")[0] == 404

@@ -98,3 +98,14 @@ def test_sources_are_not_modified_by_a_build(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in PROTOCOLS.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_staff_guide_lists_every_message(seed_site: Path) -> None:
+    from generator import messages
+
+    page = Page(seed_site, "publicera/")
+    assert "Så publicerar du ett protokoll" in page.text
+    for name in ("PERSONNUMMER", "TAKEN_DOWN_EARLY", "DNR_INVALID", "PUSH_REJECTED"):
+        fragment = getattr(messages, name).split("{")[0].strip()
+        assert fragment in page.text, name
+    assert "arkiv: sekretess" in page.text and "arkiv rollback" in page.text

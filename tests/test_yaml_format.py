@@ -80,6 +80,14 @@ def test_bad_yaml_values_are_located(organisation: Organisation, text: str, line
     assert fragment in first.message, problems.report()
 
 
+def test_columns_point_at_the_field(organisation: Organisation) -> None:
+    problems = Problems()
+    read_yaml(
+        MINIMAL.replace("    rubrik: Information", "    rubrik: Information\n    titel: x"), organisation, problems
+    )
+    assert str(problems.errors[0]).startswith("direktionen/2023-10-26.yaml:6:5: error: okänt fält")
+
+
 @pytest.mark.parametrize(
     ("text", "line"),
     [
