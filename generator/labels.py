@@ -106,6 +106,7 @@ DECISION = "Beslut"
 READ_PARAGRAPH = "Läs paragrafen"
 
 ABOUT = "Om arkivet"
+ORIGINAL_PDF = "Det justerade protokollet (PDF)"
 STAFF_GUIDE = "Så publicerar du ett protokoll"
 
 MONTHS = (

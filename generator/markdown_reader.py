@@ -54,6 +54,7 @@ _SIGNING_START = ("Signaturerna i detta dokument", "## Undertecknare")
 _ANSLAG = "ANSLAG/BEVIS"
 # Instructions to the archive written in a Markdown source as HTML comments, never shown.
 _WITHHOLD = re.compile(r"^<!--\s*arkiv:\s*sekretess\s*:?\s*(.+?)\s*-->$")
+_ORIGINAL = re.compile(r"^<!--\s*arkiv:\s*original\s*:?\s*(.+?)\s*-->$")
 _EXCEPTION_NOTE = re.compile(r"^<!--\s*arkiv:\s*personnummer-undantag\b.*-->$")
 _DEADLINE_LABELS = ("Sista dag för överklagande", "Sista dag att överklaga")
 _NUMBERS = re.compile(r"^[-+−]?[\d\s.,]*\d\s*%?$")
@@ -122,7 +123,7 @@ class MarkdownReader:
 
     def is_furniture(self, text: str) -> bool:
         bare = text.replace("\t", " ").strip()
-        if _EXCEPTION_NOTE.match(bare):
+        if _EXCEPTION_NOTE.match(bare) or _ORIGINAL.match(bare):
             return True  # an instruction to the archive, not content
         if bare in _FURNITURE or bare == self.body.name:
             return True
@@ -144,7 +145,7 @@ class MarkdownReader:
 
     def read(self, text: str, file_date: date) -> Meeting | None:
         lines = [Line(i, raw.rstrip()) for i, raw in enumerate(text.splitlines(), start=1)]
-        first = next((line for line in lines if line.text), None)
+        first = next((line for line in lines if line.text and not self.is_furniture(line.text)), None)
         title = _BOLD_LINE.match(first.text) if first else None
         if not first or not title:
             self.error(first.number if first else 1, messages.MD_NO_BODY)
@@ -175,6 +176,9 @@ class MarkdownReader:
         agenda = self.read_agenda(lines[agenda_at + 1 : items_at]) if agenda_at is not None else []
         items = self.read_items(lines[items_at:end])
         signing = self.read_signing(lines[signing_at:]) if signing_at is not None else None
+        original = next(
+            ((line.number, found[1]) for line in lines if (found := _ORIGINAL.match(line.text.strip()))), None
+        )
         return Meeting(
             body=self.body.slug,
             date=meeting_date,
@@ -187,7 +191,9 @@ class MarkdownReader:
             agenda=tuple(agenda),
             items=tuple(items),
             signing=signing,
+            original=original[1] if original else None,
             source=self.file,
+            original_line=original[0] if original else 0,
         )
 
     # -- header --------------------------------------------------------------------------------

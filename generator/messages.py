@@ -86,3 +86,7 @@ NOTHING_TO_ROLL_BACK = "det finns inget tidigare bygge att återställa till"
 ROLLED_BACK = "Webbplatsen visar nu bygget {build}"
 SCAFFOLD_EXISTS = "{path} finns redan; ett sammanträde ska ha en enda fil"
 SCAFFOLD_DONE = "Skrev {path}: fyll i protokollet och kontrollera med 'arkiv validate'"
+ORIGINAL_OUTSIDE = (
+    "originalet {value!r} ligger utanför protocols/; lägg PDF-filen i organets mapp och skriv bara filnamnet"
+)
+ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"

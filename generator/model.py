@@ -259,7 +259,9 @@ class Meeting:
     agenda: tuple[AgendaEntry, ...]
     items: tuple[Item, ...]
     signing: SigningRecord | None = None
+    original: str | None = None  # the signed PDF, a path inside protocols/ (checked on reading)
     source: str = field(default="", compare=False)  # path relative to protocols/, for messages
+    original_line: int = field(default=0, compare=False)
 
     @property
     def slug(self) -> str:

@@ -27,6 +27,7 @@ from generator.render import to_html
 CASES_DIR = "arenden"
 SEARCH_DIR = "sok"
 NOTICE_BOARD_DIR = "anslagstavla"
+ORIGINAL_NAME = "protokoll.pdf"  # the signed PDF, beside its meeting page
 NOTICES_DOWN_SHOWN = 20
 # Pages outside the navigation whose header, sidebars and footer are shared per folder.
 SHARED = (("arkiv_shared", "ja"),)
@@ -107,6 +108,7 @@ class PageWriter:
             organisation=archive.organisation,
             archive=archive,
             today=today,
+            original_name=ORIGINAL_NAME,
         )
 
     def render(self, template: str, url: str, **context: Any) -> str:

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator import labels, messages
 from generator.deadlines import build_day
-from generator.pages import CASES_DIR, NOTICE_BOARD_DIR, PERSONS_DIR, Page
+from generator.pages import CASES_DIR, NOTICE_BOARD_DIR, ORIGINAL_NAME, PERSONS_DIR, Page, meeting_url
 from generator.pipeline import Generated, SourcesInvalid, data_files, generate
 from generator.search_index import index_site
 
@@ -108,6 +108,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         assert self.generated is not None
         for path, content in self.generated.data_files.items():
             files.append(File.generated(config, path, content=content))
+        # The signed PDFs, copied beside their meeting pages (the paths were checked on reading).
+        protocols = self.protocols_dir(config)
+        for meeting in self.generated.archive.meetings:
+            if meeting.original:
+                uri = f"{meeting_url(meeting)}{ORIGINAL_NAME}"
+                files.append(File.generated(config, uri, abs_src_path=str(protocols / meeting.original)))
         return files
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import multiprocessing
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -72,6 +72,23 @@ def read_sources(
     return Sources(organisation, meetings)
 
 
+def _check_original(directory: Path, path: Path, meeting: Meeting, problems: Problems) -> Meeting:
+    """The signed PDF a source names must be a PDF inside protocols/: no path may leave it."""
+    if meeting.original is None:
+        return meeting
+    line = meeting.original_line or 1
+    written = meeting.original
+    target = (path.parent / written).resolve()
+    root = directory.resolve()
+    if Path(written).is_absolute() or not target.is_relative_to(root):
+        problems.error(meeting.source, line, messages.ORIGINAL_OUTSIDE.format(value=written))
+    elif target.suffix.lower() != ".pdf" or not target.is_file():
+        problems.error(meeting.source, line, messages.ORIGINAL_MISSING.format(value=written))
+    else:
+        return replace(meeting, original=target.relative_to(root).as_posix())
+    return meeting
+
+
 def _read_one(task: tuple[Path, Path, Organisation]) -> tuple[Meeting | None, list[Problem]]:
     directory, path, organisation = task
     found = Problems()
@@ -129,4 +146,5 @@ def read_meeting(directory: Path, path: Path, organisation: Organisation, proble
         meeting = YamlReader(organisation, body, doc, problems).read(file_date)
     if meeting is not None:
         check_meeting(meeting, problems)
+        meeting = _check_original(directory, path, meeting, problems)
     return meeting if len(problems.errors) == before else None

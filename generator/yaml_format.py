@@ -75,6 +75,7 @@ def to_data(meeting: Meeting) -> dict[str, Any]:
             "organ": meeting.body,
             "datum": meeting.date.isoformat(),
             "plats": meeting.place,
+            "original": meeting.original,
             "start": _clock(meeting.start),
             "slut": _clock(meeting.end),
             "närvaro": [
@@ -287,7 +288,9 @@ class YamlReader:
             ),
             items=tuple(self.item(("paragrafer", i), d) for i, d in enumerate(data["paragrafer"])),
             signing=self.signing(data.get("signering")),
+            original=data.get("original"),
             source=self.doc.file,
+            original_line=self.doc.line(("original",)),
         )
 
     def attendee(self, path: Path, data: dict[str, Any]) -> Attendee:

@@ -189,3 +189,40 @@ def test_protocol_that_disagrees_with_itself(tmp_path: Path, change, line: int, 
     assert result.returncode == (1 if severity == "error" else 0), result.stderr
     assert f"direktionen/2023-10-26.md:{line}:1: {severity}: " in result.stderr, result.stderr
     assert fragment in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("../../../../etc/passwd", "utanför protocols/"),
+        ("/etc/passwd", "utanför protocols/"),
+        ("../organisation.yaml", "ingen PDF-fil"),
+        ("saknas.pdf", "finns inte"),
+        ("länk.pdf", "utanför protocols/"),  # a symlink inside protocols/ that points out of it
+    ],
+)
+def test_original_pdf_must_stay_inside_protocols(tmp_path: Path, value: str, fragment: str) -> None:
+    protocols = copy_sources(tmp_path)
+    outside = tmp_path / "hemlig.pdf"
+    outside.write_bytes(b"%PDF-1.4 hemligt")
+    (protocols / "direktionen" / "länk.pdf").symlink_to(outside)
+    source = protocols / "direktionen" / "2023-10-26.md"
+    source.write_text(f"<!-- arkiv: original {value} -->\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1
+    assert_located_failure(result.stderr, "direktionen/2023-10-26.md", 1, fragment)
+
+
+def test_original_pdf_is_published_beside_its_meeting(tmp_path: Path) -> None:
+    protocols = copy_sources(tmp_path)
+    (protocols / "direktionen" / "2023-10-26.pdf").write_bytes(b"%PDF-1.4 justerat protokoll")
+    source = protocols / "direktionen" / "2023-10-26.md"
+    source.write_text(
+        "<!-- arkiv: original 2023-10-26.pdf -->\n" + source.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    site = tmp_path / "site"
+    result = arkiv("build", "--protocols", protocols, "--site", site)
+    assert result.returncode == 0, result.stderr
+    assert (site / "direktionen" / "2023-10-26" / "protokoll.pdf").read_bytes() == b"%PDF-1.4 justerat protokoll"
+    assert 'href="protokoll.pdf"' in (site / "direktionen" / "2023-10-26" / "index.html").read_text(encoding="utf-8")
+    assert "arkiv: original" not in (site / "direktionen" / "2023-10-26" / "index.html").read_text(encoding="utf-8")
