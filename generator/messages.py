@@ -42,7 +42,6 @@ MD_NO_ITEMS = "inga paragrafer hittades; varje paragraf börjar med en rad som b
 MD_NO_TITLE = "§ {number} saknar rubrik (en rad som börjar med ##)"
 MD_NO_DECISION = "§ {number} saknar beslut (rubriken '{heading}')"
 MD_UNKNOWN_HEADER = "okänd rubrik i protokollhuvudet: '{label}'"
-MD_BAD_PLACE_TIME = "'Plats och tid' ska ha formen 'plats, kl. TT:MM – TT:MM': {value!r}"
 MD_BAD_ANSLAG = "ANSLAG/BEVIS saknar '{label}'"
 MD_BAD_AGENDA = "raden i ärendelistan ska börja med § och numret: {value!r}"
 MD_BAD_SIGNATURE = "underskriftsraden kunde inte paras ihop med en tidpunkt: {value!r}"
@@ -90,3 +89,4 @@ ORIGINAL_OUTSIDE = (
     "originalet {value!r} ligger utanför protocols/; lägg PDF-filen i organets mapp och skriv bara filnamnet"
 )
 ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"
+SOURCES_INVALID = "Källfilerna har fel; inget har publicerats:\n{report}"

@@ -57,8 +57,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.protocols_override: Path | None = None  # set by ``arkiv build --protocols``
         self.preloaded: Generated | None = None  # set by ``arkiv build``, which has read them
         self.render_seconds = 0.0  # time spent rendering our pages, for the benchmark
-        self.index_seconds = 0.0  # time spent by Pagefind, for the benchmark
-        self.data_seconds = 0.0  # time spent writing open data, feeds and calendars
         self.fragments: dict[tuple[str, str], Any] = {}
         # ``arkiv build`` writes data files in a forked process; not under ``mkdocs serve``,
         # whose threads make forking unsafe.
@@ -74,7 +72,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         try:
             self.generated = self.preloaded or generate(self.protocols_dir(config))
         except SourcesInvalid as exc:
-            raise PluginError(f"Källfilerna har fel; inget har publicerats:\n{exc.problems.report()}") from None
+            raise PluginError(messages.SOURCES_INVALID.format(report=exc.problems.report())) from None
         for problem in self.generated.problems.warnings:
             log.warning(str(problem))
         self.pages = {page.src_uri: page for page in self.generated.pages}
@@ -98,6 +96,17 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # What the header partial (site_overrides/partials/header.html) shows.
         config.extra["arkiv"] = {"labels": {n: getattr(labels, n) for n in _HEADER_LABELS}}
         return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = self._add_files(files, config)
+        if self.parallel_data:
+            # MkDocs has cleaned site/ by now; the open data, feeds and calendars do not depend on
+            # the HTML, so a forked process writes them on the second core while pages build.
+            self.data_process = multiprocessing.get_context("fork").Process(
+                target=self.write_data, args=(config,), daemon=True
+            )
+            self.data_process.start()
+        return files
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         for page in self.pages.values():
@@ -143,17 +152,6 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.render_seconds += time.perf_counter() - started
         return rendered
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        files = self._add_files(files, config)
-        if self.parallel_data:
-            # MkDocs has cleaned site/ by now; the open data, feeds and calendars do not depend on
-            # the HTML, so a forked process writes them on the second core while pages build.
-            self.data_process = multiprocessing.get_context("fork").Process(
-                target=self.write_data, args=(config,), daemon=True
-            )
-            self.data_process.start()
-        return files
-
     def write_data(self, config: MkDocsConfig) -> None:
         assert self.generated is not None
         site = Path(config.site_dir)
@@ -163,19 +161,15 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             target.write_text(content, encoding="utf-8")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        started = time.perf_counter()
         if self.data_process is not None:
             self.data_process.join()
             if self.data_process.exitcode != 0:
                 raise PluginError(messages.DATA_FAILED)
         else:
             self.write_data(config)
-        self.data_seconds = time.perf_counter() - started
         # Pagefind indexes the built HTML (Swedish stemming from <html lang="sv">); its binary
         # comes with the pinned pagefind-bin wheel, nothing is downloaded.
-        started = time.perf_counter()
         index_site(Path(config.site_dir))
-        self.index_seconds = time.perf_counter() - started
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Staff preview: a changed protocol rebuilds the site like a changed doc page.
