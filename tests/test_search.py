@@ -131,3 +131,49 @@ def search_page(browser: Browser, served: str) -> Iterator[Page]:
 def test_search_index_exists(seed_site: Path) -> None:
     assert (seed_site / "pagefind" / "pagefind.js").exists()
     assert list((seed_site / "pagefind").glob("wasm.sv*"))  # Swedish stemming
+
+
+AMBIGUOUS = """\
+organ: direktionen
+datum: 2023-12-14
+paragrafer:
+  - paragraf: 74
+    rubrik: Yttrande till kommunstyrelsen
+    dnr: [KS 2023/93]
+    beslut: Direktionen beslutar att lämna yttrandet.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_diaria(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real archive plus a paragraph in another diarium with the same year and number."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from tests.conftest import PROTOCOLS, _QuietHandler, build_site
+
+    base = tmp_path_factory.mktemp("diarier")
+    shutil.copytree(PROTOCOLS, base / "protocols")
+    (base / "protocols" / "direktionen" / "2023-12-14.yaml").write_text(AMBIGUOUS, encoding="utf-8")
+    site = build_site(base / "protocols", base / "site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def test_same_number_in_two_diaria_lists_the_candidates(page: Page, two_diaria: str) -> None:
+    page.goto(two_diaria + "sok/?q=2023/93")
+    expect(page.locator("#arkiv-sok-status")).to_have_text("2 ärenden har numret 2023/93. Välj ett:")
+    candidates = page.locator("#arkiv-traffar a")
+    expect(candidates).to_have_count(2)
+    assert sorted(candidates.all_inner_texts()) == [
+        "ITSAM 2023/93 Delårsbokslut per 2023-08-31",
+        "KS 2023/93 Yttrande till kommunstyrelsen",
+    ]
+    page.goto(two_diaria + "sok/?q=ks 2023-93")
+    expect(page).to_have_url(two_diaria + "arenden/ks-2023-93/")
+    page.goto(two_diaria + "sok/?q=ITSAM 2023/93")
+    expect(page).to_have_url(two_diaria + "arenden/itsam-2023-93/")

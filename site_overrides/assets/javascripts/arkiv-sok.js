@@ -60,7 +60,8 @@ async function lookupDnr(dnr, base, texts, status, list) {
     status.textContent = fill(texts.dnr_missing, { dnr: shown });
     return;
   }
-  status.textContent = fill(texts.dnr_ambiguous, { dnr: shown, n: hits.length });
+  // Without a prefix the number is in several diaria: name it without one.
+  status.textContent = fill(texts.dnr_ambiguous, { dnr: `${dnr.year}/${dnr.serial}`, n: hits.length });
   for (const [, url, label, title] of hits) {
     const item = element("li");
     item.appendChild(element("a", `${label} ${title}`, { href: base + url }));
