@@ -17,6 +17,9 @@ def test_agenda_paragraph_and_case_links_work(page: Page, served: str) -> None:
     assert page.url.endswith("#paragraf-71")
     heading = page.locator("h2#paragraf-71")
     expect(heading).to_be_in_viewport()
+    # Not hidden under the fixed header.
+    header_bottom = page.evaluate("document.querySelector('header').getBoundingClientRect().bottom")
+    assert page.evaluate("document.querySelector('h2#paragraf-71').getBoundingClientRect().top") >= header_bottom
     page.locator("section", has=page.locator("h2#paragraf-71")).get_by_role("link", name="ITSAM 2023/93").click()
     expect(page).to_have_url(served + "arenden/itsam-2023-93/")
     expect(page.get_by_role("heading", level=1)).to_have_text("ITSAM 2023/93 Delårsbokslut per 2023-08-31")
