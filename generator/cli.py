@@ -10,20 +10,18 @@ import argparse
 import json
 import logging
 import os
-import shutil
 import sys
-import tempfile
-import time
+from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
 from generator import messages
-from generator.organisation import read_organisation
-from generator.pipeline import Generated, SourcesInvalid, generate
+from generator.build import BuildFailed, BuildOptions, build
 from generator.problems import Problems, SourceError
-from generator.sources import read_sources
-from generator.yaml_format import dump
-from generator.yaml_source import decode
+from generator.readers.organisation import read_organisation
+from generator.readers.sources import read_sources
+from generator.readers.yaml_format import dump
+from generator.readers.yaml_source import decode
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("hooks", "rollback"):
         return run_publish(args)
     if args.command == "synth":
-        from generator.synth import write
+        from generator.tools.synth import write
 
         _, meetings = write(args.directory, args.size, args.seed)
         print(messages.SYNTH_DONE.format(meetings=len(meetings), directory=args.directory), file=sys.stderr)
@@ -86,12 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return run_validate(args.protocols, args.paths, args.format)
     if args.command == "build":
-        return run_build(args.protocols, args.site, args.config, args.verbose, args.timings, args.site_url)
+        options = BuildOptions(args.protocols, args.site, args.config, site_url=args.site_url)
+        return run_build(options, args.verbose, args.timings)
     return run_convert(args.file, args.protocols)
 
 
 def run_new(protocols: Path, body: str, day: str) -> int:
-    from generator.scaffold import ScaffoldError, scaffold
+    from generator.tools.scaffold import ScaffoldError, scaffold
 
     try:
         meeting_day = date.fromisoformat(day)
@@ -108,20 +107,20 @@ def run_new(protocols: Path, body: str, day: str) -> int:
 
 
 def run_publish(args: argparse.Namespace) -> int:
-    from generator import publish
+    from generator.publish import deploy, hooks
 
     try:
         if args.command == "rollback":
-            print(publish.rollback(args.web_root, args.to), file=sys.stderr)
+            print(deploy.rollback(args.web_root, args.to), file=sys.stderr)
             return 0
         if args.hook == "install":
-            print(publish.install(args.repo, args.web_root, args.branch, args.keep, args.site_url), file=sys.stderr)
+            print(hooks.install(args.repo, args.web_root, args.branch, args.keep, args.site_url), file=sys.stderr)
             return 0
         stdin = sys.stdin.read()
         if args.hook == "pre-receive":
-            return publish.pre_receive(stdin, args.branch)
-        return publish.post_receive(stdin, args.branch, args.web_root, args.keep, args.site_url)
-    except publish.PublishError as exc:
+            return hooks.pre_receive(stdin, args.branch)
+        return hooks.post_receive(stdin, args.branch, args.web_root, args.keep, args.site_url)
+    except deploy.PublishError as exc:
         print(exc, file=sys.stderr)
         return 1
 
@@ -155,89 +154,31 @@ def run_validate(protocols: Path, paths: list[Path], output: str) -> int:
     return 1 if problems.errors else 0
 
 
-def run_build(
-    protocols: Path,
-    site: Path,
-    config_file: Path,
-    verbose: bool,
-    timings: Path | None = None,
-    site_url: str | None = None,
-) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, MkDocsException
-
-    from generator.plugin import ArchivePlugin
-
+def run_build(options: BuildOptions, verbose: bool = False, timings: Path | None = None) -> int:
+    """``arkiv build``: the build use case, with its problems and report printed for staff."""
     logging.basicConfig(format="%(levelname)s - %(message)s", level=logging.INFO if verbose else logging.WARNING)
-    started = time.perf_counter()
     try:
-        generated = generate(protocols, workers=os.cpu_count() or 1)
-    except SourcesInvalid as exc:
-        _print_problems(exc.problems)
+        result = build(options)
+    except BuildFailed as exc:
+        if exc.problems is not None:
+            _print_problems(exc.problems)
+        else:
+            print(exc, file=sys.stderr)
         print(messages.BUILD_STOPPED, file=sys.stderr)
         return 1
-    site = site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    # Build beside the live site and swap at the end, so a failed build never leaves half a site.
-    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-ny-", dir=site.parent))
-    try:
-        overrides = {"site_url": site_url} if site_url else {}
-        config = load_config(str(config_file), site_dir=str(staging), **overrides)
-        plugin = config.plugins["arkiv"]
-        assert isinstance(plugin, ArchivePlugin)
-        plugin.protocols_override = protocols
-        plugin.preloaded = generated
-        plugin.parallel_data = True
-        generated_at = time.perf_counter()
-        build(config)
-    except (Abort, MkDocsException) as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        print(f"{exc}\n{messages.BUILD_STOPPED}", file=sys.stderr)
-        return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = site.with_name(f".{site.name}-gammal")
-    shutil.rmtree(old, ignore_errors=True)
-    if site.exists():
-        site.rename(old)
-    staging.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
     if timings is not None:
-        _write_timings(timings, started, generated_at, plugin.render_seconds)
-    _report(generated, verbose)
-    print(messages.BUILD_DONE.format(pages=len(generated.pages), site=site), file=sys.stderr)
-    return 0
-
-
-def _write_timings(path: Path, started: float, generated_at: float, render_seconds: float) -> None:
-    import resource
-
-    total = time.perf_counter() - started
-    read = generated_at - started
-    figures = {
-        "read_and_index_s": round(read, 2),
-        "render_s": round(render_seconds, 2),
-        "generator_s": round(read + render_seconds, 2),
-        "mkdocs_s": round(total - read - render_seconds, 2),
-        "total_s": round(total, 2),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-    }
-    path.write_text(json.dumps(figures), encoding="utf-8")
-
-
-def _report(generated: Generated, verbose: bool) -> None:
-    """The build report: references that could not become links, listed in full with --verbose."""
-    unresolved = generated.archive.unresolved
+        timings.write_text(json.dumps(asdict(result.timings)), encoding="utf-8")
+    unresolved = result.unresolved
     if unresolved:
         print(messages.REPORT_UNRESOLVED.format(count=len(unresolved)), file=sys.stderr)
         for entry in unresolved if verbose else unresolved[:10]:
             print("  " + messages.UNRESOLVED_REFERENCE.format(**vars(entry)), file=sys.stderr)
+    print(messages.BUILD_DONE.format(pages=result.pages, site=result.site), file=sys.stderr)
+    return 0
 
 
 def run_convert(file: Path, protocols: Path | None) -> int:
-    from generator.markdown_reader import MarkdownReader
+    from generator.readers.markdown import MarkdownReader
 
     protocols = protocols or file.resolve().parent.parent
     problems = Problems()

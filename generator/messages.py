@@ -16,6 +16,17 @@ YAML_MANY_DOCUMENTS = "filen innehåller flera YAML-dokument (---); ett sammantr
 YAML_KEY = "en nyckel måste vara ett enkelt namn"
 YAML_DUPLICATE_KEY = "fältet '{key}' står två gånger"
 YAML_NOT_MAPPING = "filen ska innehålla fält (namn: värde), inte {kind}"
+KIND_LIST = "en lista"
+KIND_SCALAR = "ett enskilt värde"
+# JSON Schema's type names, as staff read them in messages.
+SCHEMA_TYPE_NAMES = {
+    "string": "text",
+    "integer": "ett heltal",
+    "boolean": "true eller false",
+    "array": "en lista",
+    "object": "fält (namn: värde)",
+    "null": "tomt",
+}
 
 SCHEMA_REQUIRED = "fältet '{field}' saknas"
 SCHEMA_UNKNOWN = "okänt fält '{field}'; tillåtna fält är: {allowed}"
@@ -80,6 +91,9 @@ HOOKS_INSTALLED = "Krokar installerade i {repo}; webbplatsen publiceras i {web_r
 PUSH_REJECTED = "Pushen avvisades: rätta felen ovan och pusha igen. Inget har publicerats."
 PUBLISH_FAILED = "Bygget misslyckades efter pushen; den publicerade webbplatsen är oförändrad (se bygglogg.txt)."
 PUBLISHED = "Publicerat: {build}"
+LOG_PUBLISHED = "{commit} publicerad ({build})"
+LOG_FAILED = "{commit} misslyckades; webbplatsen är oförändrad"
+LOG_ROLLED_BACK = "återställd till {build}"
 NO_SUCH_BUILD = "bygget {name} finns inte; sparade byggen: {builds}"
 NOTHING_TO_ROLL_BACK = "det finns inget tidigare bygge att återställa till"
 ROLLED_BACK = "Webbplatsen visar nu bygget {build}"
@@ -89,4 +103,5 @@ ORIGINAL_OUTSIDE = (
     "originalet {value!r} ligger utanför protocols/; lägg PDF-filen i organets mapp och skriv bara filnamnet"
 )
 ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"
+MESSAGE_TABLE_HEADING = "Meddelande (‹…› ersätts med fältet, värdet eller numret)"
 SOURCES_INVALID = "Källfilerna har fel; inget har publicerats:\n{report}"

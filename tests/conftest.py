@@ -18,10 +18,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from generator.markdown_reader import MarkdownReader
 from generator.model import Meeting, Organisation
-from generator.organisation import read_organisation
 from generator.problems import Problems
+from generator.readers.markdown import MarkdownReader
+from generator.readers.organisation import read_organisation
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = ROOT / "protocols"

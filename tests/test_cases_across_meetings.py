@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.build import generate
 from generator.model import AttendanceGroup
-from generator.pipeline import generate
 from tests.conftest import TESTMARK
 from tests.htmlcheck import Page
 

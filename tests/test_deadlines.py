@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from generator.deadlines import appeal_deadline, is_non_working_day
+from generator.model.deadlines import appeal_deadline, is_non_working_day
 
 
 @pytest.mark.parametrize(

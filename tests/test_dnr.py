@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.dnr import Dnr, DnrError, parse, parse_many
+from generator.model.dnr import Dnr, DnrError, parse, parse_many
 
 CASE = Dnr("ITSAM", 2023, 93)
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from generator.cli import run_validate
 from generator.problems import Problems
-from generator.sources import read_sources
+from generator.readers.sources import read_sources
 from tests.conftest import PROTOCOLS, SEED, TESTMARK
 
 SOURCES = {

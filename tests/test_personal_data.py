@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.personal_data import find
+from generator.readers.personal_data import find
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.render import to_html
+from generator.site.render import to_html
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page, expect
 
-from generator.dnr import DnrError, parse
+from generator.model.dnr import DnrError, parse
 
 pytestmark = pytest.mark.browser
 CASE = "arenden/itsam-2023-93/"

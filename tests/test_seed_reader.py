@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
 
-from generator.dnr import Dnr
-from generator.model import AttendanceGroup, ItemRef, Meeting, ParagraphRange, Reference
+from generator.model import AttendanceGroup, ItemRef, Meeting, ParagraphRange, PersonName, Reference
+from generator.model.dnr import Dnr
 from generator.problems import Problems
 from tests.conftest import SEED
 
@@ -78,7 +78,7 @@ def test_who_took_part_per_paragraph(seed: Meeting) -> None:
 def test_adjustment_and_signatories(seed: Meeting) -> None:
     adj = seed.adjustment
     assert adj is not None
-    assert adj.adjusters == ("Claes Sjökvist",)
+    assert adj.adjusters == (PersonName("Claes Sjökvist", "claes-sjokvist"),)
     assert adj.place_and_time == "Digitalt"
     assert adj.signed == ParagraphRange(65, 73)
     assert [(s.role, s.name, s.person) for s in adj.signatories] == [
@@ -183,7 +183,7 @@ def test_no_furniture_and_no_lost_words(seed: Meeting) -> None:
     """Every word of the source is in the model, except the PDF's page furniture."""
     import re
 
-    from generator.yaml_format import dump
+    from generator.readers.yaml_format import dump
 
     furniture = {"Justerandes", "sign", "Utdragsbestyrkande", "Underskrift"}
     model_text = dump(seed) + " ".join([a.name for a in seed.attendees] + [str(d) for i in seed.items for d in i.dnr])

@@ -5,12 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from generator.build import generate
 from generator.model import Meeting
-from generator.pages import meeting_url
-from generator.pipeline import generate
 from generator.problems import Problems
-from generator.sources import read_sources
-from generator.synth import synthesise, write
+from generator.readers.sources import read_sources
+from generator.site import labels
+from generator.site.urls import meeting_url
+from generator.tools.synth import synthesise, write
 from tests.conftest import arkiv
 from tests.htmlcheck import Page, broken_links
 
@@ -91,7 +92,7 @@ def test_person_page_lists_exactly_the_meetings_attended(synth_small: tuple[Path
     section = page.html.split('id="sammantraden"')[1].split("</ul>")[0]
     listed = set(page.targets(Page.links_in(section)))
     assert listed == attended and len(listed) >= 2
-    assert all(role.label in page.text for role in record.roles.values())
+    assert all(labels.role_label(role.title, role.group) in page.text for role in record.roles.values())
 
 
 def test_references_link_to_the_paragraph_and_unresolved_ones_are_reported(synth_small: tuple[Path, Path]) -> None:

@@ -11,9 +11,9 @@ from jsonschema import Draft202012Validator
 
 from generator.model import Meeting, Organisation
 from generator.problems import Problems, SourceError
-from generator.schema_check import schema
-from generator.yaml_format import YamlReader
-from generator.yaml_source import load
+from generator.readers.schema_check import schema
+from generator.readers.yaml_format import YamlReader
+from generator.readers.yaml_source import load
 from tests.conftest import SEED, arkiv
 
 
@@ -37,7 +37,7 @@ def test_convert_round_trip_gives_equal_model(seed: Meeting, organisation: Organ
 def test_schemas_are_valid_json_schema() -> None:
     for name in ("meeting", "organisation"):
         Draft202012Validator.check_schema(schema(name))
-    on_disk = Path(__file__).parent.parent / "generator" / "schemas" / "meeting.schema.json"
+    on_disk = Path(__file__).parent.parent / "generator" / "readers" / "schemas" / "meeting.schema.json"
     assert json.loads(on_disk.read_text()) == schema("meeting")
 
 

@@ -1,0 +1,150 @@
+"""The build use case: sources -> model -> archive index -> pages and outputs -> MkDocs -> site.
+
+``generate`` reads and plans (used by the MkDocs plugin under ``mkdocs build``/``serve`` too);
+``build`` is the whole build into a site directory, used by the CLI and the publishing hooks. It
+builds beside the live site and swaps at the end, so a failed build never leaves half a site.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol, cast
+
+from generator.index import Archive, Unresolved, build_archive
+from generator.problems import Problems
+from generator.readers.sources import read_sources
+from generator.site.pages import Page, PageWriter
+
+
+def build_day() -> date:
+    """The day the site is built for: what the anslagstavla shows as up.
+
+    ARKIV_IDAG=YYYY-MM-DD fixes it, for tests and for rebuilding a past day's board. It is read
+    once per build, so one build never straddles two days.
+    """
+    fixed = os.environ.get("ARKIV_IDAG")
+    return date.fromisoformat(fixed) if fixed else date.today()
+
+
+@dataclass
+class Generated:
+    """What the generator made of the sources for one build, on one build day."""
+
+    protocols: Path
+    archive: Archive
+    pages: list[Page]
+    problems: Problems  # warnings only: a build with errors never gets this far
+    today: date
+
+
+class BuildFailed(Exception):
+    """Nothing was published; ``problems`` has the sources' errors when they are the reason."""
+
+    def __init__(self, message: str, problems: Problems | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+
+def generate(protocols: Path, today: date | None = None, workers: int = 1) -> Generated:
+    """Read ``protocols`` and plan every page for ``today`` (default: the build day).
+
+    Raises ``BuildFailed`` on any error in a source.
+    """
+    today = today or build_day()
+    problems = Problems()
+    sources = read_sources(protocols, problems, workers=workers)
+    if sources is None or problems.errors:
+        raise BuildFailed(problems.report(), problems)
+    archive = build_archive(sources.organisation, sources.meetings)
+    return Generated(protocols, archive, PageWriter(archive, today).pages(), problems, today)
+
+
+class ArchiveStep(Protocol):
+    """The archive's step inside MkDocs (``generator.mkdocs_plugin``), as the build uses it."""
+
+    render_seconds: float
+
+    def use(self, generated: Generated, parallel_outputs: bool) -> None: ...
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    protocols: Path
+    site: Path
+    config_file: Path
+    site_url: str | None = None
+    today: date | None = None  # None: the build day (see ``build_day``)
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class Timings:
+    read_and_index_s: float
+    render_s: float
+    generator_s: float
+    mkdocs_s: float
+    total_s: float
+    peak_rss_mb: int
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site: Path
+    pages: int
+    warnings: Problems
+    unresolved: list[Unresolved]
+    timings: Timings
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Build the site into ``options.site``; raises ``BuildFailed`` and leaves the old site if anything fails."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    started = time.perf_counter()
+    generated = generate(options.protocols, options.today, options.workers)
+    site = options.site.resolve()
+    site.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-ny-", dir=site.parent))
+    try:
+        overrides = {"site_url": options.site_url} if options.site_url else {}
+        config = load_config(str(options.config_file), site_dir=str(staging), **overrides)
+        plugin = cast(ArchiveStep, config.plugins["arkiv"])
+        plugin.use(generated, parallel_outputs=True)
+        generated_at = time.perf_counter()
+        mkdocs_build(config)
+    except (Abort, MkDocsException) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(exc)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = site.with_name(f".{site.name}-gammal")
+    shutil.rmtree(old, ignore_errors=True)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    shutil.rmtree(old, ignore_errors=True)
+    timings = _timings(started, generated_at, plugin.render_seconds)
+    return BuildResult(site, len(generated.pages), generated.problems, generated.archive.unresolved, timings)
+
+
+def _timings(started: float, generated_at: float, render_seconds: float) -> Timings:
+    total = time.perf_counter() - started
+    read = generated_at - started
+    return Timings(
+        read_and_index_s=round(read, 2),
+        render_s=round(render_seconds, 2),
+        generator_s=round(read + render_seconds, 2),
+        mkdocs_s=round(total - read - render_seconds, 2),
+        total_s=round(total, 2),
+        peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    )

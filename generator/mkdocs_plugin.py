@@ -1,0 +1,187 @@
+"""MkDocs plugin: runs the generator inside ``mkdocs build`` and ``mkdocs serve``.
+
+Like Material's blog plugin, it turns data into pages during the build: the sources are read in
+``on_config`` (before MkDocs cleans ``site/``, so a bad source leaves the old site untouched), the
+pages are added as virtual files in ``on_files`` (nothing is written to the docs folder), and each
+page's HTML replaces its near-empty Markdown in ``on_page_content``.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from generator import messages
+from generator.build import BuildFailed, Generated, generate
+from generator.site import labels, urls
+from generator.site.outputs import OUTPUTS, OutputContext
+from generator.site.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.arkiv")
+MESSAGES_MARKER = "<!-- arkiv:meddelanden -->"
+
+
+def message_table() -> str:
+    rows = [
+        f"| {text.replace('|', '&#124;').replace('{', '‹').replace('}', '›')} |"
+        for name, text in vars(messages).items()
+        if name.isupper() and isinstance(text, str) and name != "MESSAGE_TABLE_HEADING"
+    ]
+    return f"| {messages.MESSAGE_TABLE_HEADING} |\n| --- |\n" + "\n".join(rows) + "\n"
+
+
+_HEADER_LABELS = ("MENU", "SEARCH_LABEL", "SEARCH_PLACEHOLDER", "SEARCH_BUTTON")
+
+
+class ArchiveConfig(Config):
+    protocols = config_options.Type(str, default="protocols")
+    about_page = config_options.Type(str, default="om-arkivet.md")
+    staff_guide = config_options.Type(str, default="publicera.md")
+
+
+class ArchivePlugin(BasePlugin[ArchiveConfig]):
+    def __init__(self) -> None:
+        self.generated: Generated | None = None
+        self.preloaded: Generated | None = None
+        self.pages: dict[str, Page] = {}
+        self.render_seconds = 0.0  # time spent rendering our pages, for the benchmark
+        self.fragments: dict[tuple[str, str], Any] = {}
+        # Outputs are written in a forked process only when the build asks (``generator.build``);
+        # never under ``mkdocs serve``, whose threads make forking unsafe.
+        self.parallel_outputs = False
+        self.outputs_process: Any = None
+
+    def use(self, generated: Generated, parallel_outputs: bool) -> None:
+        """Build from sources the caller has already read (``generator.build``), not from the config."""
+        self.preloaded = generated
+        self.parallel_outputs = parallel_outputs
+
+    def protocols_dir(self, config: MkDocsConfig) -> Path:
+        if self.generated is not None:
+            return self.generated.protocols
+        return Path(config.config_file_path).parent / self.config.protocols
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        try:
+            # Under mkdocs build/serve the sources are read here, once per build, for one build day.
+            protocols = Path(config.config_file_path).parent / self.config.protocols
+            self.generated = self.preloaded or generate(protocols)
+        except BuildFailed as exc:
+            raise PluginError(messages.SOURCES_INVALID.format(report=str(exc))) from None
+        for problem in self.generated.problems.warnings:
+            log.warning(str(problem))
+        self.pages = {page.src_uri: page for page in self.generated.pages}
+        organisation = self.generated.archive.organisation
+        config.site_name = labels.SITE_NAME.format(organisation=organisation.name)
+        if not config.site_description:
+            config.site_description = labels.SITE_DESCRIPTION.format(organisation=organisation.name)
+        for unresolved in self.generated.archive.unresolved:
+            log.info(messages.UNRESOLVED_REFERENCE.format(**vars(unresolved)))
+        if not config.site_url:
+            log.info(messages.NO_SITE_URL)
+        # The nav holds only the fixed pages, so a page's HTML does not grow with the archive.
+        config.nav = [
+            {labels.NAV_START: urls.HOME},
+            *({body.name: urls.body_src(body.slug)} for body in organisation.bodies),
+            {labels.CASES: urls.CASES_INDEX},
+            {labels.PERSONS: urls.PERSONS_INDEX},
+            {labels.NOTICE_BOARD: urls.NOTICE_BOARD_PAGE},
+            {labels.OPEN_DATA: urls.OPEN_DATA_PAGE},
+            {labels.ABOUT: self.config.about_page},
+            {labels.STAFF_GUIDE: self.config.staff_guide},
+        ]
+        # What the theme overrides (site_overrides/) show and link to.
+        config.extra["arkiv"] = {
+            "labels": {n: getattr(labels, n) for n in _HEADER_LABELS},
+            "urls": {"feed": urls.feed_path(None), "search": urls.SEARCH_URL, "stylesheet": urls.STYLESHEET},
+        }
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        files = self._add_files(files, config)
+        if self.parallel_outputs:
+            # MkDocs has cleaned site/ by now; the outputs made from the archive alone do not
+            # depend on the HTML, so a forked process writes them on the second core while pages build.
+            self.outputs_process = multiprocessing.get_context("fork").Process(
+                target=self.write_outputs, args=(config, False), daemon=True
+            )
+            self.outputs_process.start()
+        return files
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
+        for page in self.pages.values():
+            existing = files.get_file_from_path(page.src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        assert self.generated is not None
+        # The signed PDFs, copied beside their meeting pages (the paths were checked on reading).
+        protocols = self.protocols_dir(config)
+        for meeting in self.generated.archive.meetings:
+            if meeting.original:
+                uri = urls.original_url(meeting)
+                files.append(File.generated(config, uri, abs_src_path=str(protocols / meeting.original)))
+        return files
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.fragments.clear()
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.globals["arkiv_cached"] = self.cached_fragment
+        return env
+
+    def cached_fragment(self, part: str, folder: str, caller: Any) -> Any:
+        """Page furniture shared by all generated pages of one folder, rendered once."""
+        key = (part, folder)
+        if key not in self.fragments:
+            self.fragments[key] = caller()
+        return self.fragments[key]
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        # The staff guide lists every message from generator/messages.py, so it is never stale.
+        return markdown.replace(MESSAGES_MARKER, message_table()) if MESSAGES_MARKER in markdown else markdown
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None:
+            return html
+        started = time.perf_counter()
+        rendered = generated.render()
+        self.render_seconds += time.perf_counter() - started
+        return rendered
+
+    def write_outputs(self, config: MkDocsConfig, after_pages: bool) -> None:
+        """Write the outputs of one stage (``generator.site.outputs.OUTPUTS``) into the site."""
+        assert self.generated is not None
+        context = OutputContext(self.generated.archive, config.site_url or "", self.generated.today)
+        site = Path(config.site_dir)
+        for output in OUTPUTS:
+            if output.after_pages is after_pages:
+                output.write(context, site)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.outputs_process is not None:
+            self.outputs_process.join()
+            if self.outputs_process.exitcode != 0:
+                raise PluginError(messages.DATA_FAILED)
+            self.outputs_process = None
+        else:
+            self.write_outputs(config, after_pages=False)
+        # Then what reads the built HTML: Pagefind's index (Swedish stemming from <html lang="sv">).
+        self.write_outputs(config, after_pages=True)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        # Staff preview: a changed protocol rebuilds the site like a changed doc page.
+        server.watch(str(self.protocols_dir(config)))
+        return server

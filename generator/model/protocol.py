@@ -1,0 +1,317 @@
+"""The archive's content model: plain typed data, filled by the readers, read by everything after.
+
+Names follow OParl 1.1 where they fit: an organisation (Body) has bodies (Organization), persons,
+meetings; a meeting has agenda items (paragraphs); a case (Paper) is handled at several meetings.
+Nothing downstream of the readers parses text again: every fact has its own field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from generator.model.deadlines import appeal_deadline
+from generator.model.dnr import Dnr
+
+__all__ = [
+    "SUMMARY_HEADING",
+    "Adjustment",
+    "AgendaEntry",
+    "AttendanceGroup",
+    "Attendee",
+    "Body",
+    "Dnr",
+    "ElectronicSignature",
+    "Item",
+    "ItemRef",
+    "Meeting",
+    "Organisation",
+    "ParagraphRange",
+    "Person",
+    "PersonName",
+    "Posting",
+    "Reference",
+    "Reservation",
+    "Section",
+    "Signatory",
+    "SigningRecord",
+    "Vote",
+    "Withholding",
+]
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person in the organisation's roster; ``aliases`` are other spellings of the name."""
+
+    slug: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    municipality: str | None = None
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body of the organisation (direktion, beredning, nämnd) whose meetings are protocolled."""
+
+    slug: str
+    name: str  # "Direktionen"
+    genitive: str  # "Direktionens": used in references such as "Direktionens sammanträde ..."
+    decision_heading: str  # "Direktionens beslut"
+    description: str = ""
+    schedule: tuple[date, ...] = ()  # planned sammanträdesdagar, for the calendar
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """The organisation (kommunalförbund, kommun) that keeps the diarium and owns the bodies."""
+
+    name: str
+    short_name: str
+    dnr_prefix: str
+    municipalities: tuple[str, ...]
+    bodies: tuple[Body, ...]
+    persons: tuple[Person, ...]
+    description: str = ""
+    appeal_standing: str = ""  # who may appeal, e.g. "medlem i en av förbundets medlemskommuner"
+
+    def body(self, slug: str) -> Body | None:
+        return next((body for body in self.bodies if body.slug == slug), None)
+
+
+@dataclass(frozen=True)
+class ParagraphRange:
+    """An inclusive range of § numbers, as in "§§ 65-72"."""
+
+    first: int
+    last: int
+
+    def __contains__(self, number: object) -> bool:
+        return isinstance(number, int) and self.first <= number <= self.last
+
+    def __str__(self) -> str:
+        return f"§ {self.first}" if self.first == self.last else f"§§ {self.first}–{self.last}"
+
+
+class AttendanceGroup(StrEnum):
+    """The three groups of a protocol's attendance list."""
+
+    MEMBER = "beslutande"  # ledamöter with the right to decide
+    SUBSTITUTE = "ersättare"  # serving ("tjänstgörande") or not
+    OTHER = "övriga"  # övriga närvarande: officials, guests
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """One line of attendance: who, for whom, in which role, and for which paragraphs."""
+
+    name: str  # as written in the protocol
+    group: AttendanceGroup
+    person: str | None = None  # roster slug; None when the name is not in the roster
+    municipality: str | None = None
+    role: str | None = None  # "ordförande", "vice ordförande", a title such as "förbundsdirektör"
+    serving_for: str | None = None  # the member a tjänstgörande ersättare replaces
+    paragraphs: ParagraphRange | None = None  # None: the whole meeting
+    line: int = field(default=0, compare=False)  # where it is written, for messages
+
+    def present_at(self, number: int) -> bool:
+        return self.paragraphs is None or number in self.paragraphs
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A name as the protocol writes it and the roster person it names (None when not in the roster).
+
+    Readers resolve every name once, so the index and the pages never look names up again.
+    """
+
+    name: str
+    person: str | None = None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """A signature line: role (Sekreterare, Ordförande, Justerare) and name."""
+
+    role: str
+    name: str
+    person: str | None = None
+
+
+@dataclass(frozen=True)
+class Adjustment:
+    """Justering: who adjusts the protocol, where and when, and who signs which paragraphs."""
+
+    adjusters: tuple[PersonName, ...]
+    place_and_time: str
+    signatories: tuple[Signatory, ...]
+    signed: ParagraphRange | None
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Posting:
+    """ANSLAG/BEVIS: the notice on the anslagstavla that the protocol has been adjusted."""
+
+    statement: str  # "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+    posted: date
+    taken_down: date
+    kept_at: str
+    printed_deadline: date | None = None  # a last day to appeal as the source prints it, if it does
+    line: int = field(default=0, compare=False)
+
+    @property
+    def appeal_deadline(self) -> date:
+        return appeal_deadline(self.posted)
+
+
+@dataclass(frozen=True)
+class ElectronicSignature:
+    """One signature record of an e-signing service, with its UTC time."""
+
+    signer: str  # as the service writes it, e.g. "Nils Jacob Gösta Käll"
+    signed_at: datetime
+    reference: str = ""  # the service's identifier for the signer
+    person: str | None = None  # roster slug, through the person's aliases
+
+
+@dataclass(frozen=True)
+class SigningRecord:
+    """The e-signing service's page appended to the signed PDF."""
+
+    service: str
+    signatures: tuple[ElectronicSignature, ...]
+    documents: tuple[str, ...]
+    text: str  # the service's own statement, Markdown, kept as published
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """A line of the ärendelista as published (its page numbers are PDF furniture, dropped)."""
+
+    number: int
+    title: str
+    dnr: tuple[Dnr, ...] = ()
+
+
+@dataclass(frozen=True)
+class Vote:
+    """Omröstning: a roll call or count, with the result as recorded."""
+
+    question: str
+    yes: tuple[PersonName, ...] = ()
+    no: tuple[PersonName, ...] = ()
+    abstaining: tuple[PersonName, ...] = ()
+    result: str = ""
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """A reservation against a decision, by one or more persons."""
+
+    by: tuple[PersonName, ...]
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Withholding:
+    """A paragraph published withheld: title and dnr shown, text left out, ground stated."""
+
+    ground: str  # e.g. "Sekretess enligt OSL 18 kap. 8 §"
+
+
+@dataclass(frozen=True, order=True)
+class ItemRef:
+    """The address of a paragraph: body, meeting date and § number."""
+
+    body: str
+    date: date
+    number: int
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A beslutsunderlag line as published; ``target`` when it names a meeting and §."""
+
+    text: str
+    target: ItemRef | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A headed part of a paragraph, such as "Sammanfattning av ärendet"; text is Markdown.
+
+    A withheld section keeps its heading and ground; its text never enters the model.
+    """
+
+    heading: str
+    text: str
+    withheld: Withholding | None = None
+
+
+SUMMARY_HEADING = "Sammanfattning av ärendet"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A paragraph (§) of the protocol: OParl's AgendaItem with its decision."""
+
+    number: int
+    title: str
+    dnr: tuple[Dnr, ...] = ()
+    decision: str = ""  # Markdown
+    sections: tuple[Section, ...] = ()  # in published order, summary included
+    references: tuple[Reference, ...] = ()  # beslutsunderlag
+    recipients: tuple[str, ...] = ()  # beslutsexpediering
+    motions: tuple[str, ...] = ()  # yrkanden
+    votes: tuple[Vote, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
+    disqualified: tuple[PersonName, ...] = ()  # jäv: persons who did not take part
+    notes: tuple[str, ...] = ()  # protokollsanteckningar
+    adjusted_immediately: bool = False  # omedelbar justering
+    withheld: Withholding | None = None
+    line: int = field(default=0, compare=False)  # where the § starts in its source, for messages
+
+    @property
+    def anchor(self) -> str:
+        return f"paragraf-{self.number}"
+
+    @property
+    def summary(self) -> str:
+        return next((s.text for s in self.sections if s.heading == SUMMARY_HEADING), "")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A meeting (sammanträde) of one body, with everything its protocol says."""
+
+    body: str  # body slug
+    date: date
+    place: str
+    start: time | None
+    end: time | None
+    attendees: tuple[Attendee, ...]
+    adjustment: Adjustment | None
+    posting: Posting | None
+    agenda: tuple[AgendaEntry, ...]
+    items: tuple[Item, ...]
+    signing: SigningRecord | None = None
+    original: str | None = None  # the signed PDF, a path inside protocols/ (checked on reading)
+    source: str = field(default="", compare=False)  # path relative to protocols/, for messages
+    original_line: int = field(default=0, compare=False)
+
+    @property
+    def slug(self) -> str:
+        return self.date.isoformat()
+
+    def present_at(self, number: int) -> list[Attendee]:
+        """Attendees who were present for § ``number``."""
+        return [a for a in self.attendees if a.present_at(number)]
+
+    def absent_from(self, number: int) -> list[Attendee]:
+        """Attendees of the meeting who were not present for § ``number``."""
+        return [a for a in self.attendees if not a.present_at(number)]

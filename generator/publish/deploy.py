@@ -1,0 +1,81 @@
+"""Deploying a built site: builds kept side by side, the web root switched atomically, rollback.
+
+Layout: the web root ``WEB`` is a symlink to ``WEB.builds/<time>-<commit>/site``; the build log
+is ``WEB.builds/bygglogg.txt``. One build or rollback at a time holds ``WEB.builds/.lås``.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from generator import messages
+
+
+def builds_dir(web_root: Path) -> Path:
+    return web_root.with_name(web_root.name + ".builds")
+
+
+class PublishError(Exception):
+    """A publishing step that cannot go on; its message is for the person pushing."""
+
+
+@contextmanager
+def lock(web_root: Path) -> Iterator[None]:
+    # One build at a time; the lock goes with the process, so a killed build leaves none behind.
+    with open(builds_dir(web_root) / ".lås", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def log(web_root: Path, text: str) -> None:
+    with open(builds_dir(web_root) / "bygglogg.txt", "a", encoding="utf-8") as log:
+        log.write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC {text}\n")
+
+
+def switch(web_root: Path, site: Path) -> None:
+    """Point the web root at ``site`` in one atomic rename."""
+    link = web_root.with_name(f".{web_root.name}.ny-länk")
+    if link.is_symlink() or link.exists():
+        link.unlink()
+    link.symlink_to(site)
+    os.replace(link, web_root)
+
+
+def builds(web_root: Path) -> list[Path]:
+    """Completed builds, oldest first."""
+    return sorted(p for p in builds_dir(web_root).iterdir() if p.is_dir() and (p / "site").is_dir())
+
+
+def live(web_root: Path) -> Path | None:
+    return web_root.resolve().parent if web_root.is_symlink() else None
+
+
+def prune(web_root: Path, keep: int) -> None:
+    current = live(web_root)
+    for old in builds(web_root)[:-keep]:
+        if old != current:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def rollback(web_root: Path, to: str | None) -> str:
+    """Switch the web root back to the build before the live one, or to the build named ``to``."""
+    done = builds(web_root)
+    current = live(web_root)
+    if to:
+        target = next((b for b in done if b.name == to), None)
+        if target is None:
+            raise PublishError(messages.NO_SUCH_BUILD.format(name=to, builds=", ".join(b.name for b in done)))
+    else:
+        older = [b for b in done if current is None or b.name < current.name]
+        if not older:
+            raise PublishError(messages.NOTHING_TO_ROLL_BACK)
+        target = older[-1]
+    switch(web_root, target / "site")
+    log(web_root, messages.LOG_ROLLED_BACK.format(build=target.name))
+    return messages.ROLLED_BACK.format(build=target.name)

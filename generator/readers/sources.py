@@ -1,0 +1,141 @@
+"""Reading a protocols directory: the organisation, then every meeting file in its format.
+
+Layout: ``organisation.yaml`` and one folder per body slug holding ``YYYY-MM-DD.md`` (the Markdown
+export of the signed protocol) or ``YYYY-MM-DD.yaml`` (the YAML format). Sources are only read.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from generator import messages
+from generator.model import Meeting, Organisation
+from generator.problems import Problem, Problems, SourceError
+from generator.readers import personal_data
+from generator.readers.checks import check_meeting
+from generator.readers.organisation import FILE_NAME, read_organisation
+from generator.readers.registry import READERS, SOURCE_SUFFIXES, SourceText
+from generator.readers.yaml_source import decode
+
+_MEETING_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.(md|yaml|yml)$")
+PARALLEL_FROM = 200  # below this, starting worker processes costs more than it saves
+
+
+@dataclass
+class Sources:
+    organisation: Organisation
+    meetings: list[Meeting]
+
+
+def meeting_files(directory: Path) -> list[Path]:
+    """Every file that may hold a meeting, in a stable order; hidden files are skipped."""
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if p.is_file()
+        and p.suffix in SOURCE_SUFFIXES
+        and p.name != FILE_NAME
+        and not any(part.startswith(".") for part in p.relative_to(directory).parts)
+    )
+
+
+def read_sources(
+    directory: Path, problems: Problems, only: list[Path] | None = None, workers: int = 1
+) -> Sources | None:
+    """Read the sources; every problem is added to ``problems``. None when nothing can be built."""
+    organisation = read_organisation(directory, problems)
+    if organisation is None:
+        return None
+    meetings: list[Meeting] = []
+    seen: dict[tuple[str, date], str] = {}
+    paths = only if only is not None else meeting_files(directory)
+    for meeting, found in _read_all(directory, paths, organisation, workers):
+        problems.items += found
+        if meeting is None:
+            continue
+        key = (meeting.body, meeting.date)
+        if key in seen:
+            problems.error(
+                meeting.source,
+                1,
+                messages.DUPLICATE_MEETING.format(body=meeting.body, date=meeting.date, other=seen[key]),
+            )
+            continue
+        seen[key] = meeting.source
+        meetings.append(meeting)
+    return Sources(organisation, meetings)
+
+
+def _check_original(directory: Path, path: Path, meeting: Meeting, problems: Problems) -> Meeting:
+    """The signed PDF a source names must be a PDF inside protocols/: no path may leave it."""
+    if meeting.original is None:
+        return meeting
+    line = meeting.original_line or 1
+    written = meeting.original
+    target = (path.parent / written).resolve()
+    root = directory.resolve()
+    if Path(written).is_absolute() or not target.is_relative_to(root):
+        problems.error(meeting.source, line, messages.ORIGINAL_OUTSIDE.format(value=written))
+    elif target.suffix.lower() != ".pdf" or not target.is_file():
+        problems.error(meeting.source, line, messages.ORIGINAL_MISSING.format(value=written))
+    else:
+        return replace(meeting, original=target.relative_to(root).as_posix())
+    return meeting
+
+
+def _read_one(task: tuple[Path, Path, Organisation]) -> tuple[Meeting | None, list[Problem]]:
+    directory, path, organisation = task
+    found = Problems()
+    return read_meeting(directory, path, organisation, found), found.items
+
+
+def _read_all(
+    directory: Path, paths: list[Path], organisation: Organisation, workers: int
+) -> Iterator[tuple[Meeting | None, list[Problem]]]:
+    """Each file's meeting and problems, in order; large archives are read on several cores."""
+    tasks = [(directory, path, organisation) for path in paths]
+    if workers <= 1 or len(tasks) < PARALLEL_FROM:
+        yield from map(_read_one, tasks)
+        return
+    # Forked workers share the organisation; only paths go out and meetings come back.
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        yield from pool.imap(_read_one, tasks, chunksize=32)
+
+
+def read_meeting(directory: Path, path: Path, organisation: Organisation, problems: Problems) -> Meeting | None:
+    relative = path.relative_to(directory).as_posix()
+    parts = relative.split("/")
+    name_ok = _MEETING_FILE.match(parts[-1])
+    if len(parts) != 2 or not name_ok:
+        problems.error(relative, 1, messages.FILE_NAME.format(name=relative))
+        return None
+    body = organisation.body(parts[0])
+    if body is None:
+        problems.error(relative, 1, messages.UNKNOWN_BODY.format(body=parts[0]))
+        return None
+    try:
+        file_date = date.fromisoformat(name_ok[1])
+    except ValueError:
+        problems.error(relative, 1, messages.FILE_NAME.format(name=relative))
+        return None
+    try:
+        text = decode(path.read_bytes(), relative)
+    except SourceError as exc:
+        problems.items.append(exc.problem)
+        return None
+    except OSError as exc:
+        problems.error(relative, 1, messages.UNREADABLE.format(reason=exc.strerror))
+        return None
+    for line, value in personal_data.find(text):
+        problems.error(relative, line, messages.PERSONNUMMER.format(value=value))
+    before = len(problems.errors)
+    meeting = READERS[path.suffix](SourceText(organisation, body, relative, text, file_date), problems)
+    if meeting is not None:
+        check_meeting(meeting, problems)
+        meeting = _check_original(directory, path, meeting, problems)
+    return meeting if len(problems.errors) == before else None

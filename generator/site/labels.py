@@ -1,0 +1,249 @@
+"""Every text a reader of the site sees, in Swedish, in one place.
+
+Templates reach these as ``t.NAME``; code that builds titles uses them directly.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+SITE_LANGUAGE = "sv"
+
+START_TITLE = "Protokollarkiv"
+NAV_START = "Startsida"
+SITE_NAME = "Protokollarkiv – {organisation}"
+SITE_DESCRIPTION = "Justerade protokoll från {organisation}."
+START_INTRO = (
+    "Här finns de justerade protokollen från {organisation}s sammanträden. Läs ett sammanträde, "
+    "följ ett ärende mellan sammanträden via diarienumret eller sök bland besluten."
+)
+LATEST_MEETINGS = "Senaste sammanträdena"
+BODIES = "Organ"
+FIND_CASE = "Hitta ett ärende"
+FIND_CASE_TEXT = (
+    "Varje ärende har ett diarienummer (dnr), till exempel {example}. Ärendets sida visar alla "
+    "sammanträden där det har behandlats, i alla organ."
+)
+ALL_CASES = "Alla ärenden"
+NO_MEETINGS = "Inga protokoll är publicerade ännu."
+
+MEETING = "Sammanträde"
+MEETING_TITLE = "{body} {date}"
+PARAGRAPH_COUNT = "{count} paragrafer"
+PARAGRAPH_COUNT_ONE = "1 paragraf"
+
+DATE = "Datum"
+TIME = "Tid"
+PLACE = "Plats"
+TIME_SPAN = "kl. {start}–{end}"
+TIME_START = "kl. {start}"
+
+ATTENDANCE = "Närvaro"
+GROUPS = {"beslutande": "Beslutande", "ersättare": "Ersättare", "övriga": "Övriga närvarande"}
+NAME = "Namn"
+MUNICIPALITY = "Kommun"
+ROLE = "Roll"
+PARAGRAPHS = "Paragrafer"
+WHOLE_MEETING = "Hela sammanträdet"
+SERVING_FOR = "tjänstgör för {name}"
+
+ADJUSTMENT = "Justering"
+ADJUSTERS = "Justerare"
+ADJUSTMENT_PLACE_TIME = "Justeringens plats och tid"
+SIGNED_PARAGRAPHS = "Paragrafer"
+
+POSTING = "Anslag"
+POSTED = "Anslaget sattes upp"
+TAKEN_DOWN = "Anslaget tas ned"
+APPEAL_DEADLINE = "Sista dag att överklaga"
+APPEAL_NOTE = (
+    "Beslut kan överklagas genom laglighetsprövning hos förvaltningsrätten. Överklagandet ska ha "
+    "kommit in inom tre veckor från den dag då anslaget sattes upp."
+)
+KEPT_AT = "Protokollet förvaras"
+
+AGENDA = "Ärendelista"
+DNR = "Dnr"
+NO_DNR = "Inget diarienummer"
+ABSENT = "Deltog inte i beslutet"
+WITHHELD = "Paragrafens text publiceras inte på webben."
+WITHHELD_GROUND = "Skäl"
+WITHHELD_PART = "Den här delen av paragrafen publiceras inte på webben."
+REFERENCES = "Beslutsunderlag"
+RECIPIENTS = "Beslutsexpediering"
+MOTIONS = "Yrkanden"
+VOTES = "Omröstning"
+VOTE_YES = "Ja"
+VOTE_NO = "Nej"
+VOTE_ABSTAIN = "Avstår"
+VOTE_RESULT = "Resultat"
+RESERVATIONS = "Reservationer"
+DISQUALIFIED = "Jäv"
+NOTES = "Protokollsanteckningar"
+ADJUSTED_IMMEDIATELY = "Paragrafen justerades omedelbart."
+PREVIOUS_MEETING = "Föregående sammanträde"
+NEXT_MEETING = "Nästa sammanträde"
+
+ESIGNING = "Elektroniska underskrifter"
+SIGNER = "Undertecknare"
+SIGNED_AT = "Tidpunkt (UTC)"
+SERVICE = "Signeringstjänst"
+
+CASES = "Ärenden"
+CASES_INTRO = "Alla ärenden i arkivet, ordnade efter diarienummer. Ett ärende kan ha behandlats vid flera sammanträden."
+CASE_TITLE = "{dnr} {title}"
+CASE = "Ärende"
+CASE_TIMELINE = "Behandling"
+CASE_HANDLED = "Behandlat vid {count} sammanträden"
+CASE_HANDLED_ONE = "Behandlat vid 1 sammanträde"
+LAST_HANDLED = "Senast behandlat"
+HANDLED_AT = "{body} {date}, § {number}"
+YEAR_CASES = "Diarieår {year}"
+
+ABOUT = "Om arkivet"
+ORIGINAL_PDF = "Det justerade protokollet (PDF)"
+STAFF_GUIDE = "Så publicerar du ett protokoll"
+
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def long_date(day: date) -> str:
+    """26 oktober 2023."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def clock(value: time) -> str:
+    return value.strftime("%H:%M")
+
+
+def utc(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%S")
+
+
+def paragraph_count(count: int) -> str:
+    return PARAGRAPH_COUNT_ONE if count == 1 else PARAGRAPH_COUNT.format(count=count)
+
+
+def handled_count(count: int) -> str:
+    return CASE_HANDLED_ONE if count == 1 else CASE_HANDLED.format(count=count)
+
+
+YEARS = "År"
+YEAR_TITLE = "{body} {year}"
+MEETING_COUNT = "{count} sammanträden"
+MEETING_COUNT_ONE = "1 sammanträde"
+RELATED_CASES = "Relaterade ärenden"
+PERSONS = "Personer"
+PERSONS_INTRO = "Förtroendevalda och tjänstepersoner som förekommer i protokollen."
+ALIASES = "Skrivs även"
+ROLES = "Uppdrag"
+BODY = "Organ"
+FROM = "Från"
+TO = "Till"
+MEETINGS = "Sammanträden"
+ATTENDED = "Närvarande vid sammanträden"
+ADJUSTED_AS = "Justerare"
+SIGNED_AS = "Undertecknade protokoll"
+VOTES_CAST = "Omröstningar"
+NOTHING_RECORDED = "Inget registrerat i arkivet."
+
+
+def meeting_count(count: int) -> str:
+    return MEETING_COUNT_ONE if count == 1 else MEETING_COUNT.format(count=count)
+
+
+MENU = "Meny"
+SEARCH_TITLE = "Sök i arkivet"
+SEARCH_LABEL = "Sök ord eller diarienummer"
+SEARCH_PLACEHOLDER = "Sök ord eller dnr, t.ex. 2023/93"
+SEARCH_BUTTON = "Sök"
+SEARCH_HELP = (
+    "Skriv ett eller flera ord, eller ett diarienummer som ITSAM 2023/93, 2023/93 eller 2023-93. "
+    "Ett diarienummer leder direkt till ärendet."
+)
+SEARCH_NEEDS_JS = "Sökningen kräver JavaScript. Du kan också bläddra bland organ och ärenden i menyn."
+ALL_BODIES = "Alla organ"
+YEAR = "År"
+ALL_YEARS = "Alla år"
+SEARCH_TEXTS = {
+    "empty": "Skriv ett sökord eller ett diarienummer.",
+    "searching": "Söker …",
+    "count": "{n} träffar för ”{q}”.",
+    "none": "Inga träffar för ”{q}”.",
+    "dnr_found": "Går till ärendet {dnr} …",
+    "dnr_missing": "Diarienumret {dnr} finns inte i arkivet.",
+    "dnr_ambiguous": "{n} ärenden har numret {dnr}. Välj ett:",
+    "failed": "Sökningen kunde inte genomföras. Försök igen.",
+}
+PERSON = "Person"
+# What a person was at a meeting when the protocol gives no role: by attendance group.
+ROLE_OF_GROUP = {"beslutande": "ledamot", "ersättare": "ersättare", "övriga": "närvarande"}
+
+
+def role_label(title: str | None, group: str) -> str:
+    return title or ROLE_OF_GROUP[group]
+
+
+NOTICE_BOARD = "Anslagstavla"
+NOTICE_BOARD_INTRO = (
+    "{organisation}s digitala anslagstavla (8 kap. kommunallagen). Här tillkännages att protokoll "
+    "har justerats. Anslaget sitter uppe tills tiden för att överklaga har gått ut."
+)
+NOTICES_UP = "Anslag som sitter uppe {day}"
+NO_NOTICES_UP = "Inga anslag sitter uppe i dag."
+NOTICES_DOWN = "Nedtagna anslag"
+NOTICES_DOWN_INTRO = "De senaste nedtagna anslagen. Alla anslag finns kvar på sammanträdenas sidor."
+NOTICE_DOWN = "Nedtaget {day}"
+NO_NOTICES_DOWN = "Inga anslag har tagits ned ännu."
+NOTICE_STATUS_UP = "Anslaget sitter uppe till och med {day}."
+NOTICE_STATUS_DOWN = "Anslaget är nedtaget ({day})."
+ADJUSTED_ON = "Justerat"
+MEETING_DATE = "Sammanträdesdag"
+READ_PROTOCOL = "Läs protokollet"
+HOW_TO_APPEAL = "Så överklagar du ett beslut"
+# Who may appeal depends on the organisation (organisation.yaml: överklagande_behöriga).
+APPEAL_STANDING_DEFAULT = "medlem i kommunen"
+HOW_TO_APPEAL_TEXT = (
+    "Den som är {standing} kan överklaga ett beslut genom laglighetsprövning enligt 13 kap. kommunallagen.",
+    "Överklagandet ska vara skriftligt och ställas till förvaltningsrätten. Skriv vilket beslut du "
+    "överklagar (organ, datum och paragraf) och varför du anser att det ska upphävas.",
+    "Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då det "
+    "anslogs på anslagstavlan att protokollet har justerats. Sista dagen står vid varje anslag. "
+    "Alla skäl för att beslutet ska upphävas måste anges inom den tiden; nya skäl kan inte läggas "
+    "till senare.",
+)
+
+FEED_TITLE = "{name}: nya protokoll"
+FEED_ALL = "Protokoll från {organisation}"
+FEED_LINK = "Nya protokoll (Atom-flöde)"
+CALENDAR_LINK = "Sammanträden i kalendern (iCalendar)"
+CALENDAR_NAME = "{name}: sammanträden"
+CALENDAR_EVENT = "{body}: sammanträde"
+CALENDAR_PLANNED = "{body}: planerat sammanträde"
+CALENDAR_PROTOCOL = "Protokoll: {url}"
+CALENDAR_BODY_PAGE = "Organets sida: {url}"
+FOLLOW = "Följ"
+
+OPEN_DATA = "Öppna data"
+OPEN_DATA_INTRO = (
+    "Allt i arkivet finns också som data, fritt att hämta. Protokollen är allmänna handlingar. "
+    "Formaten följer OParl 1.1 där det passar: Meeting (sammanträde), AgendaItem (paragraf), "
+    "Paper (ärende), Consultation (ärendets behandling), Organization (organ) och Person."
+)
+# What each open-data file holds; the paths come from ``generator.site.urls``.
+OPEN_DATA_BULK = "Hela arkivet i en fil: organisationen, organen, alla sammanträden och ärenden."
+OPEN_DATA_CSV = "Alla beslut i en tabell: datum, organ, paragraf, dnr, rubrik och beslut (UTF-8, kommaseparerad)."
+OPEN_DATA_MEETING = "Ett sammanträde, till exempel {example}."
+OPEN_DATA_CASE = "Ett ärende med alla dess behandlingar, till exempel {example}."
+OPEN_DATA_SCHEMAS = {
+    "mote": "JSON Schema för ett sammanträde.",
+    "arende": "JSON Schema för ett ärende.",
+    "arkiv": "JSON Schema för hela arkivet.",
+}
+DECISIONS_CSV_COLUMNS = ("datum", "organ", "paragraf", "dnr", "rubrik", "beslut", "sekretess", "webb")
+OPEN_DATA_WITHHELD = "Paragrafer som inte publiceras har ingen text i data, bara nummer, rubrik, dnr och skäl."
+FILE = "Fil"
+CONTENTS = "Innehåll"

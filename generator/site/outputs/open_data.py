@@ -1,0 +1,197 @@
+"""Open data: JSON for every meeting and case, one bulk file, a CSV of all decisions.
+
+Shaped after OParl 1.1 (Meeting, AgendaItem, Paper, Consultation, Organization, Person) where it
+fits. URLs are absolute when the site has a ``site_url``, else relative to the site root. A
+withheld paragraph carries its number, title, dnr and ground, never its text (the model has none).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from typing import Any
+
+from generator.index import Archive, Case
+from generator.model import Item, Meeting, PersonName
+from generator.site import labels, urls
+from generator.site.outputs.base import STOCKHOLM, OutputContext, files_output
+
+
+class OpenData:
+    def __init__(self, archive: Archive, site_url: str) -> None:
+        self.archive = archive
+        self.site_url = site_url
+
+    def url(self, path: str) -> str:
+        return urls.absolute(self.site_url, path)
+
+    def moment(self, meeting: Meeting, clock: Any) -> str | None:
+        if clock is None:
+            return None
+        return datetime.combine(meeting.date, clock, tzinfo=STOCKHOLM).isoformat()
+
+    def item(self, meeting: Meeting, item: Item) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "type": "AgendaItem",
+            "number": str(item.number),
+            "name": item.title,
+            "paper": [{"reference": str(d), "id": self.url(urls.case_data_path(d.key))} for d in item.dnr],
+            "web": self.url(urls.item_url(meeting, item.anchor)),
+        }
+        if item.withheld:
+            data["withheld"] = {"ground": item.withheld.ground}
+            return data
+        data |= {
+            "resolutionText": item.decision,
+            "sections": [
+                {
+                    "heading": s.heading,
+                    "text": s.text,
+                    **({"withheld": {"ground": s.withheld.ground}} if s.withheld else {}),
+                }
+                for s in item.sections
+            ],
+            "references": [r.text for r in item.references],
+            "recipients": list(item.recipients),
+            "motions": list(item.motions),
+            "votes": [
+                {
+                    "question": v.question,
+                    "yes": _names(v.yes),
+                    "no": _names(v.no),
+                    "abstaining": _names(v.abstaining),
+                    "result": v.result,
+                }
+                for v in item.votes
+            ],
+            "reservations": [{"by": _names(r.by), "text": r.text} for r in item.reservations],
+            "disqualified": _names(item.disqualified),
+            "notes": list(item.notes),
+            "adjustedImmediately": item.adjusted_immediately,
+        }
+        return data
+
+    def meeting(self, meeting: Meeting) -> dict[str, Any]:
+        body = self.archive.body(meeting.body)
+        posting = meeting.posting
+        adjustment = meeting.adjustment
+        return {
+            "type": "Meeting",
+            "id": self.url(urls.meeting_data_path(meeting)),
+            "name": f"{body.name} {meeting.date.isoformat()}",
+            "organization": {"type": "Organization", "id": self.url(urls.body_url(body.slug)), "name": body.name},
+            "date": meeting.date.isoformat(),
+            "start": self.moment(meeting, meeting.start),
+            "end": self.moment(meeting, meeting.end),
+            "location": {"description": meeting.place},
+            "participant": [
+                {
+                    "name": a.name,
+                    "person": self.url(urls.person_url(a.person)) if a.person else None,
+                    "group": a.group.value,
+                    "municipality": a.municipality,
+                    "role": a.role,
+                    "servingFor": a.serving_for,
+                    "paragraphs": [a.paragraphs.first, a.paragraphs.last] if a.paragraphs else None,
+                }
+                for a in meeting.attendees
+            ],
+            "adjustment": adjustment
+            and {
+                "adjusters": _names(adjustment.adjusters),
+                "placeAndTime": adjustment.place_and_time,
+                "signatories": [{"role": s.role, "name": s.name} for s in adjustment.signatories],
+                "paragraphs": [adjustment.signed.first, adjustment.signed.last] if adjustment.signed else None,
+            },
+            "posting": posting
+            and {
+                "posted": posting.posted.isoformat(),
+                "takenDown": posting.taken_down.isoformat(),
+                "appealDeadline": posting.appeal_deadline.isoformat(),
+                "keptAt": posting.kept_at,
+            },
+            "agendaItem": [self.item(meeting, item) for item in meeting.items],
+            "web": self.url(urls.meeting_url(meeting)),
+        }
+
+    def case(self, case: Case) -> dict[str, Any]:
+        return {
+            "type": "Paper",
+            "id": self.url(urls.case_data_path(case.key)),
+            "reference": str(case.dnr),
+            "name": case.title,
+            "consultation": [
+                {
+                    "type": "Consultation",
+                    "meeting": self.url(urls.meeting_data_path(h.meeting)),
+                    "organization": self.archive.body(h.meeting.body).name,
+                    "date": h.meeting.date.isoformat(),
+                    "agendaItem": str(h.item.number),
+                    "name": h.item.title,
+                    "resolutionText": None if h.item.withheld else h.item.decision,
+                    "web": self.url(urls.item_url(h.meeting, h.item.anchor)),
+                }
+                for h in case.handlings
+            ],
+            "relatedPaper": [str(d) for d in case.related],
+            "web": self.url(urls.case_url(case.dnr)),
+        }
+
+    def decisions_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(labels.DECISIONS_CSV_COLUMNS)
+        for meeting in reversed(self.archive.meetings):
+            body = self.archive.body(meeting.body).name
+            for item in meeting.items:
+                writer.writerow(
+                    [
+                        meeting.date.isoformat(),
+                        body,
+                        item.number,
+                        "; ".join(str(d) for d in item.dnr),
+                        item.title,
+                        "" if item.withheld else item.decision,
+                        item.withheld.ground if item.withheld else "",
+                        self.url(urls.item_url(meeting, item.anchor)),
+                    ]
+                )
+        return out.getvalue()
+
+    def files(self) -> dict[str, str]:
+        """Every open-data file: path in the site -> content."""
+        org = self.archive.organisation
+        meetings = {urls.meeting_data_path(m): self.meeting(m) for m in self.archive.meetings}
+        cases = {urls.case_data_path(c.key): self.case(c) for c in self.archive.cases.values()}
+        bulk = {
+            "type": "Body",
+            "name": org.name,
+            "dnrPrefix": org.dnr_prefix,
+            "municipalities": list(org.municipalities),
+            "organization": [
+                {"type": "Organization", "id": self.url(urls.body_url(b.slug)), "name": b.name} for b in org.bodies
+            ],
+            "meeting": list(meetings.values()),
+            "paper": list(cases.values()),
+        }
+        files = {path: _json(data) for path, data in (meetings | cases).items()}
+        files[urls.BULK_DATA] = _json(bulk)
+        files[urls.DECISIONS_CSV] = self.decisions_csv()
+        return files
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _names(values: tuple[PersonName, ...]) -> list[str]:
+    return [value.name for value in values]
+
+
+def files(context: OutputContext) -> dict[str, str]:
+    return OpenData(context.archive, context.site_url).files()
+
+
+OUTPUT = files_output("open-data", files)

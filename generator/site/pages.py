@@ -1,0 +1,271 @@
+"""Page writers: the archive index turned into the pages MkDocs builds.
+
+Each page is a small Markdown file (front matter only) that MkDocs sees as part of the docs, and
+HTML that the plugin puts in as the page's content. The HTML is rendered from Jinja templates with
+autoescaping, so text from sources is always escaped; source Markdown goes through
+``generator.site.render``. Links are relative, so the site works under any base path.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from itertools import groupby
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+from generator.site import labels
+from generator.index import Archive, Case, PersonRecord
+from generator.model import AgendaEntry, AttendanceGroup, Body, Meeting
+from generator.model.dnr import js_pattern
+from generator.site import urls
+from generator.site.render import to_html
+
+NOTICES_DOWN_SHOWN = 20
+# Pages outside the navigation whose header, sidebars and footer are shared per folder.
+SHARED = (("arkiv_shared", "ja"),)
+DATA_SCHEMAS = ("mote", "arende", "arkiv")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it lives in the docs, its title, and how to render its HTML."""
+
+    src_uri: str
+    title: str
+    description: str
+    render: Callable[[], str]
+    meta: tuple[tuple[str, str], ...] = ()  # more front matter, e.g. the body's feed
+
+    @property
+    def url(self) -> str:
+        return urls.url_of(self.src_uri)
+
+    def markdown(self) -> str:
+        meta = {"title": self.title, "description": self.description, **dict(self.meta)}
+        return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
+
+
+class PageWriter:
+    """Renders every page of an archive."""
+
+    def __init__(self, archive: Archive, today: date) -> None:
+        self.archive = archive
+        self.today = today
+        self.env = Environment(
+            loader=PackageLoader("generator.site", "templates"),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["md"] = lambda text, offset=3: to_html(text, offset)
+        self.env.globals.update(
+            t=labels,
+            urls=urls,
+            body=lambda meeting: archive.body(meeting.body),
+            organisation=archive.organisation,
+            archive=archive,
+            today=today,
+        )
+
+    def render(self, template: str, url: str, **context: Any) -> str:
+        def href(target: str) -> str:
+            return urls.relative(url, target)
+
+        return self.env.get_template(template).render(href=href, **context)
+
+    def page(
+        self,
+        src_uri: str,
+        title: str,
+        description: str,
+        template: str,
+        meta: tuple[tuple[str, str], ...] = (),
+        **context: Any,
+    ) -> Page:
+        url = urls.url_of(src_uri)
+        return Page(src_uri, title, description, lambda: self.render(template, url, title=title, **context), meta)
+
+    def pages(self) -> list[Page]:
+        archive = self.archive
+        org = archive.organisation
+        pages = [
+            self.page(
+                urls.HOME,
+                labels.START_TITLE,
+                labels.START_INTRO.format(organisation=org.short_name),
+                "start.html",
+                latest=archive.meetings[:10],
+                with_body=True,
+                example_dnr=str(next(iter(archive.cases.values())).dnr)
+                if archive.cases
+                else f"{org.dnr_prefix} 2023/93",
+            ),
+            self.page(
+                urls.CASES_INDEX, labels.CASES, labels.CASES_INTRO, "cases.html", by_year=self.cases_by_year()
+            ),
+            self.page(
+                urls.PERSONS_INDEX,
+                labels.PERSONS,
+                labels.PERSONS_INTRO,
+                "persons.html",
+                records=sorted(archive.persons.values(), key=lambda r: r.person.name),
+            ),
+        ]
+        for body in org.bodies:
+            pages += self.body_pages(body)
+        pages += [self.case_page(case) for case in archive.cases.values()]
+        pages += [self.person_page(record) for record in archive.persons.values()]
+        pages.append(self.search_page())
+        pages.append(self.notice_board_page())
+        pages.append(self.open_data_page())
+        return pages
+
+    def body_pages(self, body: Body) -> list[Page]:
+        """The body's page, one page per year, and every meeting with links to its neighbours."""
+        years = self.archive.years(body.slug)
+        newest = next(iter(years.values()), [])
+        pages = [
+            self.page(
+                urls.body_src(body.slug),
+                body.name,
+                body.description or body.name,
+                "body.html",
+                meta=(("feed", urls.feed_path(body.slug)), ("feed_title", labels.FEED_TITLE.format(name=body.name))),
+                b=body,
+                years=years,
+                latest=newest,
+                with_body=False,
+            )
+        ]
+        ordered_years = list(years)
+        for i, (year, meetings) in enumerate(years.items()):
+            title = labels.YEAR_TITLE.format(body=body.name, year=year)
+            pages.append(
+                self.page(
+                    urls.year_src(body.slug, year),
+                    title,
+                    title,
+                    "year.html",
+                    meta=SHARED,
+                    b=body,
+                    meetings=list(reversed(meetings)),
+                    previous_year=ordered_years[i + 1] if i + 1 < len(ordered_years) else None,
+                    next_year=ordered_years[i - 1] if i else None,
+                )
+            )
+        meetings = self.archive.by_body[body.slug]
+        for i, meeting in enumerate(meetings):
+            previous = meetings[i + 1] if i + 1 < len(meetings) else None
+            following = meetings[i - 1] if i else None
+            pages.append(self.meeting_page(meeting, previous=previous, following=following))
+        return pages
+
+    def person_page(self, record: PersonRecord) -> Page:
+        roles = sorted(record.roles.values(), key=lambda r: (r.body, r.first))
+        name = record.person.name
+        return self.page(
+            urls.person_src(record.person.slug), name, name, "person.html", meta=SHARED, record=record, roles=roles
+        )
+
+    def meeting_page(self, meeting: Meeting, previous: Meeting | None, following: Meeting | None) -> Page:
+        body = self.archive.body(meeting.body)
+        title = labels.MEETING_TITLE.format(body=body.name, date=meeting.date.isoformat())
+        groups = [
+            (group, [a for a in meeting.attendees if a.group is group])
+            for group in AttendanceGroup
+            if any(a.group is group for a in meeting.attendees)
+        ]
+        # The ärendelista as published; a protocol without one gets it from its paragraphs.
+        agenda = meeting.agenda or tuple(_agenda_from_items(meeting))
+        return self.page(
+            urls.meeting_src(meeting),
+            title,
+            ", ".join(item.title for item in meeting.items)[:300],
+            "meeting.html",
+            meta=SHARED,
+            meeting=meeting,
+            groups=groups,
+            agenda=agenda,
+            decision_heading=body.decision_heading,
+            previous=previous,
+            following=following,
+        )
+
+    def case_page(self, case: Case) -> Page:
+        title = labels.CASE_TITLE.format(dnr=case.dnr, title=case.title)
+        meetings = [h.meeting for h in case.handlings]
+        return self.page(
+            urls.case_src(case.key),
+            title,
+            title,
+            "case.html",
+            meta=SHARED,
+            case=case,
+            body_names=sorted({self.archive.body(m.body).name for m in meetings}),
+            years=sorted({m.date.year for m in meetings}),
+        )
+
+    def notice_board_page(self) -> Page:
+        """The anslagstavla on the build day: notices up, how to appeal, recent notices taken down."""
+        posted = [m for m in self.archive.meetings if m.posting is not None]
+        up = [m for m in posted if m.posting and m.posting.posted <= self.today <= m.posting.taken_down]
+        down = [m for m in posted if m.posting and m.posting.taken_down < self.today]
+        down.sort(key=lambda m: m.posting.taken_down if m.posting else m.date, reverse=True)
+        intro = labels.NOTICE_BOARD_INTRO.format(organisation=self.archive.organisation.short_name)
+        return self.page(
+            urls.NOTICE_BOARD_PAGE,
+            labels.NOTICE_BOARD,
+            intro,
+            "notice_board.html",
+            up=up,
+            down=down[:NOTICES_DOWN_SHOWN],
+            adjusted_on=adjusted_on,
+        )
+
+    def open_data_page(self) -> Page:
+        meeting = self.archive.meetings[0] if self.archive.meetings else None
+        case = next(iter(self.archive.cases.values()), None)
+        example_meeting = urls.meeting_data_path(meeting) if meeting else ""
+        example_case = urls.case_data_path(case.key) if case else ""
+        files = [
+            (urls.BULK_DATA, True, labels.OPEN_DATA_BULK),
+            (urls.DECISIONS_CSV, True, labels.OPEN_DATA_CSV),
+            (urls.MEETING_DATA_PATTERN, False, labels.OPEN_DATA_MEETING.format(example=example_meeting)),
+            (urls.CASE_DATA_PATTERN, False, labels.OPEN_DATA_CASE.format(example=example_case)),
+            *((urls.data_schema_path(name), True, labels.OPEN_DATA_SCHEMAS[name]) for name in DATA_SCHEMAS),
+        ]
+        return self.page(urls.OPEN_DATA_PAGE, labels.OPEN_DATA, labels.OPEN_DATA_INTRO, "open_data.html", files=files)
+
+    def search_page(self) -> Page:
+        """The search page: the form, and the dnr rule from ``generator.model.dnr`` for its script."""
+        years = sorted({m.date.year for m in self.archive.meetings}, reverse=True)
+        return self.page(
+            urls.SEARCH_PAGE,
+            labels.SEARCH_TITLE,
+            labels.SEARCH_HELP,
+            "search.html",
+            years=years,
+            dnr_pattern=js_pattern(),
+            texts=json.dumps(labels.SEARCH_TEXTS, ensure_ascii=False),
+        )
+
+    def cases_by_year(self) -> list[tuple[int, list[Case]]]:
+        ordered = sorted(self.archive.cases.values(), key=lambda c: (-c.dnr.year, c.dnr.prefix, c.dnr.serial))
+        return [(year, list(cases)) for year, cases in groupby(ordered, key=lambda c: c.dnr.year)]
+
+
+def adjusted_on(meeting: Meeting) -> date | None:
+    """The day the protocol was adjusted, when e-signatures record it (the last signature)."""
+    if meeting.signing and meeting.signing.signatures:
+        return max(s.signed_at for s in meeting.signing.signatures).date()
+    return None
+
+
+def _agenda_from_items(meeting: Meeting) -> list[AgendaEntry]:
+    return [AgendaEntry(item.number, item.title, item.dnr) for item in meeting.items]

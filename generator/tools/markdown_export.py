@@ -1,0 +1,115 @@
+"""Writes a meeting in the layout of a protocol exported from the signed PDF (the seed's layout).
+
+Used by the synthetic archive, so that the Markdown reader is exercised at scale on the same
+layout staff publish, page furniture (running headers, "Justerandes sign") included.
+"""
+
+from __future__ import annotations
+
+from generator.model import AttendanceGroup, Attendee, Body, Item, Meeting, SigningRecord
+
+_FURNITURE = "Justerandes sign\n\nUtdragsbestyrkande\n\n{body}\n\n"
+
+
+def _entry(a: Attendee) -> str:
+    text = a.name
+    if a.municipality:
+        text += f", {a.municipality}"
+    role = a.role or ""
+    if a.serving_for:
+        role = f"{role} för {a.serving_for}".strip()
+    if role:
+        text += f", {role}"
+    if a.paragraphs:
+        text += f" §§ {a.paragraphs.first}-{a.paragraphs.last}"
+    return text
+
+
+def export(meeting: Meeting, body: Body, dnr_prefix: str) -> str:
+    """The meeting as the PDF-to-Markdown export writes it."""
+    name = body.name
+    lines = ["", "", f"**{name}**", ""]
+    place = meeting.place
+    if meeting.start and meeting.end:
+        place += f", kl. {meeting.start:%H:%M} – {meeting.end:%H.%M}"
+    lines.append(f"Plats och tid\t{place}\t\t")
+    members = [a for a in meeting.attendees if a.group is AttendanceGroup.MEMBER]
+    substitutes = [a for a in meeting.attendees if a.group is AttendanceGroup.SUBSTITUTE]
+    others = [a for a in meeting.attendees if a.group is AttendanceGroup.OTHER]
+    lines.append("Beslutande\tLedamöter " + " ".join(_entry(a) for a in members) + "\t\t")
+    if substitutes:
+        lines.append("\tErsättare " + " ".join(_entry(a) for a in substitutes) + "\t\t")
+    if others:
+        lines.append("Övriga närvarande\t" + " ".join(_entry(a) for a in others) + "\t\t")
+    adjustment = meeting.adjustment
+    if adjustment:
+        lines.append(f"Justerare\t{' och '.join(a.name for a in adjustment.adjusters)}\t\t")
+        lines.append(f"Justeringens plats och tid\t{adjustment.place_and_time}\t\t")
+        for i, signatory in enumerate(adjustment.signatories):
+            label = "Underskrifter" if i == 0 else ""
+            signed = adjustment.signed
+            tail = f"Paragrafer §§ {signed.first} - {signed.last}" if i == 0 and signed else ""
+            lines.append(f"{label}\t{signatory.role}\t{signatory.name}\t{tail}")
+    lines.append("")
+    posting = meeting.posting
+    if posting:
+        lines += ["**ANSLAG/BEVIS**", "", posting.statement, ""]
+        lines += [
+            f"Organ\t{name}\t\t",
+            f"Sammanträdesdatum\t{meeting.date.isoformat()}\t\t",
+            f"Datum då anslaget sätts upp\t{posting.posted.isoformat()}\tDatum då anslaget tas ned\t"
+            f"{posting.taken_down.isoformat()}",
+            f"Förvaringsplats för protokollet\t{posting.kept_at}\t\t",
+            "",
+            "Underskrift",
+            "",
+            "Justerandes sign\t\t\t\tUtdragsbestyrkande",
+            "------------------\t--\t--\t--\t--------------------",
+            "",
+        ]
+    lines += [name, "", "## Ärendelista", ""]
+    for page, entry in enumerate(meeting.agenda, start=2):
+        dnr = ", ".join(str(d) for d in entry.dnr)
+        lines.append(
+            f"§ {entry.number}\t{entry.title}\t{dnr}\t{page}" if dnr else f"§ {entry.number}\t{entry.title}\t{page}"
+        )
+    lines += ["", name, ""]
+    out = "\n".join(lines) + "\n"
+    for item in meeting.items:
+        out += _item(item, body, dnr_prefix)
+    if meeting.signing:
+        out += _signing(meeting.signing)
+    return out
+
+
+def _signing(record: SigningRecord) -> str:
+    """The e-signing service's page: its statement, the signers with UTC times, the rest."""
+    statement, _, rest = record.text.partition("\n\n")
+    lines = ["", statement, "", "## Undertecknare", ""]
+    for pair in (record.signatures[i : i + 2] for i in range(0, len(record.signatures), 2)):
+        lines.append("\t\t".join(f" <b>{s.signer}</b> {s.reference}" for s in pair) + "\t")
+        lines.append("\t\t".join(f"{s.signed_at:%Y-%m-%d %H:%M:%S}Z" for s in pair) + "\t")
+    lines.append("")
+    return "\n".join(lines) + "\n" + rest + "\n"
+
+
+def _item(item: Item, body: Body, dnr_prefix: str) -> str:
+    parts = [f"§ {item.number}", ""]
+    if item.dnr:
+        # The organisation's own diarium is written without its prefix, as in the seed.
+        parts += [
+            "Dnr " + ", ".join(f"{d.year}/{d.serial}" if d.prefix == dnr_prefix else str(d) for d in item.dnr),
+            "",
+        ]
+    parts += [f"## {item.title}", ""]
+    if item.decision:
+        parts += [f"### {body.decision_heading}", "", item.decision, ""]
+    for section in item.sections:
+        if section.heading:
+            parts += [f"### {section.heading}", ""]
+        parts += [section.text, ""]
+    if item.references:
+        parts += ["### Beslutsunderlag", "", *(r.text for r in item.references), ""]
+    if item.recipients:
+        parts += ["### Beslutsexpediering", "", *item.recipients, ""]
+    return "\n".join(parts) + "\n" + _FURNITURE.format(body=body.name)
