@@ -40,6 +40,7 @@ class Generated:
     protocols: Path
     archive: Archive
     pages: list[Page]
+    navigation: list[tuple[str, str]]  # (label, source URI) of the menu's generated pages
     problems: Problems  # warnings only: a build with errors never gets this far
     today: date
 
@@ -63,7 +64,8 @@ def generate(protocols: Path, today: date | None = None, workers: int = 1) -> Ge
     if sources is None or problems.errors:
         raise BuildFailed(problems.report(), problems)
     archive = build_archive(sources.organisation, sources.meetings)
-    return Generated(protocols, archive, PageWriter(archive, today).pages(), problems, today)
+    writer = PageWriter(archive, today)
+    return Generated(protocols, archive, writer.pages(), writer.navigation(), problems, today)
 
 
 class ArchiveStep(Protocol):

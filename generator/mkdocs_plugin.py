@@ -90,14 +90,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.info(messages.UNRESOLVED_REFERENCE.format(**vars(unresolved)))
         if not config.site_url:
             log.info(messages.NO_SITE_URL)
-        # The nav holds only the fixed pages, so a page's HTML does not grow with the archive.
         config.nav = [
-            {labels.NAV_START: urls.HOME},
-            *({body.name: urls.body_src(body.slug)} for body in organisation.bodies),
-            {labels.CASES: urls.CASES_INDEX},
-            {labels.PERSONS: urls.PERSONS_INDEX},
-            {labels.NOTICE_BOARD: urls.NOTICE_BOARD_PAGE},
-            {labels.OPEN_DATA: urls.OPEN_DATA_PAGE},
+            *({label: src} for label, src in self.generated.navigation),
             {labels.ABOUT: self.config.about_page},
             {labels.STAFF_GUIDE: self.config.staff_guide},
         ]

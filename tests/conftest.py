@@ -3,17 +3,13 @@ with the real ``arkiv build`` (MkDocs + Material)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -22,6 +18,7 @@ from generator.model import Meeting, Organisation
 from generator.problems import Problems
 from generator.readers.markdown import MarkdownReader
 from generator.readers.organisation import read_organisation
+from tests.helpers import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 PROTOCOLS = ROOT / "protocols"
@@ -113,19 +110,10 @@ CHROMIUM_ARGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def served(seed_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(seed_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_directory(seed_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

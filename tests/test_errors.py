@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import PROTOCOLS, TESTMARK, arkiv, copy_project
+from tests.helpers import line_of
 
 
 def copy_sources(tmp_path: Path, origin: Path = PROTOCOLS) -> Path:
@@ -24,38 +26,36 @@ def assert_located_failure(result_stderr: str, file: str, line: int, fragment: s
 
 
 @pytest.mark.parametrize(
-    ("change", "file", "line", "fragment"),
+    ("change", "where", "fragment"),
     [
-        (lambda t: t.replace("Dnr 2023/93", "Dnr 2023/nittiotre"), "direktionen/2023-10-26.md", 241, "diarienummer"),
-        (lambda t: t.replace("2023-11-06\tDatum", "2023-11-31\tDatum"), "direktionen/2023-10-26.md", 21, "inget datum"),
+        (lambda t: t.replace("Dnr 2023/93", "Dnr 2023/nittiotre"), ("Dnr 2023/nittiotre",), "diarienummer"),
+        (lambda t: t.replace("2023-11-06\tDatum", "2023-11-31\tDatum"), ("2023-11-31\tDatum",), "inget datum"),
         (
             lambda t: t.replace("§ 72\n\nDnr", "§ 71\n\nDnr"),
-            "direktionen/2023-10-26.md",
-            319,
+            ("§ 71", 2, True),  # the second paragraph numbered 71
             "§ 71 förekommer två gånger",
         ),
-        (lambda t: t.replace("**Direktionen**", "**Styrelsen**"), "direktionen/2023-10-26.md", 3, "Styrelsen"),
+        (lambda t: t.replace("**Direktionen**", "**Styrelsen**"), ("**Styrelsen**",), "Styrelsen"),
         (
             lambda t: t.replace("Sammanträdesdatum\t2023-10-26", "Sammanträdesdatum\t2023-10-25"),
-            "direktionen/2023-10-26.md",
-            15,
+            ("**ANSLAG/BEVIS**",),  # the anslag block that states the date
             "2023-10-25",
         ),
         (
             lambda t: t.replace("Faktureringsrutiner**", "Faktureringsrutiner**\n\nKontakt 19121212-1212 tack"),
-            "direktionen/2023-10-26.md",
-            157,
+            ("Kontakt 19121212-1212",),
             "personnummer",
         ),
     ],
 )
-def test_bad_markdown_source(tmp_path: Path, change, file: str, line: int, fragment: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_markdown_source(tmp_path: Path, change, where: tuple[Any, ...], fragment: str) -> None:  # type: ignore[no-untyped-def]
     protocols = copy_sources(tmp_path)
     source = protocols / "direktionen" / "2023-10-26.md"
-    source.write_text(change(source.read_text(encoding="utf-8")), encoding="utf-8")
+    changed = change(source.read_text(encoding="utf-8"))
+    source.write_text(changed, encoding="utf-8")
     result = arkiv("validate", "--protocols", protocols)
     assert result.returncode == 1
-    assert_located_failure(result.stderr, file, line, fragment)
+    assert_located_failure(result.stderr, "direktionen/2023-10-26.md", line_of(changed, *where), fragment)
 
 
 @pytest.mark.parametrize(
@@ -150,36 +150,59 @@ def test_mkdocs_build_itself_stops_on_a_bad_source(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("change", "line", "fragment", "severity"),
+    ("change", "where", "fragment", "severity"),
     [
-        (lambda t: t.replace("Paragrafer §§ 65 - 73", "Paragrafer §§ 65 - 72"), 349, "§ 73 ligger utanför", "error"),
-        (lambda t: t.replace("§ 73\tUppdrag", "§ 74\tUppdrag"), 349, "§ 73 finns inte i ärendelistan", "error"),
+        # Each located at the paragraph, attendee or anslag line it is about.
+        (
+            lambda t: t.replace("Paragrafer §§ 65 - 73", "Paragrafer §§ 65 - 72"),
+            ("§ 73", 1, True),
+            "§ 73 ligger utanför",
+            "error",
+        ),
+        (
+            lambda t: t.replace("§ 73\tUppdrag", "§ 74\tUppdrag"),
+            ("§ 73", 1, True),
+            "§ 73 finns inte i ärendelistan",
+            "error",
+        ),
         (
             lambda t: t.replace("Kinda kommun §§ 65-72\t\t\n\tErsättare", "Kinda kommun §§ 65-80\t\t\n\tErsättare"),
-            6,
+            ("Kinda kommun §§ 65-80",),
             "§§ 65–80",
             "error",
         ),
         (
             lambda t: t.replace("tas ned\t2023-11-28", "tas ned\t2023-11-20"),
-            21,
+            ("Datum då anslaget sätts upp",),
             "före sista dag att överklaga",
             "error",
         ),
-        (lambda t: t.replace("sätts upp\t2023-11-06", "sätts upp\t2023-10-20"), 21, "före sammanträdet", "error"),
-        (lambda t: t.replace("§ 68\tFaktureringsrutiner", "§ 68\tFakturering"), 151, "annan rubrik", "warning"),
+        (
+            lambda t: t.replace("sätts upp\t2023-11-06", "sätts upp\t2023-10-20"),
+            ("Datum då anslaget sätts upp",),
+            "före sammanträdet",
+            "error",
+        ),
+        (
+            lambda t: t.replace("§ 68\tFaktureringsrutiner", "§ 68\tFakturering"),
+            ("§ 68", 1, True),
+            "annan rubrik",
+            "warning",
+        ),
         (
             lambda t: t.replace(
                 "Förvaringsplats för protokollet\tItsam",
                 "Sista dag för överklagande\t2023-11-28\t\t\nFörvaringsplats för protokollet\tItsam",
             ),
-            21,
+            ("Datum då anslaget sätts upp",),
             "enligt lag (1930:173) är den 2023-11-27",
             "warning",
         ),
     ],
 )
-def test_protocol_that_disagrees_with_itself(tmp_path: Path, change, line: int, fragment: str, severity: str) -> None:  # type: ignore[no-untyped-def]
+def test_protocol_that_disagrees_with_itself(
+    tmp_path: Path, change, where: tuple[Any, ...], fragment: str, severity: str
+) -> None:  # type: ignore[no-untyped-def]
     protocols = copy_sources(tmp_path)
     source = protocols / "direktionen" / "2023-10-26.md"
     changed = change(source.read_text(encoding="utf-8"))
@@ -187,6 +210,7 @@ def test_protocol_that_disagrees_with_itself(tmp_path: Path, change, line: int, 
     source.write_text(changed, encoding="utf-8")
     result = arkiv("validate", "--protocols", protocols)
     assert result.returncode == (1 if severity == "error" else 0), result.stderr
+    line = line_of(changed, *where)
     assert f"direktionen/2023-10-26.md:{line}:1: {severity}: " in result.stderr, result.stderr
     assert fragment in result.stderr
 

@@ -13,7 +13,7 @@ from generator.readers.personal_data import find
         "19121212-1212",
         "121212-1212",
         "1212121212",
-        "20121212+1212".replace("+1212", "-1212"),
+        "19121212-1212",
         "811218-9876",
         "701063-2391",
     ],
@@ -36,6 +36,13 @@ def test_found(text: str) -> None:
 )
 def test_not_found(text: str) -> None:
     assert list(find(text)) == []
+
+
+def test_plus_separator_of_persons_aged_a_hundred_or_more() -> None:
+    # Skatteverket writes "+" instead of "-" the year a person turns 100: 121212+1212.
+    text = "Kontakt: 121212+1212."
+    assert "+" in text and "-" not in text
+    assert [value for _, value in find(text)] == ["121212+1212"]
 
 
 def test_line_numbers() -> None:

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import http.server
 import os
 import shutil
 import signal
 import subprocess
-import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.conftest import ROOT, arkiv, copy_project
+from tests.helpers import digest, fetch, serve_directory
 
 GIT_ENV = {
     **os.environ,
@@ -45,11 +39,6 @@ def git(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *map(str, args)], cwd=cwd, capture_output=True, text=True, env=GIT_ENV, timeout=600)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture
 def publishing(tmp_path: Path) -> Iterator[tuple[Path, Path, Path, str]]:
     """A bare repository with hooks, a clone with the project, and the web root served over HTTP."""
@@ -65,26 +54,8 @@ def publishing(tmp_path: Path) -> Iterator[tuple[Path, Path, Path, str]]:
     pushed = git("push", "origin", "main", cwd=work)
     assert pushed.returncode == 0, pushed.stderr
     assert "Publicerat" in pushed.stderr
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(web)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield bare, work, web, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as error:
-        return error.code, ""
-
-
-def tree_digest(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*"))
-        if p.is_file()
-    }
+    with serve_directory(web) as url:
+        yield bare, work, web, url
 
 
 def test_push_publishes_a_new_meeting(publishing: tuple[Path, Path, Path, str]) -> None:
@@ -105,7 +76,7 @@ def test_push_publishes_a_new_meeting(publishing: tuple[Path, Path, Path, str]) 
 
 def test_invalid_push_is_rejected_and_the_site_is_unchanged(publishing: tuple[Path, Path, Path, str]) -> None:
     _, work, web, url = publishing
-    before, target = tree_digest(web), os.readlink(web)
+    before, target = digest(web), os.readlink(web)
     bad = NEW_MEETING.replace("datum: 2023-12-14", "datum: 2023-12-14\nplats: två gånger")
     (work / "protocols" / "direktionen" / "2023-12-14.yaml").write_text(bad, encoding="utf-8")
     git("add", "-A", cwd=work)
@@ -114,13 +85,13 @@ def test_invalid_push_is_rejected_and_the_site_is_unchanged(publishing: tuple[Pa
     assert pushed.returncode != 0
     assert "direktionen/2023-12-14.yaml:4:1: error: fältet 'plats' står två gånger" in pushed.stderr
     assert "Pushen avvisades" in pushed.stderr
-    assert os.readlink(web) == target and tree_digest(web) == before
+    assert os.readlink(web) == target and digest(web) == before
     assert fetch(url + "direktionen/2023-12-14/")[0] == 404
 
 
 def test_killed_build_leaves_the_live_site_and_rollback_works(publishing: tuple[Path, Path, Path, str]) -> None:
     bare, work, web, url = publishing
-    before, target = tree_digest(web), os.readlink(web)
+    before, target = digest(web), os.readlink(web)
     (work / "protocols" / "direktionen" / "2023-12-14.yaml").write_text(NEW_MEETING, encoding="utf-8")
     git("add", "-A", cwd=work)
     git("commit", "-m", "Protokoll 2023-12-14", cwd=work)
@@ -146,7 +117,7 @@ def test_killed_build_leaves_the_live_site_and_rollback_works(publishing: tuple[
         time.sleep(0.05)
     os.killpg(hook.pid, signal.SIGKILL)
     hook.wait()
-    assert os.readlink(web) == target and tree_digest(web) == before
+    assert os.readlink(web) == target and digest(web) == before
     assert fetch(url + "direktionen/2023-10-26/")[0] == 200
     # A full push afterwards publishes, and rollback returns to the earlier build.
     pushed = git("push", "origin", "HEAD:main", cwd=work)

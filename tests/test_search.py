@@ -147,21 +147,17 @@ paragrafer:
 @pytest.fixture(scope="module")
 def two_diaria(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real archive plus a paragraph in another diarium with the same year and number."""
-    import functools
-    import http.server
     import shutil
-    import threading
 
-    from tests.conftest import PROTOCOLS, _QuietHandler, build_site
+    from tests.conftest import PROTOCOLS, build_site
+    from tests.helpers import serve_directory
 
     base = tmp_path_factory.mktemp("diarier")
     shutil.copytree(PROTOCOLS, base / "protocols")
     (base / "protocols" / "direktionen" / "2023-12-14.yaml").write_text(AMBIGUOUS, encoding="utf-8")
     site = build_site(base / "protocols", base / "site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve_directory(site) as url:
+        yield url
 
 
 def test_same_number_in_two_diaria_lists_the_candidates(page: Page, two_diaria: str) -> None:

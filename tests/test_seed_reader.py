@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time
 
 from generator.model import AttendanceGroup, ItemRef, Meeting, ParagraphRange, PersonName, Reference
@@ -179,10 +180,37 @@ def test_electronic_signatures(seed: Meeting) -> None:
     assert signing.text.endswith("signerat genom Addo Sign signeringstjänst.")
 
 
+def _words(text: str) -> list[str]:
+    """The words of ``text`` in order, with Markdown and the PDF's <b> markup taken away."""
+    return re.findall(r"\w+", re.sub(r"</?b>", " ", text))
+
+
+def test_paragraphs_lose_no_word_and_keep_the_order(seed: Meeting) -> None:
+    """Per paragraph, the source's words minus furniture equal the model's words, as a sequence.
+
+    The source's "§ N" and "Dnr" lines are checked as facts elsewhere; the furniture is the
+    reader's own (running headers, "Justerandes sign", "Utdragsbestyrkande").
+    """
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    starts = [i for i, line in enumerate(lines) if re.fullmatch(r"§ \d+", line.strip())]
+    furniture = {"Direktionen", "Justerandes sign", "Utdragsbestyrkande", ""}
+    assert len(starts) == len(seed.items)
+    ends = [*starts[1:], next(i for i, line in enumerate(lines) if line.startswith("Signaturerna i detta"))]
+    for item, start, end in zip(seed.items, starts, ends, strict=True):
+        body = [line for line in lines[start + 1 : end] if line.strip() not in furniture]
+        assert body[0].startswith("Dnr ")
+        source = _words("\n".join(body[1:]))
+        parts = [item.title, "Direktionens beslut", item.decision]
+        for section in item.sections:
+            parts += [section.heading, section.text]
+        if item.references:
+            parts += ["Beslutsunderlag", *(r.text for r in item.references)]
+        parts += ["Beslutsexpediering", *item.recipients]
+        assert source == _words("\n".join(parts)), item.number
+
+
 def test_no_furniture_and_no_lost_words(seed: Meeting) -> None:
     """Every word of the source is in the model, except the PDF's page furniture."""
-    import re
-
     from generator.readers.yaml_format import dump
 
     furniture = {"Justerandes", "sign", "Utdragsbestyrkande", "Underskrift"}

@@ -6,10 +6,10 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 from tests.conftest import copy_project
+from tests.helpers import fetch
 
 
 def free_port() -> int:
@@ -18,17 +18,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return str(response.read().decode("utf-8"))
-
-
 def wait_for(url: str, needle: str, seconds: float = 60) -> str:
     deadline = time.monotonic() + seconds
     last = ""
     while time.monotonic() < deadline:
         try:
-            last = fetch(url)
+            last = fetch(url, timeout=5)[1]
             if needle in last:
                 return last
         except OSError:

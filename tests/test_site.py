@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from tests.conftest import PROTOCOLS, arkiv
+from tests.helpers import digest
 from tests.htmlcheck import Page, broken_links
 
 MEETING = "direktionen/2023-10-26/"
@@ -93,10 +93,10 @@ def test_meeting_and_case_pages_stay_out_of_the_navigation(seed_site: Path) -> N
 
 
 def test_sources_are_not_modified_by_a_build(tmp_path: Path) -> None:
-    before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in PROTOCOLS.rglob("*") if p.is_file()}
+    before = digest(PROTOCOLS)
     result = arkiv("build", "--protocols", PROTOCOLS, "--site", tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in PROTOCOLS.rglob("*") if p.is_file()}
+    after = digest(PROTOCOLS)
     assert before == after
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from generator.build import generate
@@ -13,15 +12,8 @@ from generator.site import labels
 from generator.site.urls import meeting_url
 from generator.tools.synth import synthesise, write
 from tests.conftest import arkiv
+from tests.helpers import digest
 from tests.htmlcheck import Page, broken_links
-
-
-def digest(directory: Path) -> dict[str, str]:
-    return {
-        p.relative_to(directory).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file()
-    }
 
 
 def test_same_seed_same_files_and_both_formats(tmp_path: Path, synth_small: tuple[Path, Path]) -> None:

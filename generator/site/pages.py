@@ -126,6 +126,18 @@ class PageWriter:
         pages.append(self.open_data_page())
         return pages
 
+    def navigation(self) -> list[tuple[str, str]]:
+        """The menu: (label, source URI) of the fixed pages only, so a page's HTML does not grow
+        with the archive. The MkDocs plugin adds the documentation pages after these."""
+        return [
+            (labels.NAV_START, urls.HOME),
+            *((body.name, urls.body_src(body.slug)) for body in self.archive.organisation.bodies),
+            (labels.CASES, urls.CASES_INDEX),
+            (labels.PERSONS, urls.PERSONS_INDEX),
+            (labels.NOTICE_BOARD, urls.NOTICE_BOARD_PAGE),
+            (labels.OPEN_DATA, urls.OPEN_DATA_PAGE),
+        ]
+
     def body_pages(self, body: Body) -> list[Page]:
         """The body's page, one page per year, and every meeting with links to its neighbours."""
         years = self.archive.years(body.slug)

@@ -1,0 +1,60 @@
+"""Helpers the tests share: serving a directory over HTTP, fetching, digests, locating lines."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import http.server
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve_directory(directory: Path) -> Iterator[str]:
+    """``directory`` served on a free localhost port; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+def fetch(url: str, timeout: float = 10) -> tuple[int, str]:
+    """(status, body) of a GET; an HTTP error gives its status and an empty body."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""
+
+
+def digest(root: Path) -> dict[str, str]:
+    """SHA-256 of every file below ``root``, by path relative to it."""
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def line_of(text: str, needle: str, occurrence: int = 1, whole: bool = False) -> int:
+    """The 1-based number of the line holding ``needle`` (the whole line when ``whole``)."""
+    seen = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        if (line.strip() == needle) if whole else (needle in line):
+            seen += 1
+            if seen == occurrence:
+                return number
+    raise AssertionError(f"{needle!r} (occurrence {occurrence}) is not in the text")
