@@ -123,6 +123,7 @@ def build(options: BuildOptions) -> BuildResult:
         plugin.use(generated, parallel_outputs=True)
         generated_at = time.perf_counter()
         mkdocs_build(config)
+        _make_readable(staging)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(str(exc)) from None
@@ -137,6 +138,17 @@ def build(options: BuildOptions) -> BuildResult:
     shutil.rmtree(old, ignore_errors=True)
     timings = _timings(started, generated_at, plugin.render_seconds)
     return BuildResult(site, len(generated.pages), generated.problems, generated.archive.unresolved, timings)
+
+
+def _make_readable(root: Path) -> None:
+    """Folders 0755 and files 0644: a web server running as another user must read the site
+    (the staging folder is made 0700 by mkdtemp)."""
+    root.chmod(0o755)
+    for folder, folders, files in os.walk(root):
+        for name in folders:
+            os.chmod(os.path.join(folder, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
 
 
 def _timings(started: float, generated_at: float, render_seconds: float) -> Timings:

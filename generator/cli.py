@@ -65,6 +65,19 @@ def main(argv: list[str] | None = None) -> int:
         hook.add_argument("--branch", default="main")
         hook.add_argument("--keep", type=int, default=5, help="antal byggen som sparas för återställning")
         hook.add_argument("--site-url", default=None)
+        hook.add_argument(
+            "--allow",
+            action="append",
+            default=[],
+            help="fil eller mapp utanför protocols/ som en push får ändra (servern bygger ändå med sin egen)",
+        )
+        if name == "install":
+            hook.add_argument(
+                "--project",
+                type=Path,
+                default=Path("."),
+                help="projektmappen vars mkdocs.yml, site_overrides/ och docs/ servern bygger med (standard: .)",
+            )
 
     rollback = commands.add_parser("rollback", help="visa ett tidigare bygge igen")
     rollback.add_argument("--web-root", type=Path, required=True)
@@ -114,11 +127,14 @@ def run_publish(args: argparse.Namespace) -> int:
             print(deploy.rollback(args.web_root, args.to), file=sys.stderr)
             return 0
         if args.hook == "install":
-            print(hooks.install(args.repo, args.web_root, args.branch, args.keep, args.site_url), file=sys.stderr)
+            installed = hooks.install(
+                args.repo, args.web_root, args.branch, args.keep, args.site_url, args.project, tuple(args.allow)
+            )
+            print(installed, file=sys.stderr)
             return 0
         stdin = sys.stdin.read()
         if args.hook == "pre-receive":
-            return hooks.pre_receive(stdin, args.branch)
+            return hooks.pre_receive(stdin, args.branch, args.web_root, tuple(args.allow))
         return hooks.post_receive(stdin, args.branch, args.web_root, args.keep, args.site_url)
     except deploy.PublishError as exc:
         print(exc, file=sys.stderr)

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,6 +43,11 @@ def message_table() -> str:
 
 
 _HEADER_LABELS = ("MENU", "SEARCH_LABEL", "SEARCH_PLACEHOLDER", "SEARCH_BUTTON")
+
+
+def safe(text: str) -> Markup:
+    """Text from a source, escaped for templates that print it raw."""
+    return escape(text)
 
 
 class ArchiveConfig(Config):
@@ -83,15 +89,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             log.warning(str(problem))
         self.pages = {page.src_uri: page for page in self.generated.pages}
         organisation = self.generated.archive.organisation
-        config.site_name = labels.SITE_NAME.format(organisation=organisation.name)
-        if not config.site_description:
-            config.site_description = labels.SITE_DESCRIPTION.format(organisation=organisation.name)
+        config.site_name = safe(labels.SITE_NAME.format(organisation=organisation.name))
+        config.site_description = safe(
+            config.site_description or labels.SITE_DESCRIPTION.format(organisation=organisation.name)
+        )
         for unresolved in self.generated.archive.unresolved:
             log.info(messages.UNRESOLVED_REFERENCE.format(**vars(unresolved)))
         if not config.site_url:
             log.info(messages.NO_SITE_URL)
         config.nav = [
-            *({label: src} for label, src in self.generated.navigation),
+            *({safe(label): src} for label, src in self.generated.navigation),
             {labels.ABOUT: self.config.about_page},
             {labels.STAFF_GUIDE: self.config.staff_guide},
         ]
@@ -143,6 +150,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return self.fragments[key]
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        # Material prints titles and descriptions unescaped (its Jinja has no autoescape); they
+        # come from sources, so they are escaped here, once, as Markup that "| e" leaves alone.
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = safe(page.meta[key])
         # The staff guide lists every message from generator/messages.py, so it is never stale.
         return markdown.replace(MESSAGES_MARKER, message_table()) if MESSAGES_MARKER in markdown else markdown
 

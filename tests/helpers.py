@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import http.server
+import os
+import subprocess
 import threading
 import urllib.error
 import urllib.request
@@ -58,3 +60,16 @@ def line_of(text: str, needle: str, occurrence: int = 1, whole: bool = False) ->
             if seen == occurrence:
                 return number
     raise AssertionError(f"{needle!r} (occurrence {occurrence}) is not in the text")
+
+
+GIT_ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "Nämndsekreterare",
+    "GIT_AUTHOR_EMAIL": "sekreterare@example.org",
+    "GIT_COMMITTER_NAME": "Nämndsekreterare",
+    "GIT_COMMITTER_EMAIL": "sekreterare@example.org",
+}
+
+
+def git(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", *map(str, args)], cwd=cwd, capture_output=True, text=True, env=GIT_ENV, timeout=600)

@@ -13,15 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, arkiv, copy_project
-from tests.helpers import digest, fetch, serve_directory
-
-GIT_ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "Nämndsekreterare",
-    "GIT_AUTHOR_EMAIL": "sekreterare@example.org",
-    "GIT_COMMITTER_NAME": "Nämndsekreterare",
-    "GIT_COMMITTER_EMAIL": "sekreterare@example.org",
-}
+from tests.helpers import GIT_ENV, digest, fetch, git, serve_directory
 
 NEW_MEETING = """\
 organ: direktionen
@@ -33,10 +25,6 @@ paragrafer:
     dnr: [ITSAM 2023/99]
     beslut: Direktionen beslutar att fastställa budget 2024.
 """
-
-
-def git(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *map(str, args)], cwd=cwd, capture_output=True, text=True, env=GIT_ENV, timeout=600)
 
 
 @pytest.fixture

@@ -21,6 +21,16 @@ def builds_dir(web_root: Path) -> Path:
     return web_root.with_name(web_root.name + ".builds")
 
 
+def config_dir(web_root: Path) -> Path:
+    """The server's own mkdocs.yml, theme and pages, copied there by ``arkiv hooks install``."""
+    return builds_dir(web_root) / "konfiguration"
+
+
+def publishable(path: str, allowed: tuple[str, ...]) -> bool:
+    """Whether a pushed ``path`` lies under one of the ``allowed`` folders or is an allowed file."""
+    return any(path == prefix.rstrip("/") or path.startswith(prefix.rstrip("/") + "/") for prefix in allowed)
+
+
 class PublishError(Exception):
     """A publishing step that cannot go on; its message is for the person pushing."""
 
@@ -65,6 +75,11 @@ def prune(web_root: Path, keep: int) -> None:
 
 def rollback(web_root: Path, to: str | None) -> str:
     """Switch the web root back to the build before the live one, or to the build named ``to``."""
+    with lock(web_root):
+        return _rollback(web_root, to)
+
+
+def _rollback(web_root: Path, to: str | None) -> str:
     done = builds(web_root)
     current = live(web_root)
     if to:

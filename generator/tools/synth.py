@@ -484,6 +484,7 @@ def organisation_data(organisation: Organisation) -> dict[str, Any]:
         "kortnamn": organisation.short_name,
         "dnr_prefix": organisation.dnr_prefix,
         "beskrivning": "Ett påhittat kommunalförbund för tester och mätningar.",
+        "överklagande_behöriga": "medlem i en av förbundets medlemskommuner",
         "kommuner": list(organisation.municipalities),
         "organ": [
             {
