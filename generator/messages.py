@@ -105,6 +105,7 @@ PUBLISH_FAILED = "Bygget misslyckades efter pushen; den publicerade webbplatsen 
 PUBLISHED = "Publicerat: {build}"
 LOG_PUBLISHED = "{commit} publicerad ({build})"
 LOG_FAILED = "{commit} misslyckades; webbplatsen är oförändrad"
+LOG_INTERRUPTED = "avbrutet bygge {build} städades bort"
 LOG_SUPERSEDED = "{commit} byggdes men publiceras inte: grenen har redan en senare version"
 LOG_ROLLED_BACK = "återställd till {build}"
 NO_SUCH_BUILD = "bygget {name} finns inte; sparade byggen: {builds}"
@@ -115,6 +116,20 @@ SCAFFOLD_DONE = "Skrev {path}: fyll i protokollet och kontrollera med 'arkiv val
 ORIGINAL_OUTSIDE = (
     "originalet {value!r} ligger utanför protocols/; lägg PDF-filen i organets mapp och skriv bara filnamnet"
 )
+ORIGINAL_WITHHELD = (
+    "protokollet har delar som inte publiceras, men originalet {value!r} innehåller dem; ange en maskerad "
+    "PDF med <!-- arkiv: original-maskerad: fil.pdf --> (i YAML: original_maskerad: fil.pdf)"
+)
+MARKER_UNKNOWN = (
+    "okänd arkiv-markering {value!r}; skriv exakt <!-- arkiv: sekretess: skäl -->, "
+    "<!-- arkiv: original: fil.pdf -->, <!-- arkiv: original-maskerad: fil.pdf --> eller "
+    "<!-- arkiv: personnummer-undantag NUMMER: skäl -->"
+)
+MARKER_OUTSIDE_ITEMS = (
+    "sekretessmarkeringen står utanför paragraferna; den gäller en paragraf (direkt efter rubriken) "
+    "eller en del av den (under en mellanrubrik)"
+)
+MARKER_IN_YAML = "arkiv-markeringar används inte i YAML; skriv sekretess: {{grund: ...}} på paragrafen eller avsnittet"
 ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"
 MESSAGE_TABLE_HEADING = "Meddelande (‹…› ersätts med fältet, värdet eller numret)"
 SOURCES_INVALID = "Källfilerna har fel; inget har publicerats:\n{report}"

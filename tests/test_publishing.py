@@ -110,7 +110,10 @@ def test_killed_build_leaves_the_live_site_and_rollback_works(publishing: tuple[
     # A full push afterwards publishes, and rollback returns to the earlier build.
     pushed = git("push", "origin", "HEAD:main", cwd=work)
     assert pushed.returncode == 0, pushed.stderr
-    assert fetch(url + "direktionen/2023-12-14/")[0] == 200
+    assert fetch(url + "direktionen/2023-12-14/")[0] == 200, pushed.stderr
+    # What the killed build left is cleaned up, and the log says so.
+    assert not any(builds.glob("*/källa")) and not any(builds.glob("*/.site-ny-*"))
+    assert "avbrutet bygge" in (builds / "bygglogg.txt").read_text(encoding="utf-8")
     rolled = arkiv("rollback", "--web-root", web)
     assert rolled.returncode == 0, rolled.stderr
     assert os.readlink(web) == target

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROTOCOLS, build_site
+from tests.conftest import PROTOCOLS, arkiv, build_site
+from tests.helpers import line_of
 from tests.htmlcheck import Page
 
 GROUND = "Sekretess enligt OSL 18 kap. 8 §"
@@ -39,6 +40,15 @@ def withheld_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "## **Faktureringsrutiner**\n", f"## **Faktureringsrutiner**\n\n<!-- arkiv: sekretess: {GROUND} -->\n"
     )
     text = text.replace("### Resultaträkning\n", f"### Resultaträkning\n\n<!-- arkiv: sekretess: {GROUND} -->\n")
+    marker = f"<!-- arkiv: sekretess: {GROUND} -->"
+    # Under the decision heading, under Beslutsunderlag and under Beslutsexpediering.
+    for before, after in (
+        ("### Direktionens beslut\n\nDirektionen beslutar att anta sammanträdesdagar", "Direktionen beslutar att anta"),
+        ("**Beslutsunderlag**\n\nKommunchefsberedningens sammanträde 2023-10-12 § 60", "Kommunchefsberedningens"),
+        ("### Beslutsexpediering\n\nAkt\n\nLedningssekreterare", "Akt"),
+    ):
+        assert text.count(before) == 1, before
+        text = text.replace(before, before.replace(after, f"{marker}\n\n{after}"))
     source.write_text(text, encoding="utf-8")
     return build_site(protocols, base / "site")
 
@@ -66,3 +76,95 @@ def test_withheld_part_keeps_its_heading_and_the_rest(withheld_site: Path) -> No
     section = html.split('id="paragraf-71"')[1].split('id="paragraf-72"')[0]
     assert '<h3>Resultaträkning</h3><div class="arkiv-sekretess"><p>Den här delen av paragrafen' in section
     assert "Budgetuppföljning per den 2023-08-31" in section and "Händelser av väsentlig betydelse" in section
+
+
+def section_of(html: str, number: int) -> str:
+    return html.split(f'id="paragraf-{number}"')[1].split(f'id="paragraf-{number + 1}"')[0]
+
+
+def test_a_marker_under_the_decision_or_a_list_withholds_that_part(withheld_site: Path) -> None:
+    files = every_byte(withheld_site)
+    for words in ("uppdrar till ledningssekreteraren", "2023-10-12 § 60", "<li>Ledningssekreterare</li>"):
+        found = [str(path.relative_to(withheld_site)) for path, content in files if words.encode() in content]
+        assert found == [], f"{words} in {found}"
+    html = Page(withheld_site, "direktionen/2023-10-26/").html
+    notice = '<div class="arkiv-sekretess"><p>Den här delen av paragrafen'
+    assert f"<h3>Direktionens beslut</h3>{notice}" in section_of(html, 72)
+    assert f"<h3>Beslutsexpediering</h3>{notice}" in section_of(html, 72)
+    assert f"<h3>Beslutsunderlag</h3>{notice}" in section_of(html, 73)
+    assert "<!--" not in section_of(html, 72) and "arkiv: sekretess" not in html
+
+
+@pytest.mark.parametrize(
+    "marker",
+    [
+        "<!-- arkiv: sekretes: OSL 18 kap. 8 § -->",
+        "<!-- Arkiv: Sekretess: OSL 18 kap. 8 § -->",
+        "<!-- arkiv sekretess OSL -->",
+        "<!-- sekretess: OSL 18 kap. 8 § -->",
+        "<!-- arkiv: orginal: protokoll.pdf -->",
+        "Text <!-- arkiv: sekretess: OSL --> i en mening",
+    ],
+)
+def test_a_misspelt_marker_is_an_error_at_its_line(tmp_path: Path, marker: str) -> None:
+    protocols = tmp_path / "protocols"
+    shutil.copytree(PROTOCOLS, protocols)
+    source = protocols / "direktionen" / "2023-10-26.md"
+    text = source.read_text(encoding="utf-8").replace(
+        "## **Faktureringsrutiner**\n", f"## **Faktureringsrutiner**\n\n{marker}\n"
+    )
+    source.write_text(text, encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"direktionen/2023-10-26.md:{line_of(text, marker)}:1: error: okänd arkiv-markering" in result.stderr
+
+
+def test_a_withholding_marker_outside_the_paragraphs_is_an_error(tmp_path: Path) -> None:
+    protocols = tmp_path / "protocols"
+    shutil.copytree(PROTOCOLS, protocols)
+    source = protocols / "direktionen" / "2023-10-26.md"
+    marker = "<!-- arkiv: sekretess: OSL 18 kap. 8 § -->"
+    text = source.read_text(encoding="utf-8").replace("## Ärendelista\n", f"## Ärendelista\n\n{marker}\n")
+    source.write_text(text, encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1
+    assert (
+        f"direktionen/2023-10-26.md:{line_of(text, marker)}:1: error: sekretessmarkeringen står utanför"
+        in result.stderr
+    )
+
+
+def test_a_marker_in_yaml_is_an_error(tmp_path: Path) -> None:
+    protocols = tmp_path / "protocols"
+    shutil.copytree(PROTOCOLS, protocols)
+    meeting = (
+        "organ: direktionen\ndatum: 2023-12-14\nplats: Linköping\nparagrafer:\n  - paragraf: 1\n    rubrik: Budget\n"
+        "    beslut: |\n      <!-- arkiv: sekretess: OSL 18 kap. 8 § -->\n      Hemligt beslut.\n"
+    )
+    (protocols / "direktionen" / "2023-12-14.yaml").write_text(meeting, encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1
+    assert (
+        f"direktionen/2023-12-14.yaml:{line_of(meeting, '<!--')}:1: error: arkiv-markeringar används inte i YAML"
+        in (result.stderr)
+    )
+
+
+def test_withheld_parts_publish_only_a_redacted_original(tmp_path: Path) -> None:
+    protocols = tmp_path / "protocols"
+    shutil.copytree(PROTOCOLS, protocols)
+    (protocols / "direktionen" / "protokoll.pdf").write_bytes(b"%PDF-1.4 signerat original med allt\n")
+    (protocols / "direktionen" / "maskerat.pdf").write_bytes(b"%PDF-1.4 maskerad kopia\n")
+    source = protocols / "direktionen" / "2023-10-26.md"
+    withheld = source.read_text(encoding="utf-8").replace(
+        "## **Faktureringsrutiner**\n", f"## **Faktureringsrutiner**\n\n<!-- arkiv: sekretess: {GROUND} -->\n"
+    )
+    source.write_text(withheld + "\n<!-- arkiv: original: protokoll.pdf -->\n", encoding="utf-8")
+    refused = arkiv("validate", "--protocols", protocols)
+    line = line_of(source.read_text(encoding="utf-8"), "arkiv: original:")
+    assert refused.returncode == 1
+    assert f"direktionen/2023-10-26.md:{line}:1: error: protokollet har delar som inte publiceras" in refused.stderr
+    source.write_text(withheld + "\n<!-- arkiv: original-maskerad: maskerat.pdf -->\n", encoding="utf-8")
+    site = build_site(protocols, tmp_path / "site")
+    assert (site / "direktionen" / "2023-10-26" / "protokoll.pdf").read_bytes() == b"%PDF-1.4 maskerad kopia\n"
+    assert "Det justerade protokollet, maskerat (PDF)" in Page(site, "direktionen/2023-10-26/").text

@@ -301,12 +301,18 @@ class Meeting:
     items: tuple[Item, ...]
     signing: SigningRecord | None = None
     original: str | None = None  # the signed PDF, a path inside protocols/ (checked on reading)
+    original_redacted: bool = False  # the PDF given is a redacted copy (required when parts are withheld)
     source: str = field(default="", compare=False)  # path relative to protocols/, for messages
     original_line: int = field(default=0, compare=False)
 
     @property
     def slug(self) -> str:
         return self.date.isoformat()
+
+    @property
+    def withholds(self) -> bool:
+        """Whether any paragraph, or any part of one, is withheld from the web."""
+        return any(item.withheld or any(s.withheld for s in item.sections) for item in self.items)
 
     def present_at(self, number: int) -> list[Attendee]:
         """Attendees who were present for § ``number``."""

@@ -57,6 +57,15 @@ def switch(web_root: Path, site: Path) -> None:
     os.replace(link, web_root)
 
 
+def clean_interrupted(web_root: Path) -> None:
+    """Remove what a killed build left (its sources, a half-written site); called under the lock."""
+    config = config_dir(web_root)
+    for folder in builds_dir(web_root).iterdir():
+        if folder.is_dir() and folder != config and ((folder / "källa").exists() or not (folder / "site").is_dir()):
+            shutil.rmtree(folder, ignore_errors=True)
+            log(web_root, messages.LOG_INTERRUPTED.format(build=folder.name))
+
+
 def builds(web_root: Path) -> list[Path]:
     """Completed builds, oldest first."""
     return sorted(p for p in builds_dir(web_root).iterdir() if p.is_dir() and (p / "site").is_dir())

@@ -29,7 +29,17 @@ from pathlib import Path
 from generator import messages
 from generator.build import BuildFailed, BuildOptions, build
 from generator.problems import Problems
-from generator.publish.deploy import PublishError, builds_dir, config_dir, lock, log, prune, publishable, switch
+from generator.publish.deploy import (
+    PublishError,
+    builds_dir,
+    clean_interrupted,
+    config_dir,
+    lock,
+    log,
+    prune,
+    publishable,
+    switch,
+)
 from generator.readers.sources import read_sources
 
 ZERO = "0" * 40
@@ -238,7 +248,8 @@ def post_receive(stdin: str, branch: str, web_root: Path, keep: int, site_url: s
             continue
         commit = update.new
         with lock(web_root):
-            target = builds_dir(web_root) / f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{commit[:7]}"
+            clean_interrupted(web_root)
+            target = builds_dir(web_root) / f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}-{commit[:7]}"
             source = target / "källa"
             try:
                 _export(commit, source)

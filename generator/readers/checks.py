@@ -22,6 +22,9 @@ def _same_title(a: str, b: str) -> bool:
 
 def check_meeting(meeting: Meeting, problems: Problems) -> None:
     file = meeting.source
+    if meeting.original and meeting.withholds and not meeting.original_redacted:
+        # The signed PDF holds the withheld text: only a redacted copy may be published.
+        problems.error(file, meeting.original_line or 1, messages.ORIGINAL_WITHHELD.format(value=meeting.original))
     numbers: set[int] = set()
     for item in meeting.items:
         if item.number in numbers:

@@ -38,6 +38,7 @@ from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.model.roster import roster_for
 from generator.problems import Problems
 from generator.readers.attendance import RANGE, AttendanceReader, paragraph_range
+from generator.readers.markers import EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
 
 _ITEM_START = re.compile(r"^§\s*(\d+)\s*$")
@@ -54,10 +55,6 @@ _SERVICE = re.compile(r"(?:signerat med|signeringstjänsten)\s+(.+?)(?:\s+säkra
 _FURNITURE = {"Justerandes sign", "Utdragsbestyrkande", "Underskrift"}
 _SIGNING_START = ("Signaturerna i detta dokument", "## Undertecknare")
 _ANSLAG = "ANSLAG/BEVIS"
-# Instructions to the archive written in a Markdown source as HTML comments, never shown.
-_WITHHOLD = re.compile(r"^<!--\s*arkiv:\s*sekretess\s*:?\s*(.+?)\s*-->$")
-_ORIGINAL = re.compile(r"^<!--\s*arkiv:\s*original\s*:?\s*(.+?)\s*-->$")
-_EXCEPTION_NOTE = re.compile(r"^<!--\s*arkiv:\s*personnummer-undantag\b.*-->$")
 _DEADLINE_LABELS = ("Sista dag för överklagande", "Sista dag att överklaga")
 _NUMBERS = re.compile(r"^[-+−]?[\d\s.,]*\d\s*%?$")
 
@@ -128,7 +125,7 @@ class MarkdownReader:
 
     def is_furniture(self, text: str) -> bool:
         bare = text.replace("\t", " ").strip()
-        if _EXCEPTION_NOTE.match(bare) or _ORIGINAL.match(bare):
+        if EXCEPTION_NOTE.match(bare) or ORIGINAL.match(bare):
             return True  # an instruction to the archive, not content
         if bare in _FURNITURE or bare == self.body.name:
             return True
@@ -166,6 +163,7 @@ class MarkdownReader:
             return None
         signing_at = _find(lines, lambda t: t.startswith(_SIGNING_START), start=items_at)
         end = signing_at if signing_at is not None else len(lines)
+        self.check_markers(lines, items_at, end)
         header_end = min(i for i in (anslag_at, agenda_at, items_at) if i is not None)
 
         header = self.read_header(lines[lines.index(first) + 1 : header_end])
@@ -181,9 +179,7 @@ class MarkdownReader:
         agenda = self.read_agenda(lines[agenda_at + 1 : items_at]) if agenda_at is not None else []
         items = self.read_items(lines[items_at:end])
         signing = self.read_signing(lines[signing_at:]) if signing_at is not None else None
-        original = next(
-            ((line.number, found[1]) for line in lines if (found := _ORIGINAL.match(line.text.strip()))), None
-        )
+        original = next(((line.number, found) for line in lines if (found := ORIGINAL.match(line.text.strip()))), None)
         return Meeting(
             body=self.body.slug,
             date=meeting_date,
@@ -196,10 +192,25 @@ class MarkdownReader:
             agenda=tuple(agenda),
             items=tuple(items),
             signing=signing,
-            original=original[1] if original else None,
+            original=original[1]["file"] if original else None,
+            original_redacted=bool(original and original[1]["redacted"]),
             source=self.file,
             original_line=original[0] if original else 0,
         )
+
+    def check_markers(self, lines: list[Line], items_at: int, items_end: int) -> None:
+        """Every archive marker is understood where it stands, or is an error at its line."""
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            if "<!--" not in text:
+                continue
+            if WITHHOLD.match(text):
+                if not items_at < i < items_end:
+                    self.error(line.number, messages.MARKER_OUTSIDE_ITEMS)
+            elif ORIGINAL.match(text) or EXCEPTION_NOTE.match(text):
+                continue
+            elif MARKER_LIKE.search(text):
+                self.error(line.number, messages.MARKER_UNKNOWN.format(value=text[:80]))
 
     # -- header --------------------------------------------------------------------------------
 
@@ -357,9 +368,7 @@ class MarkdownReader:
         # "<!-- arkiv: sekretess: grund -->" before the first sub-heading withholds the paragraph.
         rest = lines[body_at:]
         first_heading = next((i for i, line in enumerate(rest) if self.section_heading(line.text)), len(rest))
-        ground = next(
-            (found[1] for line in rest[:first_heading] if (found := _WITHHOLD.match(line.text.strip()))), None
-        )
+        ground = next((found[1] for line in rest[:first_heading] if (found := WITHHOLD.match(line.text.strip()))), None)
         if ground:
             return Item(number, title, tuple(dnr), withheld=Withholding(ground), line=start.number)
         decision = ""
@@ -367,18 +376,18 @@ class MarkdownReader:
         lists: dict[str, list[str]] = {name: [] for name in _LIST_SECTIONS}
         for heading, chunk in self.sections(lines[body_at:]):
             key = heading.casefold()
-            if key in lists:
+            # The same marker under any heading (the decision and the lists included) withholds
+            # exactly that part: its heading and ground are kept, its text never enters the model.
+            withheld = next((found[1] for line in chunk if (found := WITHHOLD.match(line.text.strip()))), None)
+            if withheld:
+                sections.append(Section(heading, "", Withholding(withheld)))
+            elif key in lists:
                 lists[key] += [_unbullet(line.text) for line in chunk if line.text.strip()]
             elif self.is_decision_heading(heading) and not decision:
                 decision = _markdown(chunk)
             elif heading or _markdown(chunk):
-                # The same marker inside a section withholds that section only.
-                withheld = next((found[1] for line in chunk if (found := _WITHHOLD.match(line.text.strip()))), None)
-                if withheld:
-                    sections.append(Section(heading, "", Withholding(withheld)))
-                else:
-                    sections.append(Section(heading, _markdown(chunk)))
-        if not decision:
+                sections.append(Section(heading, _markdown(chunk)))
+        if not decision and not any(s.withheld and self.is_decision_heading(s.heading) for s in sections):
             self.warning(
                 start.number, messages.MD_NO_DECISION.format(number=number, heading=self.body.decision_heading)
             )

@@ -10,6 +10,7 @@ from slugify import slugify
 from generator import messages
 from generator.model import Body, Organisation, Person
 from generator.problems import Problems, SourceError
+from generator.readers import personal_data
 from generator.readers.schema_check import check
 from generator.readers.yaml_source import decode, kind_of, load
 
@@ -23,9 +24,16 @@ def read_organisation(directory: Path, problems: Problems) -> Organisation | Non
         problems.error(FILE_NAME, 1, messages.ORGANISATION_MISSING.format(directory=directory))
         return None
     try:
-        doc = load(decode(path.read_bytes(), FILE_NAME), FILE_NAME)
+        text = decode(path.read_bytes(), FILE_NAME)
+        doc = load(text, FILE_NAME)
     except SourceError as exc:
         problems.items.append(exc.problem)
+        return None
+    # Names become page titles and URLs: no personnummer may come in this way either.
+    found = list(personal_data.find(text))
+    for line, value in found:
+        problems.error(FILE_NAME, line, messages.PERSONNUMMER.format(value=value))
+    if found:
         return None
     if not isinstance(doc.data, dict):
         problems.error(FILE_NAME, 1, messages.YAML_NOT_MAPPING.format(kind=kind_of(doc.data)))

@@ -1,20 +1,35 @@
 """Finding personnummer and samordningsnummer in source text, so that none reaches the web.
 
 A match needs a real date (samordningsnummer add 60 to the day) and a valid Luhn check digit,
-which keeps amounts, dnr and phone numbers from being taken for one.
+which keeps amounts, dnr and phone numbers from being taken for one. The text is normalised first,
+so a number is found however a PDF export or an editor wrote it: Unicode dashes and spaces,
+invisible characters, HTML entities, Markdown escapes and emphasis (``**121212**-1212``).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from datetime import date
 
-_CANDIDATE = re.compile(r"(?<![\d/-])((?:19|20)?)(\d{2})(\d{2})(\d{2})[ \t]?([-+]?)[ \t]?(\d{4})(?![\d/-])")
+# Everything a dash may be written as, every space, and what is invisible: one mapping.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_TRANSLATE = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_SPACES, " "), **dict.fromkeys(_INVISIBLE)})
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_MARKDOWN = re.compile(r"\\(?=[-+./ ])|[*_`]")
+
+_DIGITS_NEARBY = re.compile(r"\d\d ?\d\d ?\d\d")
+_CANDIDATE = re.compile(r"(?<![\d/-])((?:19|20)?)(\d{2}) ?(\d{2}) ?(\d{2}) ?([-+./]?) ?(\d{4})(?![\d/-])")
+_EXCEPTION = re.compile(r"arkiv: *personnummer-undantag +([\d+ ./-]{10,17}?) *: *\w[^\n]*")
 
 
-_SIX_DIGITS = re.compile(r"\d{6}")
-_EXCEPTION = re.compile(r"arkiv:[ \t]*personnummer-undantag[ \t]+([\d+ -]{10,15}?)[ \t]*:[ \t]*\w[^\n]*")
+def normalise(text: str) -> str:
+    """``text`` as the scan reads it; lines stay where they are (no newline is added or removed)."""
+    text = _ENTITY.sub(lambda found: html.unescape(found.group(0)).replace("\n", " ").replace("\r", " "), text)
+    return _MARKDOWN.sub("", text.translate(_TRANSLATE))
 
 
 def _luhn_ok(digits: str) -> bool:
@@ -44,17 +59,18 @@ def _digits(number: str) -> str:
 def exceptions(text: str) -> set[str]:
     """Numbers the source itself allows, each with a reason:
     ``arkiv: personnummer-undantag NUMMER: skäl`` in a comment (``<!-- -->`` or ``#``)."""
-    return {_digits(found[1]) for found in _EXCEPTION.finditer(text)}
+    return {_digits(found[1]) for found in _EXCEPTION.finditer(normalise(text))}
 
 
 def find(text: str) -> Iterator[tuple[int, str]]:
-    """(line number, matched text) for each personnummer-like number in ``text``.
+    """(line number, number as read) for each personnummer-like number in ``text``.
 
     Numbers excepted in the source are skipped; an exception without a reason does not count.
     """
-    # One pass over the whole text, and none without six digits in a row; line numbers are
-    # counted only for the rare candidates.
-    if not _SIX_DIGITS.search(text):
+    text = normalise(text)
+    # One pass over the whole text, and none without six digits close together; line numbers
+    # are counted only for the rare candidates.
+    if not _DIGITS_NEARBY.search(text):
         return
     allowed = exceptions(text)
     for match in _CANDIDATE.finditer(text):

@@ -37,6 +37,7 @@ from generator.model.dnr import Dnr, DnrError, parse
 from generator.model.roster import roster_for
 from generator.problems import Problems, SourceError
 from generator.readers.attendance import RANGE, paragraph_range
+from generator.readers.markers import MARKER_LIKE
 from generator.readers.references import parse_reference
 from generator.readers.schema_check import check
 from generator.readers.yaml_source import Path, YamlDocument, kind_of, load
@@ -83,7 +84,7 @@ def to_data(meeting: Meeting) -> dict[str, Any]:
             "organ": meeting.body,
             "datum": meeting.date.isoformat(),
             "plats": meeting.place,
-            "original": meeting.original,
+            "original_maskerad" if meeting.original_redacted else "original": meeting.original,
             "start": _clock(meeting.start),
             "slut": _clock(meeting.end),
             "närvaro": [
@@ -295,9 +296,10 @@ class YamlReader:
             ),
             items=tuple(self.item(("paragrafer", i), d) for i, d in enumerate(data["paragrafer"])),
             signing=self.signing(data.get("signering")),
-            original=data.get("original"),
+            original=data.get("original") or data.get("original_maskerad"),
+            original_redacted="original_maskerad" in data,
             source=self.doc.file,
-            original_line=self.doc.line(("original",)),
+            original_line=self.doc.line(("original_maskerad",) if "original_maskerad" in data else ("original",)),
         )
 
     def attendee(self, path: Path, data: dict[str, Any]) -> Attendee:
@@ -407,4 +409,7 @@ def read(source: SourceText, problems: Problems) -> Meeting | None:
     except SourceError as exc:
         problems.items.append(exc.problem)
         return None
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        if MARKER_LIKE.search(line):
+            problems.error(source.file, number, messages.MARKER_IN_YAML)
     return YamlReader(source.organisation, source.body, doc, problems).read(source.file_date)

@@ -102,6 +102,7 @@ YEAR_CASES = "Diarieår {year}"
 
 ABOUT = "Om arkivet"
 ORIGINAL_PDF = "Det justerade protokollet (PDF)"
+ORIGINAL_PDF_REDACTED = "Det justerade protokollet, maskerat (PDF)"
 STAFF_GUIDE = "Så publicerar du ett protokoll"
 
 MONTHS = (
