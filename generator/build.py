@@ -20,6 +20,7 @@ from typing import Protocol, cast
 from generator.index import Archive, Unresolved, build_archive
 from generator.problems import Problems
 from generator.readers.sources import read_sources
+from generator.site import urls
 from generator.site.pages import Page, PageWriter
 
 
@@ -60,7 +61,7 @@ def generate(protocols: Path, today: date | None = None, workers: int = 1) -> Ge
     """
     today = today or build_day()
     problems = Problems()
-    sources = read_sources(protocols, problems, workers=workers)
+    sources = read_sources(protocols, problems, workers=workers, reserved=urls.RESERVED_SLUGS)
     if sources is None or problems.errors:
         raise BuildFailed(problems.report(), problems)
     archive = build_archive(sources.organisation, sources.meetings)

@@ -22,6 +22,7 @@ from generator.readers.organisation import read_organisation
 from generator.readers.sources import read_sources
 from generator.readers.yaml_format import dump
 from generator.readers.yaml_source import decode
+from generator.site import urls
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
 
     hooks = commands.add_parser("hooks", help="publicering med git push till ett eget git-arkiv")
     hook_commands = hooks.add_subparsers(dest="hook", required=True)
-    for name in ("install", "pre-receive", "post-receive"):
+    for name in ("install", "pre-receive", "post-receive", "rebuild"):
         hook = hook_commands.add_parser(name)
-        if name == "install":
+        if name in ("install", "rebuild"):
             hook.add_argument("repo", type=Path, help="det bara git-arkivet, t.ex. /srv/git/protokoll.git")
         hook.add_argument("--web-root", type=Path, required=True, help="sökvägen som webbservern visar")
         hook.add_argument("--branch", default="main")
@@ -70,6 +71,9 @@ def main(argv: list[str] | None = None) -> int:
             action="append",
             default=[],
             help="fil eller mapp utanför protocols/ som en push får ändra (servern bygger ändå med sin egen)",
+        )
+        hook.add_argument(
+            "--time-limit", type=float, default=1800.0, help="sekunder en kontroll eller ett bygge får ta"
         )
         if name == "install":
             hook.add_argument(
@@ -128,14 +132,23 @@ def run_publish(args: argparse.Namespace) -> int:
             return 0
         if args.hook == "install":
             installed = hooks.install(
-                args.repo, args.web_root, args.branch, args.keep, args.site_url, args.project, tuple(args.allow)
+                args.repo,
+                args.web_root,
+                args.branch,
+                args.keep,
+                args.site_url,
+                args.project,
+                tuple(args.allow),
+                args.time_limit,
             )
             print(installed, file=sys.stderr)
             return 0
+        if args.hook == "rebuild":
+            return hooks.rebuild(args.repo, args.branch, args.web_root, args.keep, args.site_url, args.time_limit)
         stdin = sys.stdin.read()
         if args.hook == "pre-receive":
             return hooks.pre_receive(stdin, args.branch, args.web_root, tuple(args.allow))
-        return hooks.post_receive(stdin, args.branch, args.web_root, args.keep, args.site_url)
+        return hooks.post_receive(stdin, args.branch, args.web_root, args.keep, args.site_url, args.time_limit)
     except deploy.PublishError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -156,7 +169,7 @@ def run_validate(protocols: Path, paths: list[Path], output: str) -> int:
             if not path.resolve().is_relative_to(root):
                 problems.error(str(path), 1, messages.FILE_NAME.format(name=path))
         protocols = root
-    read_sources(protocols, problems, only=only, workers=os.cpu_count() or 1)
+    read_sources(protocols, problems, only=only, workers=os.cpu_count() or 1, reserved=urls.RESERVED_SLUGS)
     if output == "json":
         print(
             json.dumps(
@@ -198,7 +211,7 @@ def run_convert(file: Path, protocols: Path | None) -> int:
 
     protocols = protocols or file.resolve().parent.parent
     problems = Problems()
-    organisation = read_organisation(protocols, problems)
+    organisation = read_organisation(protocols, problems, urls.RESERVED_SLUGS)
     body = organisation.body(file.resolve().parent.name) if organisation else None
     relative = str(file)
     try:

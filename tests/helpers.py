@@ -71,5 +71,7 @@ GIT_ENV = {
 }
 
 
-def git(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *map(str, args)], cwd=cwd, capture_output=True, text=True, env=GIT_ENV, timeout=600)
+def git(*args: str | Path, cwd: Path, today: str | None = None) -> subprocess.CompletedProcess[str]:
+    """git as staff run it; ``today`` reaches the hooks (local pushes pass the environment on)."""
+    env = {**GIT_ENV, "ARKIV_IDAG": today} if today else GIT_ENV
+    return subprocess.run(["git", *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env, timeout=600)

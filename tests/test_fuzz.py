@@ -121,3 +121,43 @@ def test_organisation_file_mutations(tmp_path: Path) -> None:
         problems = Problems()
         assert read_sources(root, problems) is None or problems.errors
         assert problems.errors and problems.errors[0].file == "organisation.yaml"
+
+
+# -- header fields, where times, dates, ranges and names are read --------------------------------
+
+field_text = st.lists(
+    st.sampled_from([*"0123456789:.-–/ ,§Åa\tZT+", "kl. ", "§§ ", " kommun", "9999", "00"]), max_size=25
+).map("".join)
+MD_FIELDS = {
+    "Teknikringen 9, Linköping, Leonardo, kl. 10:30 – 12.00": "place and time",
+    "Conny Forsberg, Kinda kommun §§ 65-72": "attendee with range",
+    "Paragrafer §§ 65 - 73": "signed range",
+    "2023-11-06\tDatum då anslaget tas ned\t2023-11-28": "anslag dates",
+    "2023-11-06 08:16:42Z": "signing time",
+}
+YAML_FIELDS = {
+    "plats: Förbundshuset, Ankeborg": "plats: {}",
+    "uppsatt: 2022-05-16": "uppsatt: {}",
+    "nedtaget: 2022-06-08": "nedtaget: {}",
+    "datum: 2022-05-10": "datum: {}",
+    "paragraf: 20": "paragraf: {}",
+}
+
+
+@FUZZ
+@given(field=st.sampled_from(sorted(MD_FIELDS)), value=field_text)
+def test_markdown_header_fields_never_raise(sandbox: Path, field: str, value: str) -> None:
+    text = SOURCES["md"].decode("utf-8")
+    check(sandbox, "2023-10-26.md", text.replace(field, value, 1).encode("utf-8"))
+
+
+@FUZZ
+@given(
+    field=st.sampled_from(sorted(YAML_FIELDS)), value=field_text, extra=st.sampled_from(["", "start: {}", "slut: {}"])
+)
+def test_yaml_header_fields_never_raise(sandbox: Path, field: str, value: str, extra: str) -> None:
+    text = SOURCES["yaml"].decode("utf-8")
+    text = text.replace(field, YAML_FIELDS[field].format(value), 1)
+    if extra:
+        text = text.replace("plats:", extra.format(value) + "\nplats:", 1)
+    check(sandbox, "2022-05-10.yaml", text.encode("utf-8"))

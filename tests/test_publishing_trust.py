@@ -19,13 +19,13 @@ MARKER = Path(tempfile.gettempdir()) / "arkiv-push-ran-code"
 SECRET = "hemligt-serverinnehall-4711"
 
 
-def push_all(work: Path, message: str) -> subprocess.CompletedProcess[str]:
+def push_all(work: Path, message: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
     git("add", "-A", cwd=work)
     git("commit", "-q", "-m", message, cwd=work)
-    return git("push", "origin", "HEAD:main", cwd=work)
+    return git("push", "origin", "HEAD:main", cwd=work, today=today)
 
 
-def server(root: Path, *install_options: str) -> tuple[Path, Path, Path]:
+def server(root: Path, *install_options: str, today: str | None = None) -> tuple[Path, Path, Path]:
     """A bare repository with the hooks, a published first push, and a clone to push from."""
     bare, work, web = root / "protokoll.git", root / "arbete", root / "www"
     assert git("init", "--bare", "-b", "main", bare, cwd=root).returncode == 0
@@ -34,7 +34,7 @@ def server(root: Path, *install_options: str) -> tuple[Path, Path, Path]:
     assert git("clone", "-q", bare, work, cwd=root).returncode == 0
     copy_project(work)
     git("checkout", "-q", "-b", "main", cwd=work)
-    pushed = push_all(work, "Protokoll 2023-10-26")
+    pushed = push_all(work, "Protokoll 2023-10-26", today)
     assert pushed.returncode == 0 and "Publicerat" in pushed.stderr, pushed.stderr
     return bare, work, web
 
@@ -135,3 +135,33 @@ def test_the_published_site_is_readable_by_another_user() -> None:
         assert listed.returncode == 0 and listed.stdout == "", listed.stdout + listed.stderr
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def notices_up(web: Path) -> str:
+    html = (web / "anslagstavla" / "index.html").read_text(encoding="utf-8")
+    return html.split('id="uppe"')[1].split('id="overklaga"')[0]
+
+
+def test_the_daily_rebuild_takes_a_notice_down(tmp_path: Path) -> None:
+    bare, _, web = server(tmp_path, today="2023-11-10")
+    assert "Direktionen 2023-10-26" in notices_up(web)  # up from 2023-11-06 to 2023-11-28
+    cron = (web.with_name("www.builds") / "daglig-ombyggnad.cron").read_text(encoding="utf-8")
+    assert cron.startswith("5 0 * * * ") and " hooks rebuild " in cron and str(bare) in cron
+    rebuilt = arkiv("hooks", "rebuild", bare, "--web-root", web, today="2023-12-05")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert "Direktionen 2023-10-26" not in notices_up(web)
+    log = (web.with_name("www.builds") / "bygglogg.txt").read_text(encoding="utf-8")
+    assert "ombyggd för dagens datum" in log
+
+
+def test_a_build_past_its_time_limit_publishes_nothing(tmp_path: Path) -> None:
+    bare, work, web = server(tmp_path)
+    # Building even one meeting takes longer than this (the check of a push has its own limit).
+    installed = arkiv("hooks", "install", bare, "--web-root", web, "--time-limit", "0.2")
+    assert installed.returncode == 0, installed.stderr
+    published = os.readlink(web)
+    seed = work / "protocols" / "direktionen" / "2023-10-26.md"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    pushed = push_all(work, "en rad till")
+    assert "tog längre än 0.2 sekunder och avbröts" in pushed.stderr, pushed.stderr
+    assert os.readlink(web) == published and "Traceback" not in pushed.stderr

@@ -20,6 +20,9 @@ PATTERN = (
     r"(?P<year>(?:19|20)\d\d)\s*[/\-.\s]\s*0*(?P<serial>\d{1,6})\s*$"
 )
 _DNR = re.compile(PATTERN, re.IGNORECASE)
+# The pattern's optional parts can overlap ("-" in a prefix and as a separator), which makes a
+# failing match slow on long text; no dnr is longer than this, so longer text is none, unread.
+MAX_LENGTH = 60
 
 
 def js_pattern() -> str:
@@ -50,7 +53,7 @@ class Dnr:
 
 def parse(text: str, default_prefix: str) -> Dnr:
     """Read ``text`` as a dnr; a missing prefix means the organisation's own diarium."""
-    match = _DNR.match(text)
+    match = _DNR.match(text) if len(text) <= MAX_LENGTH else None
     if not match:
         raise DnrError(text)
     serial = int(match["serial"])

@@ -304,6 +304,7 @@ class Meeting:
     original_redacted: bool = False  # the PDF given is a redacted copy (required when parts are withheld)
     source: str = field(default="", compare=False)  # path relative to protocols/, for messages
     original_line: int = field(default=0, compare=False)
+    time_line: int = field(default=0, compare=False)  # where start and end are written
 
     @property
     def slug(self) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import signal
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -33,6 +34,26 @@ def publishable(path: str, allowed: tuple[str, ...]) -> bool:
 
 class PublishError(Exception):
     """A publishing step that cannot go on; its message is for the person pushing."""
+
+
+class TimeLimitExceeded(PublishError):
+    """A check or build ran past its time limit; nothing was published."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Stop what runs inside after ``seconds``: one push must never hold the server."""
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeLimitExceeded(messages.TIME_LIMIT.format(seconds=f"{seconds:g}"))
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @contextmanager

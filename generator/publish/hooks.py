@@ -15,6 +15,7 @@ failed or killed build never touches the live site; the last ``keep`` builds sta
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -39,8 +40,10 @@ from generator.publish.deploy import (
     prune,
     publishable,
     switch,
+    time_limit,
 )
 from generator.readers.sources import read_sources
+from generator.site import urls
 
 ZERO = "0" * 40
 HOOKS = ("pre-receive", "post-receive")
@@ -52,6 +55,8 @@ MAX_FILE_BYTES = 50_000_000  # a signed PDF of a long protocol is a few MB
 MAX_TREE_BYTES = 2_000_000_000
 SYMLINK_MODE = "120000"
 SUBMODULE_MODE = "160000"
+TIME_LIMIT = 1800.0  # seconds for one build; the full 20-year archive builds in under one minute
+CHECK_LIMIT = 600.0  # seconds for checking one push (pre-receive); the full archive takes seconds
 
 
 def install(
@@ -62,6 +67,7 @@ def install(
     site_url: str | None,
     project: Path,
     allow: tuple[str, ...] = (),
+    seconds: float = TIME_LIMIT,
 ) -> str:
     """Write the hooks into ``repo`` (a bare repository) and copy the server's configuration."""
     if not (repo / "HEAD").is_file() or not (repo / "objects").is_dir():
@@ -87,6 +93,7 @@ def install(
         options += ["--site-url", site_url]
     for allowed in allow:
         options += ["--allow", allowed]
+    options += ["--time-limit", str(seconds)]
     for hook in HOOKS:
         command = [sys.executable, "-m", "generator", "hooks", hook, *options]
         script = (
@@ -96,6 +103,9 @@ def install(
         path = repo / "hooks" / hook
         path.write_text(script, encoding="utf-8")
         path.chmod(0o755)
+    # The daily rebuild, for the administrator to install (crontab -e, or a systemd timer).
+    cron = builds_dir(web_root) / "daglig-ombyggnad.cron"
+    cron.write_text(daily_rebuild_line(repo, options), encoding="utf-8")
     # Published history cannot be rewritten or deleted, and every ref update is logged.
     for key, value in (
         ("receive.denyNonFastForwards", "true"),
@@ -103,7 +113,7 @@ def install(
         ("core.logAllRefUpdates", "true"),
     ):
         subprocess.run(["git", "config", "--file", str(repo / "config"), key, value], check=True)
-    return messages.HOOKS_INSTALLED.format(repo=repo, web_root=web_root)
+    return messages.HOOKS_INSTALLED.format(repo=repo, web_root=web_root, cron=cron.read_text(encoding="utf-8").strip())
 
 
 @dataclass(frozen=True)
@@ -212,6 +222,11 @@ def _server_project(web_root: Path, target: Path) -> None:
 
 def pre_receive(stdin: str, branch: str, web_root: Path, allow: tuple[str, ...] = ()) -> int:
     """Check and validate each push to ``branch``; print every problem; 1 rejects the push."""
+    with time_limit(CHECK_LIMIT):
+        return _pre_receive(stdin, branch, web_root, allow)
+
+
+def _pre_receive(stdin: str, branch: str, web_root: Path, allow: tuple[str, ...]) -> int:
     status = 0
     for update in _updates(stdin, branch):
         if update.new == ZERO:
@@ -227,7 +242,7 @@ def pre_receive(stdin: str, branch: str, web_root: Path, allow: tuple[str, ...] 
         with tempfile.TemporaryDirectory(prefix="arkiv-granskning-") as work:
             _export(update.new, Path(work))
             problems = Problems()
-            read_sources(Path(work) / "protocols", problems)
+            read_sources(Path(work) / "protocols", problems, reserved=urls.RESERVED_SLUGS)
             if problems.items:
                 print(problems.report(), file=sys.stderr)
             if problems.errors:
@@ -241,40 +256,66 @@ def _tip(branch: str) -> str:
     return found.stdout.decode().strip()
 
 
-def post_receive(stdin: str, branch: str, web_root: Path, keep: int, site_url: str | None) -> int:
-    status = 0
+def post_receive(
+    stdin: str, branch: str, web_root: Path, keep: int, site_url: str | None, seconds: float = TIME_LIMIT
+) -> int:
+    """Build and publish each push to ``branch``; 1 when a build failed (the live site stays)."""
+    failed = False
     for update in _updates(stdin, branch):
-        if update.new == ZERO:
-            continue
-        commit = update.new
-        with lock(web_root):
-            clean_interrupted(web_root)
-            target = builds_dir(web_root) / f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}-{commit[:7]}"
-            source = target / "källa"
-            try:
-                _export(commit, source)
-                _server_project(web_root, source)
-                options = BuildOptions(source / "protocols", target / "site", source / "mkdocs.yml", site_url=site_url)
+        if update.new != ZERO:
+            failed |= not publish(update.new, branch, web_root, keep, site_url, seconds, messages.LOG_PUBLISHED)
+    return 1 if failed else 0
+
+
+def rebuild(repo: Path, branch: str, web_root: Path, keep: int, site_url: str | None, seconds: float) -> int:
+    """The daily rebuild: the branch's tip built again for today, so the anslagstavla and the
+    appeal periods stay right on a server that is rebuilt only when someone pushes."""
+    os.environ["GIT_DIR"] = str(repo.absolute())
+    commit = _tip(branch)
+    if not commit:
+        raise PublishError(messages.NOTHING_PUBLISHED.format(branch=branch))
+    return 0 if publish(commit, branch, web_root, keep, site_url, seconds, messages.LOG_REBUILT) else 1
+
+
+def publish(
+    commit: str, branch: str, web_root: Path, keep: int, site_url: str | None, seconds: float, done: str
+) -> bool:
+    """Build ``commit`` with the server's configuration and switch the web root to it, under the
+    publishing lock; ``done`` is the log line on success. False when nothing was published."""
+    with lock(web_root):
+        clean_interrupted(web_root)
+        target = builds_dir(web_root) / f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}-{commit[:7]}"
+        source = target / "källa"
+        try:
+            _export(commit, source)
+            _server_project(web_root, source)
+            options = BuildOptions(source / "protocols", target / "site", source / "mkdocs.yml", site_url=site_url)
+            with time_limit(seconds):
                 build(options)
-            except (BuildFailed, PublishError) as exc:
-                problems = exc.problems if isinstance(exc, BuildFailed) else None
-                print(problems.report() if problems else exc, file=sys.stderr)
-                shutil.rmtree(target, ignore_errors=True)
-                log(web_root, messages.LOG_FAILED.format(commit=commit[:7]))
-                print(messages.BUILD_STOPPED, file=sys.stderr)
-                print(messages.PUBLISH_FAILED, file=sys.stderr)
-                status = 1
-                continue
-            finally:
-                shutil.rmtree(source, ignore_errors=True)
-            if _tip(branch) != commit:
-                # A later push has moved the branch; its own build publishes it.
-                shutil.rmtree(target, ignore_errors=True)
-                log(web_root, messages.LOG_SUPERSEDED.format(commit=commit[:7]))
-                continue
-            target.chmod(0o755)
-            switch(web_root, target / "site")
-            log(web_root, messages.LOG_PUBLISHED.format(commit=commit[:7], build=target.name))
-            prune(web_root, keep)
-            print(messages.PUBLISHED.format(build=target.name), file=sys.stderr)
-    return status
+        except (BuildFailed, PublishError) as exc:
+            problems = exc.problems if isinstance(exc, BuildFailed) else None
+            print(problems.report() if problems else exc, file=sys.stderr)
+            shutil.rmtree(target, ignore_errors=True)
+            log(web_root, messages.LOG_FAILED.format(commit=commit[:7]))
+            print(messages.BUILD_STOPPED, file=sys.stderr)
+            print(messages.PUBLISH_FAILED, file=sys.stderr)
+            return False
+        finally:
+            shutil.rmtree(source, ignore_errors=True)
+        if _tip(branch) != commit:
+            # A later push has moved the branch; its own build publishes it.
+            shutil.rmtree(target, ignore_errors=True)
+            log(web_root, messages.LOG_SUPERSEDED.format(commit=commit[:7]))
+            return False
+        target.chmod(0o755)
+        switch(web_root, target / "site")
+        log(web_root, done.format(commit=commit[:7], build=target.name))
+        prune(web_root, keep)
+        print(messages.PUBLISHED.format(build=target.name), file=sys.stderr)
+        return True
+
+
+def daily_rebuild_line(repo: Path, options: list[str]) -> str:
+    """The crontab line for the daily rebuild, shortly after midnight (Swedish time on the server)."""
+    command = [sys.executable, "-m", "generator", "hooks", "rebuild", str(repo.absolute()), *options]
+    return f"5 0 * * * {shlex.join(command)} >> /dev/null 2>&1\n"

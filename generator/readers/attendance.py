@@ -15,12 +15,16 @@ from generator import messages
 from generator.model import AttendanceGroup, Attendee, ParagraphRange
 from generator.model.roster import Roster
 
-RANGE = re.compile(r"\(?§§?\s*(\d+)(?:\s*[-–]\s*(\d+))?\)?")
+RANGE = re.compile(r"\(?§§?\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)\)?")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
 # style abbreviations are the one capitalised form allowed.
-_ROLE_WORD = re.compile(r"(?:[a-zåäöéü0-9][\w:.-]*|[A-ZÅÄÖ]{2,}-[a-zåäö][\w-]*)(?=[\s,]|$)")
-_MUNICIPALITY = re.compile(r"[A-ZÅÄÖ][\w-]*(?: [A-ZÅÄÖ][\w-]*)* (?:kommun|kommuns|region)\b|Region [A-ZÅÄÖ][\w-]*")
+_ROLE_WORD = re.compile(r"(?:[a-zåäöéü0-9][\w:.-]*+|[A-ZÅÄÖ]{2,8}+-[a-zåäö][\w-]*+)(?=[\s,]|$)")
+# Bounded (a name of up to five words of up to 40 letters): tried at every name in a cell, an
+# unbounded pattern made reading a long cell quadratic.
+_MUNICIPALITY = re.compile(
+    r"[A-ZÅÄÖ][\w-]{0,40}+(?: [A-ZÅÄÖ][\w-]{0,40}+){0,4}+ (?:kommun|kommuns|region)\b|Region [A-ZÅÄÖ][\w-]{0,40}+"
+)
 
 Warn = Callable[[str], None]
 

@@ -6,6 +6,7 @@ Errors stop the build; warnings are shown and the build goes on.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from generator import messages
 from generator.model import Meeting
@@ -20,8 +21,27 @@ def _same_title(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
+FIRST_YEAR = 1900  # no Swedish kommunalförbund or nämnd protocol in an archive is older
+POSTING_WINDOW = timedelta(days=366)  # a notice goes up within days of the meeting
+
+
+def plausible_years() -> tuple[int, int]:
+    """Years a protocol can be from: none from the far past, none from after next year."""
+    return FIRST_YEAR, date.today().year + 1
+
+
 def check_meeting(meeting: Meeting, problems: Problems) -> None:
     file = meeting.source
+    low, high = plausible_years()
+    if not low <= meeting.date.year <= high:
+        problems.error(
+            file, 1, messages.DATE_IMPLAUSIBLE.format(field="sammanträdet", value=meeting.date, low=low, high=high)
+        )
+        return  # nothing else about it can be computed (deadlines would leave the calendar)
+    if meeting.start and meeting.end and meeting.end < meeting.start:
+        problems.error(
+            file, meeting.time_line or 1, messages.START_AFTER_END.format(start=meeting.start, end=meeting.end)
+        )
     if meeting.original and meeting.withholds and not meeting.original_redacted:
         # The signed PDF holds the withheld text: only a redacted copy may be published.
         problems.error(file, meeting.original_line or 1, messages.ORIGINAL_WITHHELD.format(value=meeting.original))
@@ -67,6 +87,15 @@ def check_meeting(meeting: Meeting, problems: Problems) -> None:
     posting = meeting.posting
     if posting is not None:
         line = posting.line or 1
+        late = [
+            (field, day)
+            for field, day in (("anslaget", posting.posted), ("nedtagningen", posting.taken_down))
+            if day > meeting.date + POSTING_WINDOW
+        ]
+        for field, day in late:
+            problems.error(file, line, messages.POSTING_IMPLAUSIBLE.format(field=field, value=day))
+        if late:
+            return
         if posting.posted < meeting.date:
             problems.error(file, line, messages.POSTED_BEFORE_MEETING.format(posted=posting.posted, date=meeting.date))
         if posting.taken_down < posting.appeal_deadline:

@@ -41,14 +41,13 @@ from generator.readers.attendance import RANGE, AttendanceReader, paragraph_rang
 from generator.readers.markers import EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
 
-_ITEM_START = re.compile(r"^§\s*(\d+)\s*$")
+_ITEM_START = re.compile(r"^§\s*(\d{1,6})\s*$")
+_LONG_NUMBER = re.compile(r"^§\s*(\d{7,})\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _PDF_BOLD = re.compile(r"<b>(.*?)</b>")
-_PLACE_TIME = re.compile(
-    r"^(?P<place>.*?)[,\s]*\bkl\.?\s*(?P<start>\d{1,2}[:.]\d{2})"
-    r"(?:\s*[-–]\s*(?P<end>\d{1,2}[:.]\d{2}))?\s*$"
-)
+# Searched for (the place is what comes before it): linear even on a long line without "kl".
+_TIME = re.compile(r"\bkl\.?\s*+(?P<start>\d{1,2}[:.]\d{2})(?:\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2}))?\s*+$")
 _PAGES = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?$")
 _UTC = re.compile(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)Z")
 _SERVICE = re.compile(r"(?:signerat med|signeringstjänsten)\s+(.+?)(?:\s+säkra|\.|\s*$)")
@@ -196,6 +195,7 @@ class MarkdownReader:
             original_redacted=bool(original and original[1]["redacted"]),
             source=self.file,
             original_line=original[0] if original else 0,
+            time_line=header.time_line,
         )
 
     def check_markers(self, lines: list[Line], items_at: int, items_end: int) -> None:
@@ -211,6 +211,9 @@ class MarkdownReader:
                 continue
             elif MARKER_LIKE.search(text):
                 self.error(line.number, messages.MARKER_UNKNOWN.format(value=text[:80]))
+        for line in lines:
+            if too_long := _LONG_NUMBER.match(line.text):
+                self.error(line.number, messages.PARAGRAPH_NUMBER_TOO_LONG.format(value=too_long[1][:12] + "…"))
 
     # -- header --------------------------------------------------------------------------------
 
@@ -225,6 +228,7 @@ class MarkdownReader:
             values = [c for c in cells[1:] if c]
             if label == "Plats och tid":
                 header.place, header.start, header.end = self.place_and_time(" ".join(values), line)
+                header.time_line = line.number
             elif label in _ATTENDANCE_LABELS:
                 for value in values:
                     header.attendees += self.attendees(value, _ATTENDANCE_LABELS[label], line)
@@ -241,10 +245,20 @@ class MarkdownReader:
         return header
 
     def place_and_time(self, value: str, line: Line) -> tuple[str, time | None, time | None]:
-        found = _PLACE_TIME.match(value)
+        found = _TIME.search(value)
         if not found:
             return value, None, None
-        return found["place"], _clock(found["start"]), _clock(found["end"]) if found["end"] else None
+        start = self.clock(found["start"], line)
+        end = self.clock(found["end"], line) if found["end"] else None
+        return value[: found.start()].rstrip(", \t\n"), start, end
+
+    def clock(self, value: str, line: Line) -> time | None:
+        hours, minutes = re.split(r"[:.]", value)
+        try:
+            return time(int(hours), int(minutes))
+        except ValueError:
+            self.error(line.number, messages.TIME_INVALID.format(field="Plats och tid", value=value))
+            return None
 
     def attendees(self, value: str, group: AttendanceGroup, line: Line) -> list[Attendee]:
         role = None
@@ -314,7 +328,7 @@ class MarkdownReader:
             cells = [c for c in line.cells if c]
             if not cells:
                 continue
-            number = re.fullmatch(r"§\s*(\d+)", cells[0])
+            number = re.fullmatch(r"§\s*(\d{1,6})", cells[0])
             if not number:
                 self.error(line.number, messages.MD_BAD_AGENDA.format(value=line.text))
                 continue
@@ -449,7 +463,11 @@ class MarkdownReader:
                 if len(times) != len(pending):
                     self.error(line.number, messages.MD_BAD_SIGNATURE.format(value=text))
                 for (name, ref), (day, clock) in zip(pending, times, strict=False):
-                    when = datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=UTC)
+                    try:
+                        when = datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=UTC)
+                    except ValueError:
+                        self.error(line.number, messages.MD_BAD_SIGNATURE.format(value=text))
+                        continue
                     person = self.roster.lookup(name)
                     signatures.append(ElectronicSignature(name.strip(), when, ref, person.slug if person else None))
                 pending = []
@@ -476,6 +494,7 @@ class _Header:
     signatories: list[Signatory] = field(default_factory=list)
     signed: ParagraphRange | None = None
     line: int = 0  # of the signature rows, for messages about the signed range
+    time_line: int = 0  # of "Plats och tid"
 
     def adjustment(self) -> Adjustment | None:
         if not (self.adjusters or self.place_and_time or self.signatories):
@@ -488,11 +507,6 @@ def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0) -> int
         if test(lines[i].text):
             return i
     return None
-
-
-def _clock(value: str) -> time:
-    hours, minutes = re.split(r"[:.]", value)
-    return time(int(hours), int(minutes))
 
 
 def _unbold(text: str) -> str:

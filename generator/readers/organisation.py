@@ -11,17 +11,24 @@ from generator import messages
 from generator.model import Body, Organisation, Person
 from generator.problems import Problems, SourceError
 from generator.readers import personal_data
+from generator.readers.checks import plausible_years
 from generator.readers.schema_check import check
 from generator.readers.yaml_source import decode, kind_of, load
 
 FILE_NAME = "organisation.yaml"
 
 
-def read_organisation(directory: Path, problems: Problems) -> Organisation | None:
-    """The organisation of the sources in ``directory``; None (with problems) if unusable."""
+def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, ...] = ()) -> Organisation | None:
+    """The organisation of the sources in ``directory``; None (with problems) if unusable.
+
+    ``reserved`` are the names the site itself uses at its top level; no body may take one.
+    """
     path = directory / FILE_NAME
     if not path.is_file():
         problems.error(FILE_NAME, 1, messages.ORGANISATION_MISSING.format(directory=directory))
+        return None
+    if path.is_symlink():
+        problems.error(FILE_NAME, 1, messages.SYMLINK_SOURCE.format(path=FILE_NAME))
         return None
     try:
         text = decode(path.read_bytes(), FILE_NAME)
@@ -41,15 +48,31 @@ def read_organisation(directory: Path, problems: Problems) -> Organisation | Non
     if not check(doc, "organisation", problems):
         return None
     data = doc.data
-    bodies = []
+    before = len(problems.errors)
+    bodies: list[Body] = []
+    low, high = plausible_years()
     for i, b in enumerate(data["organ"]):
+        slug_line = doc.line(("organ", i, "slug"))
+        if b["slug"] in reserved:
+            reserved_names = ", ".join(reserved)
+            problems.error(FILE_NAME, slug_line, messages.SLUG_RESERVED.format(slug=b["slug"], reserved=reserved_names))
+        if any(body.slug == b["slug"] for body in bodies):
+            problems.error(FILE_NAME, slug_line, messages.SLUG_DUPLICATE.format(slug=b["slug"]))
         schedule = []
         for j, day in enumerate(b.get("sammanträdesdagar", ())):
+            line = doc.line(("organ", i, "sammanträdesdagar", j))
             try:
-                schedule.append(date.fromisoformat(day))
+                planned = date.fromisoformat(day)
             except ValueError:
-                line = doc.line(("organ", i, "sammanträdesdagar", j))
                 problems.error(FILE_NAME, line, messages.DATE_INVALID.format(field="sammanträdesdagar", value=day))
+                continue
+            if not low <= planned.year <= high:
+                field = "sammanträdesdagar"
+                problems.error(
+                    FILE_NAME, line, messages.DATE_IMPLAUSIBLE.format(field=field, value=day, low=low, high=high)
+                )
+                continue
+            schedule.append(planned)
         bodies.append(
             Body(
                 slug=b["slug"],
@@ -60,22 +83,27 @@ def read_organisation(directory: Path, problems: Problems) -> Organisation | Non
                 schedule=tuple(sorted(schedule)),
             )
         )
-    persons = tuple(
-        Person(
-            slug=slugify(p["namn"]),
-            name=p["namn"],
-            aliases=tuple(p.get("alias", ())),
-            municipality=p.get("kommun"),
-        )
-        for p in data.get("personer", ())
-    )
+    persons: list[Person] = []
+    for i, p in enumerate(data.get("personer", ())):
+        # A person's page lives at their slug: an empty one, or one two persons share, is an error.
+        slug, line = slugify(p["namn"]), doc.line(("personer", i, "namn"))
+        other = next((known for known in persons if known.slug == slug), None)
+        if not slug:
+            problems.error(FILE_NAME, line, messages.PERSON_NO_SLUG.format(name=p["namn"]))
+        elif other is not None:
+            problems.error(
+                FILE_NAME, line, messages.PERSON_DUPLICATE.format(name=p["namn"], other=other.name, slug=slug)
+            )
+        persons.append(Person(slug, p["namn"], tuple(p.get("alias", ())), p.get("kommun")))
+    if len(problems.errors) > before:
+        return None
     return Organisation(
         name=data["namn"],
         short_name=data["kortnamn"],
         dnr_prefix=data["dnr_prefix"],
         municipalities=tuple(data.get("kommuner", ())),
         bodies=tuple(bodies),
-        persons=persons,
+        persons=tuple(persons),
         description=data.get("beskrivning", ""),
         appeal_standing=data.get("överklagande_behöriga", ""),
     )

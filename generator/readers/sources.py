@@ -16,7 +16,7 @@ from pathlib import Path
 from generator import messages
 from generator.model import Meeting, Organisation
 from generator.problems import Problem, Problems, SourceError
-from generator.readers import personal_data
+from generator.readers import guards, personal_data
 from generator.readers.checks import check_meeting
 from generator.readers.organisation import FILE_NAME, read_organisation
 from generator.readers.registry import READERS, SOURCE_SUFFIXES, SourceText
@@ -45,10 +45,18 @@ def meeting_files(directory: Path) -> list[Path]:
 
 
 def read_sources(
-    directory: Path, problems: Problems, only: list[Path] | None = None, workers: int = 1
+    directory: Path,
+    problems: Problems,
+    only: list[Path] | None = None,
+    workers: int = 1,
+    reserved: tuple[str, ...] = (),
 ) -> Sources | None:
-    """Read the sources; every problem is added to ``problems``. None when nothing can be built."""
-    organisation = read_organisation(directory, problems)
+    """Read the sources; every problem is added to ``problems``. None when nothing can be built.
+
+    ``reserved``: the site's own top-level names, which no body may take (from the caller, who
+    knows the site).
+    """
+    organisation = read_organisation(directory, problems, reserved)
     if organisation is None:
         return None
     meetings: list[Meeting] = []
@@ -114,6 +122,10 @@ def read_meeting(directory: Path, path: Path, organisation: Organisation, proble
     if len(parts) != 2 or not name_ok:
         problems.error(relative, 1, messages.FILE_NAME.format(name=relative))
         return None
+    if any((directory / Path(*parts[: i + 1])).is_symlink() for i in range(len(parts))):
+        # A link could point anywhere on the machine that builds: never follow one.
+        problems.error(relative, 1, messages.SYMLINK_SOURCE.format(path=relative))
+        return None
     body = organisation.body(parts[0])
     if body is None:
         problems.error(relative, 1, messages.UNKNOWN_BODY.format(body=parts[0]))
@@ -133,6 +145,11 @@ def read_meeting(directory: Path, path: Path, organisation: Organisation, proble
         return None
     for line, value in personal_data.find(text):
         problems.error(relative, line, messages.PERSONNUMMER.format(value=value))
+    guarded = list(guards.check(text))
+    for line, message in guarded:
+        problems.error(relative, line, message)
+    if guarded:
+        return None  # the reader and the renderer never see what could hold the build
     before = len(problems.errors)
     meeting = READERS[path.suffix](SourceText(organisation, body, relative, text, file_date), problems)
     if meeting is not None:

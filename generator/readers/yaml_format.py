@@ -7,7 +7,7 @@ The two are kept side by side so that a round trip gives an equal model.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
@@ -300,6 +300,7 @@ class YamlReader:
             original_redacted="original_maskerad" in data,
             source=self.doc.file,
             original_line=self.doc.line(("original_maskerad",) if "original_maskerad" in data else ("original",)),
+            time_line=self.doc.line(("slut",)),
         )
 
     def attendee(self, path: Path, data: dict[str, Any]) -> Attendee:
@@ -392,7 +393,7 @@ class YamlReader:
             when = self.convert(
                 ("signering", "underskrifter", i, "tidpunkt"),
                 s["tidpunkt"],
-                lambda v: datetime.fromisoformat(v.replace(" ", "T")),
+                _utc_moment,
                 messages.DATETIME_INVALID,
             )
             if when:
@@ -400,6 +401,15 @@ class YamlReader:
         return SigningRecord(
             data.get("tjänst", ""), tuple(signatures), tuple(data.get("dokument", ())), data.get("text", "")
         )
+
+
+def _utc_moment(value: str) -> datetime:
+    """A signing time with its time zone (Z or +01:00), as UTC; one without a zone is refused,
+    since it cannot be compared with the others."""
+    moment = datetime.fromisoformat(value.replace(" ", "T"))
+    if moment.tzinfo is None:
+        raise ValueError(value)
+    return moment.astimezone(UTC)
 
 
 def read(source: SourceText, problems: Problems) -> Meeting | None:

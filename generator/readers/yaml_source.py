@@ -20,6 +20,7 @@ from generator.problems import SourceError
 
 MAX_BYTES = 2_000_000  # a year of a big nämnd's protocols is far smaller; guards memory
 MAX_DEPTH = 40
+MAX_INT_DIGITS = 9  # no number in a protocol is longer; Python refuses past 4,300 digits
 
 Path = tuple[str | int, ...]
 
@@ -178,6 +179,8 @@ def _scalar(event: Any, file: str, line: int, column: int) -> Any:
     if tag == "tag:yaml.org,2002:int":
         if ":" in value:
             return value  # YAML 1.1 reads 10:30 as a base-60 number; staff mean a time
+        if len(value) > MAX_INT_DIGITS:
+            raise SourceError(file, line, messages.NUMBER_TOO_LONG.format(value=value[:20] + "…"), column)
         return _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
     if tag == "tag:yaml.org,2002:bool":
         return _constructor.construct_yaml_bool(yaml.ScalarNode(tag, value))

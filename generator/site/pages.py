@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from generator.site import labels
 from generator.index import Archive, Case, PersonRecord
 from generator.model import AgendaEntry, AttendanceGroup, Body, Meeting
-from generator.model.dnr import js_pattern
+from generator.model.dnr import MAX_LENGTH, js_pattern
 from generator.site import urls
 from generator.site.render import to_html
 
@@ -264,6 +264,7 @@ class PageWriter:
             "search.html",
             years=years,
             dnr_pattern=js_pattern(),
+            dnr_max=MAX_LENGTH,
             texts=json.dumps(labels.SEARCH_TEXTS, ensure_ascii=False),
         )
 

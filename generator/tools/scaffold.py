@@ -19,6 +19,7 @@ from generator.model.deadlines import appeal_deadline
 from generator.problems import Problems
 from generator.readers.sources import read_sources
 from generator.readers.yaml_format import dump_data, to_data
+from generator.site import urls
 
 
 class ScaffoldError(Exception):
@@ -27,7 +28,7 @@ class ScaffoldError(Exception):
 
 def scaffold(protocols: Path, body_slug: str, day: date) -> Path:
     problems = Problems()
-    sources = read_sources(protocols, problems)
+    sources = read_sources(protocols, problems, reserved=urls.RESERVED_SLUGS)
     if sources is None:
         raise ScaffoldError(problems.report())
     body = sources.organisation.body(body_slug)

@@ -149,12 +149,12 @@ class OpenData:
                 writer.writerow(
                     [
                         meeting.date.isoformat(),
-                        body,
+                        _cell(body),
                         item.number,
                         "; ".join(str(d) for d in item.dnr),
-                        item.title,
-                        "" if item.withheld else item.decision,
-                        item.withheld.ground if item.withheld else "",
+                        _cell(item.title),
+                        _cell("" if item.withheld else item.decision),
+                        _cell(item.withheld.ground if item.withheld else ""),
                         self.url(urls.item_url(meeting, item.anchor)),
                     ]
                 )
@@ -195,3 +195,12 @@ def files(context: OutputContext) -> dict[str, str]:
 
 
 OUTPUT = files_output("open-data", files)
+
+
+# A spreadsheet program runs a cell that starts with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    """Text from a source for a CSV cell: a leading apostrophe keeps a formula from running."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

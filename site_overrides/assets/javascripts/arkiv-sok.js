@@ -5,7 +5,9 @@
 const root = document.getElementById("arkiv-sok");
 
 /** Read a query as a dnr, as generator.dnr.parse does: {prefix|null, year, serial} or null. */
-export function parseDnr(query, pattern) {
+export function parseDnr(query, pattern, maxLength = 60) {
+  // Longer text is no dnr: never run the pattern on it (it is slow on long failing input).
+  if (query.length > maxLength) return null;
   const found = new RegExp(pattern, "i").exec(query);
   if (!found) return null;
   const serial = parseInt(found.groups.serial, 10);
@@ -114,7 +116,7 @@ async function search(query, organ, year) {
     return;
   }
   performance.mark("arkiv-sok-start");
-  const dnr = parseDnr(query, root.dataset.dnrPattern);
+  const dnr = parseDnr(query, root.dataset.dnrPattern, Number(root.dataset.dnrMax));
   if (dnr) {
     await lookupDnr(dnr, base, texts, status, list);
   } else {
@@ -153,6 +155,6 @@ function failed() {
 }
 
 if (root) {
-  window.arkivParseDnr = (query) => parseDnr(query, root.dataset.dnrPattern);
+  window.arkivParseDnr = (query) => parseDnr(query, root.dataset.dnrPattern, Number(root.dataset.dnrMax));
   main().catch(failed);
 }

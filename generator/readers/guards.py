@@ -1,0 +1,45 @@
+"""Bounds on what a source may make the build do: no Markdown that takes quadratic time or
+exhausts the stack when it is rendered, so one push can never hold the publishing server.
+
+Real protocols stay far inside these bounds; they are checked on the raw text of every source,
+line by line, before a reader sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator import messages
+
+MAX_LINE = 50_000  # characters; a long paragraph of a protocol is a few thousand
+MAX_MARKUP_RUN = 200  # brackets, emphasis or code marks in a row ("[[[[", "****", "````")
+MAX_MARKUP_IN_LINE = 5_000  # such characters in one line, in any order ("*a*a*a…", "`a`a…")
+MAX_LINKS_IN_LINE = 400  # "[", "]" and "!" in one line: link parsing is quadratic in them
+MAX_MARKUP_IN_FILE = 50_000
+MAX_INDENT = 64  # leading spaces: lists nested past this are no protocol's
+MAX_NESTING = 8  # list or quote markers opening one line ("- - - - x", "> > > x")
+
+_RUN = re.compile(rf"([\[\]*_`<>!\\])\1{{{MAX_MARKUP_RUN},}}")
+_MARKUP = re.compile(r"[\[\]*_`<>!\\]")
+_LINK = re.compile(r"[\[\]!]")
+# Possessive quantifiers: the spaces between markers can be split only one way (no backtracking).
+_NESTING = re.compile(rf"^(?:[ \t]*+(?:[-*+>]|\d{{1,9}}[.)])[ \t]++){{{MAX_NESTING + 1}}}")
+
+
+def check(text: str) -> Iterator[tuple[int, str]]:
+    """(line, message) for every line past the bounds, and for the file past its own."""
+    if len(_MARKUP.findall(text)) > MAX_MARKUP_IN_FILE:
+        yield 1, messages.GUARD_MARKUP_FILE.format(limit=MAX_MARKUP_IN_FILE)
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > MAX_LINE:
+            yield number, messages.GUARD_LINE_TOO_LONG.format(limit=MAX_LINE)
+        elif (
+            _RUN.search(line)
+            or len(_MARKUP.findall(line)) > MAX_MARKUP_IN_LINE
+            or len(_LINK.findall(line)) > MAX_LINKS_IN_LINE
+        ):
+            yield number, messages.GUARD_MARKUP.format(limit=MAX_MARKUP_RUN)
+        elif len(line) - len(line.lstrip(" \t")) > MAX_INDENT or _NESTING.match(line):
+            yield number, messages.GUARD_NESTING.format(limit=MAX_NESTING)
