@@ -108,6 +108,7 @@ HOOKS_INSTALLED = (
     "Anslagstavlan ändras med datumet: bygg om varje natt med den här raden i crontab (crontab -e):\n{cron}"
 )
 NOTHING_PUBLISHED = "grenen {branch} finns inte i git-arkivet; inget att bygga om"
+LOG_CORRECTED = "rättelse av {path}: {old} ersatt av {new} (den tidigare versionen finns kvar i git-historiken)"
 LOG_REBUILT = "{commit} ombyggd för dagens datum ({build})"
 NO_SERVER_CONFIG = "{project} har ingen mkdocs.yml; kör 'arkiv hooks install' i projektets mapp eller ange --project"
 PUSH_OUTSIDE_PROTOCOLS = (
@@ -122,6 +123,17 @@ PUSH_NO_PROTOCOLS = "den pushade versionen har ingen mapp protocols/"
 PUSH_UNREADABLE_TREE = "den pushade versionen kunde inte packas upp: {reason}"
 PUSH_DELETES_BRANCH = "grenen {branch} publiceras och kan inte tas bort"
 TIME_LIMIT = "kontrollen eller bygget tog längre än {seconds} sekunder och avbröts; inget har publicerats"
+PUBLISHED_DELETED = (
+    "{path} är publicerat och kan inte tas bort; ska något inte längre visas, markera det med "
+    "<!-- arkiv: sekretess: skäl --> och skriv en rättelse"
+)
+PUBLISHED_CHANGED = (
+    "{path} är publicerat; en ändring kräver en ny rättelse i filen: "
+    "<!-- arkiv: rättelse: ÅÅÅÅ-MM-DD: vad som rättades och varför --> (i YAML: rättelser: [{{datum: …, skäl: …}}])"
+)
+PUBLISHED_FILE_CHANGED = (
+    "{path} är publicerad och kan inte bytas ut; lägg den nya filen under ett nytt namn och skriv en rättelse"
+)
 PUSH_REJECTED = "Pushen avvisades: rätta felen ovan och pusha igen. Inget har publicerats."
 PUBLISH_FAILED = "Bygget misslyckades efter pushen; den publicerade webbplatsen är oförändrad (se bygglogg.txt)."
 PUBLISHED = "Publicerat: {build}"

@@ -69,3 +69,17 @@ def test_any_text_parses_or_is_refused_cleanly(text: str) -> None:
     except DnrError:
         return
     assert parsed.serial > 0 and 1900 <= parsed.year <= 2099
+
+
+def test_long_text_is_no_dnr_and_never_reaches_the_pattern(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pattern is slow on long failing text (40,000 characters took a minute): it is never tried."""
+    import generator.model.dnr as dnr
+
+    class Untouchable:
+        def match(self, text: str) -> None:
+            raise AssertionError("the pattern ran on long text")
+
+    assert parse("ITSAM 2023/93", "ITSAM") == Dnr("ITSAM", 2023, 93)
+    monkeypatch.setattr(dnr, "_DNR", Untouchable())
+    with pytest.raises(DnrError):
+        parse("a-" * 20_000 + " 2023/93", "ITSAM")

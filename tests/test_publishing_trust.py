@@ -160,8 +160,51 @@ def test_a_build_past_its_time_limit_publishes_nothing(tmp_path: Path) -> None:
     installed = arkiv("hooks", "install", bare, "--web-root", web, "--time-limit", "0.2")
     assert installed.returncode == 0, installed.stderr
     published = os.readlink(web)
-    seed = work / "protocols" / "direktionen" / "2023-10-26.md"
-    seed.write_text(seed.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    pushed = push_all(work, "en rad till")
+    meeting = "organ: direktionen\ndatum: 2023-12-14\nparagrafer:\n  - {paragraf: 1, rubrik: Budget, beslut: Antas.}\n"
+    (work / "protocols" / "direktionen" / "2023-12-14.yaml").write_text(meeting, encoding="utf-8")
+    pushed = push_all(work, "ett sammanträde till")
     assert "tog längre än 0.2 sekunder och avbröts" in pushed.stderr, pushed.stderr
     assert os.readlink(web) == published and "Traceback" not in pushed.stderr
+
+
+SEED_PATH = Path("protocols") / "direktionen" / "2023-10-26.md"
+
+
+def test_a_published_protocol_is_never_silently_removed_or_changed(tmp_path: Path) -> None:
+    bare, work, web = server(tmp_path)
+    seed = work / SEED_PATH
+    text = seed.read_text(encoding="utf-8")
+    seed.unlink()
+    deleted = push_all(work, "bort")
+    assert deleted.returncode != 0
+    assert "protocols/direktionen/2023-10-26.md är publicerat och kan inte tas bort" in deleted.stderr
+    git("reset", "-q", "--hard", "origin/main", cwd=work)
+    seed.write_text(text.replace("notera informationen till protokollet", "notera informationen"), "utf-8")
+    changed = push_all(work, "tyst ändring")
+    assert changed.returncode != 0 and "en ändring kräver en ny rättelse" in changed.stderr
+    assert (web / "direktionen" / "2023-10-26" / "index.html").is_file()
+    # With a correction the change is published, the page says so, and the log keeps the versions.
+    correction = "<!-- arkiv: rättelse: 2023-11-20: Felskrivning i § 65 rättad -->"
+    seed.write_text(seed.read_text(encoding="utf-8") + f"\n{correction}\n", encoding="utf-8")
+    corrected = push_all(work, "rättelse")
+    assert corrected.returncode == 0, corrected.stderr
+    page = (web / "direktionen" / "2023-10-26" / "index.html").read_text(encoding="utf-8")
+    assert "Rättat 2023-11-20: Felskrivning i § 65 rättad" in page and "arkiv: rättelse" not in page
+    log = (web.with_name("www.builds") / "bygglogg.txt").read_text(encoding="utf-8")
+    assert "rättelse av protocols/direktionen/2023-10-26.md" in log
+    # History cannot be rewritten to make the published protocol disappear either.
+    assert git("reset", "-q", "--hard", "HEAD~2", cwd=work).returncode == 0  # before the correction
+    forced = git("push", "--force", "origin", "HEAD:main", cwd=work)
+    assert forced.returncode != 0
+    assert git("rev-parse", "main", cwd=bare).stdout == git("rev-parse", "origin/main", cwd=work).stdout
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    _, work, web = server(tmp_path)
+    published = os.readlink(web)
+    with open(work / "protocols" / "direktionen" / "stor.pdf", "wb") as huge:
+        huge.truncate(51_000_000)  # zeros, as in the probe that made pre-receive hold 3 GB
+    pushed = push_all(work, "stor fil")
+    assert pushed.returncode != 0
+    assert "protocols/direktionen/stor.pdf: filen är större än 50 MB" in pushed.stderr
+    assert os.readlink(web) == published

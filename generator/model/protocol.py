@@ -21,6 +21,7 @@ __all__ = [
     "AttendanceGroup",
     "Attendee",
     "Body",
+    "Correction",
     "Dnr",
     "ElectronicSignature",
     "Item",
@@ -224,6 +225,15 @@ class Withholding:
     ground: str  # e.g. "Sekretess enligt OSL 18 kap. 8 §"
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A rättelse: a published protocol changed afterwards, on a day, for a stated reason."""
+
+    day: date
+    reason: str
+    line: int = field(default=0, compare=False)
+
+
 @dataclass(frozen=True, order=True)
 class ItemRef:
     """The address of a paragraph: body, meeting date and § number."""
@@ -305,6 +315,7 @@ class Meeting:
     source: str = field(default="", compare=False)  # path relative to protocols/, for messages
     original_line: int = field(default=0, compare=False)
     time_line: int = field(default=0, compare=False)  # where start and end are written
+    corrections: tuple[Correction, ...] = ()  # rättelser made after publishing, oldest first
 
     @property
     def slug(self) -> str:

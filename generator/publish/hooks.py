@@ -24,7 +24,7 @@ import tarfile
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from generator import messages
@@ -42,7 +42,9 @@ from generator.publish.deploy import (
     switch,
     time_limit,
 )
-from generator.readers.sources import read_sources
+from generator.readers.organisation import FILE_NAME as ORGANISATION_FILE
+from generator.readers.registry import READERS, SourceText
+from generator.readers.sources import Sources, read_sources
 from generator.site import urls
 
 ZERO = "0" * 40
@@ -195,6 +197,50 @@ def check_tree(update: Update, web_root: Path, allow: tuple[str, ...]) -> list[s
     return refused
 
 
+def _protocol_changes(update: Update) -> list[tuple[str, str]]:
+    """(status, path) of every file under protocols/ that a push to a published branch touches."""
+    if update.old == ZERO:
+        return []
+    command = ["git", "diff", "--name-status", "-z", "--no-renames", update.old, update.new, "--", PROTOCOLS]
+    fields = subprocess.run(command, capture_output=True, check=True).stdout.decode("utf-8", "replace").split("\0")
+    return [(fields[i][:1], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
+
+
+def _corrections_before(update: Update, path: str, sources: Sources) -> int | None:
+    """How many rättelser the published version of a meeting source had (None: unreadable)."""
+    relative = path.removeprefix(PROTOCOLS)
+    body = sources.organisation.body(relative.split("/")[0])
+    try:
+        day = date.fromisoformat(Path(relative).stem)
+    except ValueError:
+        return None
+    old = subprocess.run(["git", "cat-file", "blob", f"{update.old}:{path}"], capture_output=True, check=False)
+    if body is None or old.returncode != 0:
+        return None
+    source = SourceText(sources.organisation, body, relative, old.stdout.decode("utf-8", "replace"), day)
+    meeting = READERS[Path(path).suffix](source, Problems())
+    return len(meeting.corrections) if meeting else None
+
+
+def check_published(update: Update, sources: Sources) -> list[str]:
+    """A published protocol is never silently removed or changed: what the push may not do."""
+    refused = []
+    corrected = {meeting.source: len(meeting.corrections) for meeting in sources.meetings}
+    for status, path in _protocol_changes(update):
+        if path == PROTOCOLS + ORGANISATION_FILE or status == "A":
+            continue
+        if status == "D":
+            refused.append(messages.PUBLISHED_DELETED.format(path=path))
+        elif Path(path).suffix not in READERS:
+            refused.append(messages.PUBLISHED_FILE_CHANGED.format(path=path))
+        else:
+            before = _corrections_before(update, path, sources)
+            now = corrected.get(path.removeprefix(PROTOCOLS), 0)
+            if before is not None and now <= before:
+                refused.append(messages.PUBLISHED_CHANGED.format(path=path))
+    return refused
+
+
 def _export(commit: str, target: Path) -> None:
     """The pushed ``protocols/``, as files, streamed from git (never held in memory whole)."""
     target.mkdir(parents=True, exist_ok=True)
@@ -242,10 +288,13 @@ def _pre_receive(stdin: str, branch: str, web_root: Path, allow: tuple[str, ...]
         with tempfile.TemporaryDirectory(prefix="arkiv-granskning-") as work:
             _export(update.new, Path(work))
             problems = Problems()
-            read_sources(Path(work) / "protocols", problems, reserved=urls.RESERVED_SLUGS)
+            sources = read_sources(Path(work) / "protocols", problems, reserved=urls.RESERVED_SLUGS)
             if problems.items:
                 print(problems.report(), file=sys.stderr)
-            if problems.errors:
+            published = check_published(update, sources) if sources is not None else []
+            if published:
+                print("\n".join(published), file=sys.stderr)
+            if problems.errors or published:
                 print(messages.PUSH_REJECTED, file=sys.stderr)
                 status = 1
     return status
@@ -263,6 +312,9 @@ def post_receive(
     failed = False
     for update in _updates(stdin, branch):
         if update.new != ZERO:
+            for status, path in _protocol_changes(update):
+                if status == "M" and Path(path).suffix in READERS:
+                    log(web_root, messages.LOG_CORRECTED.format(path=path, old=update.old[:7], new=update.new[:7]))
             failed |= not publish(update.new, branch, web_root, keep, site_url, seconds, messages.LOG_PUBLISHED)
     return 1 if failed else 0
 

@@ -22,6 +22,7 @@ from generator.model import (
     AttendanceGroup,
     Attendee,
     Body,
+    Correction,
     ElectronicSignature,
     Item,
     Meeting,
@@ -38,7 +39,7 @@ from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.model.roster import roster_for
 from generator.problems import Problems
 from generator.readers.attendance import RANGE, AttendanceReader, paragraph_range
-from generator.readers.markers import EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
+from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
 
 _ITEM_START = re.compile(r"^§\s*(\d{1,6})\s*$")
@@ -124,7 +125,7 @@ class MarkdownReader:
 
     def is_furniture(self, text: str) -> bool:
         bare = text.replace("\t", " ").strip()
-        if EXCEPTION_NOTE.match(bare) or ORIGINAL.match(bare):
+        if _instruction(bare):
             return True  # an instruction to the archive, not content
         if bare in _FURNITURE or bare == self.body.name:
             return True
@@ -196,7 +197,17 @@ class MarkdownReader:
             source=self.file,
             original_line=original[0] if original else 0,
             time_line=header.time_line,
+            corrections=tuple(self.corrections(lines)),
         )
+
+    def corrections(self, lines: list[Line]) -> list[Correction]:
+        found = []
+        for line in lines:
+            if marker := CORRECTION.match(line.text.strip()):
+                day = self.parse_date(marker["day"], "rättelse", line.number)
+                if day is not None:
+                    found.append(Correction(day, marker["reason"], line.number))
+        return found
 
     def check_markers(self, lines: list[Line], items_at: int, items_end: int) -> None:
         """Every archive marker is understood where it stands, or is an error at its line."""
@@ -207,7 +218,7 @@ class MarkdownReader:
             if WITHHOLD.match(text):
                 if not items_at < i < items_end:
                     self.error(line.number, messages.MARKER_OUTSIDE_ITEMS)
-            elif ORIGINAL.match(text) or EXCEPTION_NOTE.match(text):
+            elif _instruction(text):
                 continue
             elif MARKER_LIKE.search(text):
                 self.error(line.number, messages.MARKER_UNKNOWN.format(value=text[:80]))
@@ -455,6 +466,8 @@ class MarkdownReader:
         pending_line = 0
         for line in lines:
             text = line.text.strip()
+            if _instruction(text):
+                continue
             signers = re.findall(r"<b>(.*?)</b>\s*(\S*)", text)
             times = _UTC.findall(text)
             if signers:
@@ -500,6 +513,12 @@ class _Header:
         if not (self.adjusters or self.place_and_time or self.signatories):
             return None
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
+
+
+def _instruction(text: str) -> bool:
+    """An instruction to the archive that may stand anywhere: the original PDF, a rättelse, a
+    personnummer exception. Never content."""
+    return bool(EXCEPTION_NOTE.match(text) or ORIGINAL.match(text) or CORRECTION.match(text))
 
 
 def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0) -> int | None:

@@ -19,6 +19,7 @@ from generator.model import (
     AttendanceGroup,
     Attendee,
     Body,
+    Correction,
     ElectronicSignature,
     Item,
     Meeting,
@@ -123,6 +124,7 @@ def to_data(meeting: Meeting) -> dict[str, Any]:
                 _compact({"paragraf": e.number, "rubrik": e.title, "dnr": _dnr(e.dnr)}) for e in meeting.agenda
             ],
             "paragrafer": [_item_data(item) for item in meeting.items],
+            "rättelser": [{"datum": c.day.isoformat(), "skäl": c.reason} for c in meeting.corrections],
             "signering": signing
             and _compact(
                 {
@@ -301,6 +303,7 @@ class YamlReader:
             source=self.doc.file,
             original_line=self.doc.line(("original_maskerad",) if "original_maskerad" in data else ("original",)),
             time_line=self.doc.line(("slut",)),
+            corrections=self.corrections(data.get("rättelser", ())),
         )
 
     def attendee(self, path: Path, data: dict[str, Any]) -> Attendee:
@@ -384,6 +387,15 @@ class YamlReader:
             # A withheld part: its heading and ground are published, its text never read.
             return Section(data.get("rubrik", ""), "", Withholding(data["sekretess"]["grund"]))
         return Section(data.get("rubrik", ""), data.get("text", ""))
+
+    def corrections(self, data: list[dict[str, Any]]) -> tuple[Correction, ...]:
+        found = []
+        for i, entry in enumerate(data):
+            path = ("rättelser", i, "datum")
+            day = self.parse_date(path, entry["datum"])
+            if day is not None:
+                found.append(Correction(day, entry["skäl"], self.doc.line(path)))
+        return tuple(found)
 
     def signing(self, data: dict[str, Any] | None) -> SigningRecord | None:
         if data is None:

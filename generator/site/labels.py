@@ -102,6 +102,12 @@ YEAR_CASES = "Diarieår {year}"
 
 ABOUT = "Om arkivet"
 ORIGINAL_PDF = "Det justerade protokollet (PDF)"
+CORRECTIONS = "Rättelser"
+CORRECTED_ON = "Rättat {day}"
+CORRECTIONS_NOTE = (
+    "Protokollet har ändrats efter att det publicerades. Tidigare versioner finns kvar i arkivets "
+    "historik och kan begäras ut som allmän handling."
+)
 ORIGINAL_PDF_REDACTED = "Det justerade protokollet, maskerat (PDF)"
 STAFF_GUIDE = "Så publicerar du ett protokoll"
 
