@@ -1,0 +1,22 @@
+"""Every non-HTML output of the site, as one list.
+
+Adding an output is one module in this package that defines ``OUTPUT`` and one line here.
+The build writes the outputs that need only the archive while MkDocs renders the pages, and the
+ones marked ``after_pages`` (the search index) once the HTML is written.
+"""
+
+from __future__ import annotations
+
+from generator.site.outputs import calendars, dnr_index, feeds, open_data, schemas, search
+from generator.site.outputs.base import Output, OutputContext
+
+OUTPUTS: tuple[Output, ...] = (
+    open_data.OUTPUT,
+    feeds.OUTPUT,
+    calendars.OUTPUT,
+    schemas.OUTPUT,
+    dnr_index.OUTPUT,
+    search.OUTPUT,
+)
+
+__all__ = ["OUTPUTS", "Output", "OutputContext"]

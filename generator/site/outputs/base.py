@@ -1,0 +1,53 @@
+"""What every output of the site shares: its context, its entry in the registry, how files are written.
+
+An output turns the archive into files beside the HTML pages (feeds, calendars, open data,
+schemas, the dnr index) or works over the built HTML (the search index). Each module of this
+package defines one ``OUTPUT``; ``generator.site.outputs.OUTPUTS`` lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from generator.index import Archive
+
+# Meetings are held, and feeds and calendars dated, in Swedish local time.
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@dataclass(frozen=True)
+class OutputContext:
+    """What an output may use: the archive, the site's address, the build day."""
+
+    archive: Archive
+    site_url: str  # "" when unknown: links are then relative
+    today: date
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output. ``after_pages``: it reads the built HTML, so it runs after MkDocs has written it."""
+
+    name: str
+    write: Callable[[OutputContext, Path], None]
+    after_pages: bool = False
+
+
+def files_output(name: str, make: Callable[[OutputContext], Mapping[str, str]]) -> Output:
+    """An output whose files (path in the site -> text) are made from the archive alone."""
+
+    def write(context: OutputContext, site: Path) -> None:
+        write_files(site, make(context))
+
+    return Output(name, write)
+
+
+def write_files(site: Path, files: Mapping[str, str]) -> None:
+    for path, content in files.items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
