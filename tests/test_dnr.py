@@ -40,6 +40,26 @@ def test_not_a_dnr(text: str) -> None:
         parse(text, "ITSAM")
 
 
+@pytest.mark.parametrize(
+    ("text", "prefix", "year", "serial", "code"),
+    [
+        ("2018/00041", "KOMMUN", 2018, 41, ""),
+        ("KS 2018/52", "KS", 2018, 52, ""),
+        ("KS/2016:198", "KS", 2016, 198, ""),
+        ("KS/2018:311 - 001", "KS", 2018, 311, "001"),
+        ("ITSAM.2021.3", "ITSAM", 2021, 3, ""),
+        ("DNR: ITSAM.2021.3", "ITSAM", 2021, 3, ""),
+        ("Dnr. 2019/31 042", "KOMMUN", 2019, 31, "042"),
+        ("2024/ITSAM 0018 042", "ITSAM", 2024, 18, "042"),
+    ],
+)
+def test_spellings_of_other_diaria(text: str, prefix: str, year: int, serial: int, code: str) -> None:
+    """The spellings real templates use: one key (prefix, year, serial), the classification code kept."""
+    dnr = parse(text, "KOMMUN")
+    assert (dnr.prefix, dnr.year, dnr.serial, dnr.code) == (prefix, year, serial, code)
+    assert dnr.key == f"{prefix.lower()}-{year}-{serial}"
+
+
 def test_several_dnr_in_one_field() -> None:
     assert parse_many("2022/20, 2022/21", "TESTM") == [Dnr("TESTM", 2022, 20), Dnr("TESTM", 2022, 21)]
 

@@ -98,8 +98,19 @@ def test_search_with_the_keyboard_alone(page: Page, served: str) -> None:
             st.sampled_from(["", "Dnr ", "dnr: ", "Diarienummer "]),
             st.sampled_from(["", "ITSAM ", "ks-", "Bun "]),
             st.integers(1890, 2110),
-            st.sampled_from(["/", "-", " ", ".", " / "]),
+            st.sampled_from(["/", "-", " ", ".", " / ", ":"]),
             st.integers(0, 10**7),
+        ),
+        st.sampled_from(
+            [
+                "KS/2016:198",
+                "KS/2018:311 - 001",
+                "ITSAM.2021.3",
+                "DNR: ITSAM.2021.3",
+                "Dnr. 2019/31 042",
+                "2024/ITSAM 0018 042",
+                "2024/KS 7",
+            ]
         ),
     )
 )

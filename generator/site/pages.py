@@ -18,11 +18,10 @@ from typing import Any
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from generator.site import labels
 from generator.index import Archive, Case, PersonRecord
 from generator.model import AgendaEntry, AttendanceGroup, Body, Meeting
 from generator.model.dnr import MAX_LENGTH, js_pattern
-from generator.site import urls
+from generator.site import labels, urls
 from generator.site.render import to_html
 
 NOTICES_DOWN_SHOWN = 20

@@ -10,10 +10,13 @@ export function parseDnr(query, pattern, maxLength = 60) {
   if (query.length > maxLength) return null;
   const found = new RegExp(pattern, "i").exec(query);
   if (!found) return null;
-  const serial = parseInt(found.groups.serial, 10);
+  const g = found.groups;
+  const yearFirst = g.year2 !== undefined; // "2024/ITSAM 0018"
+  const serial = parseInt(yearFirst ? g.serial2 : g.serial, 10);
   if (!serial) return null;
-  const prefix = found.groups.prefix ? found.groups.prefix.replace(/^[\s-]+|[\s-]+$/g, "").toUpperCase() : null;
-  return { prefix, year: parseInt(found.groups.year, 10), serial };
+  const written = yearFirst ? g.prefix2 : g.prefix;
+  const prefix = written ? written.replace(/^[\s-]+|[\s-]+$/g, "").toUpperCase() : null;
+  return { prefix, year: parseInt(yearFirst ? g.year2 : g.year, 10), serial };
 }
 
 function fill(template, values) {

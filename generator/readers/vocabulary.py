@@ -1,0 +1,130 @@
+"""The layout vocabulary: every label, heading, marker and furniture pattern the Markdown reader
+knows, read from ``vocabulary.yaml`` (shipped with the package) plus what an organisation adds
+under ``ordlista:`` in ``organisation.yaml``. Layout knowledge is data; this module only looks up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from generator.readers.yaml_source import load
+
+FILE = "vocabulary.yaml"
+Additions = tuple[tuple[str, tuple[str, ...]], ...]  # ("huvud.beslutande", ("Ledamöter närvarande",))
+
+
+def normalise(text: str) -> str:
+    """A line or cell as labels are compared: no Markdown emphasis or heading marks, no trailing
+    colon or semicolon, single spaces, case folded."""
+    text = re.sub(r"^#{1,6}\s+", "", text.strip())
+    text = text.replace("**", "").replace("__", "").strip(" *_\t")
+    text = re.sub(r"\s+", " ", text).rstrip(":; .").strip()
+    return text.casefold()
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, Any]:
+    text = resources.files("generator.readers").joinpath(FILE).read_text(encoding="utf-8")
+    data: dict[str, Any] = load(text, FILE).data
+    return data
+
+
+def _with_additions(additions: Additions) -> dict[str, Any]:
+    data = {key: (dict(value) if isinstance(value, dict) else list(value)) for key, value in _shipped().items()}
+    for dotted, words in additions:
+        top, _, sub = dotted.partition(".")
+        if sub:
+            data.setdefault(top, {}).setdefault(sub, [])
+            data[top][sub] = [*data[top][sub], *words]
+        else:
+            data[top] = [*data.get(top, []), *words]
+    return data
+
+
+def _patterns(values: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{value})" for value in values) or r"(?!x)x", re.IGNORECASE)
+
+
+def _table(groups: dict[str, list[str]]) -> dict[str, str]:
+    """label (normalised) -> field; longer labels are tried first by ``Vocabulary.label``."""
+    return {normalise(word): field for field, words in groups.items() for word in words}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    header: dict[str, str]
+    signature_roles: dict[str, str]
+    posting_heading: frozenset[str]
+    posting: dict[str, str]
+    agenda_heading: frozenset[str]
+    decision: frozenset[str]
+    lists: dict[str, str]
+    sections: frozenset[str]
+    attendance: dict[str, tuple[str, ...]]
+    title: re.Pattern[str]
+    signing: re.Pattern[str]
+    decision_intro: re.Pattern[str]
+    proposal: re.Pattern[str]
+    furniture: re.Pattern[str]
+
+    @staticmethod
+    def label(table: dict[str, str], text: str) -> tuple[str, str, str] | None:
+        """(field, label as written, rest of the text) when ``text`` starts with a known label."""
+        folded = normalise(text)
+        for label in sorted(table, key=len, reverse=True):
+            if folded == label or (folded.startswith(label) and not folded[len(label)].isalnum()):
+                bare = re.sub(r"^#{1,6}\s+", "", text.strip()).replace("**", "").replace("__", "")
+                words = r"\s+".join(map(re.escape, label.split()))
+                found = re.match(rf"[\s*_]*({words})[\s*_]*[:;]?", bare, re.IGNORECASE)
+                if found:
+                    return table[label], found[1], bare[found.end() :].strip()
+        return None
+
+    def is_title(self, text: str) -> bool:
+        return bool(self.title.fullmatch(normalise(text)))
+
+    def is_furniture(self, text: str) -> bool:
+        bare = normalise(text)
+        return bool(bare) and bool(self.furniture.fullmatch(bare))
+
+    def is_posting_heading(self, text: str) -> bool:
+        return normalise(text) in self.posting_heading
+
+    def is_agenda_heading(self, text: str) -> bool:
+        return normalise(text) in self.agenda_heading
+
+    def is_signing_start(self, text: str) -> bool:
+        return bool(self.signing.fullmatch(normalise(text)))
+
+
+@lru_cache(maxsize=8)
+def vocabulary_for(additions: Additions = ()) -> Vocabulary:
+    data = _with_additions(additions)
+    return Vocabulary(
+        header=_table(data["huvud"]),
+        signature_roles=_table(data["underskrift"]),
+        posting_heading=frozenset(normalise(w) for w in data["anslag_rubrik"]),
+        posting=_table(data["anslag"]),
+        agenda_heading=frozenset(normalise(w) for w in data["ärendelista"]),
+        decision=frozenset(normalise(w) for w in data["beslut"]),
+        lists=_table(data["listor"]),
+        sections=frozenset(normalise(w) for w in data["avsnitt"]),
+        attendance={key: tuple(words) for key, words in data["närvaro"].items()},
+        title=_patterns(data["titel_mönster"]),
+        signing=_patterns(data["signering_mönster"]),
+        decision_intro=_patterns(data["beslut_inledning_mönster"]),
+        proposal=_patterns(data["förslag_mönster"]),
+        furniture=_patterns(data["möbler_mönster"]),
+    )
+
+
+def keys() -> list[str]:
+    """Every key an organisation may add words under (for the schema and the staff guide)."""
+    out = []
+    for key, value in _shipped().items():
+        out += [f"{key}.{sub}" for sub in value] if isinstance(value, dict) else [key]
+    return out
