@@ -45,6 +45,7 @@ POSTING_IMPLAUSIBLE = "{field} {value} ligger mer än ett år efter sammanträde
 START_AFTER_END = "sammanträdet slutar ({end}) före det börjar ({start})"
 PARAGRAPH_NUMBER_TOO_LONG = "paragrafnumret {value} är orimligt långt"
 SYMLINK_SOURCE = "{path} är en symbolisk länk; lägg in själva filen i protocols/"
+VOCABULARY_KEY = "ordlista: okänd nyckel {key!r}; nycklarna är: {known}"
 SLUG_RESERVED = "organet kan inte heta '{slug}': adressen används av arkivet självt ({reserved})"
 SLUG_DUPLICATE = "organet '{slug}' står två gånger"
 PERSON_DUPLICATE = (
@@ -64,8 +65,14 @@ DATE_MISMATCH = "sammanträdesdatum {written} stämmer inte med filnamnet {expec
 DUPLICATE_MEETING = "{body} {date} finns redan i {other}; ett sammanträde ska ha en enda fil"
 DUPLICATE_ITEM = "§ {number} förekommer två gånger"
 
-MD_NO_BODY = "protokollet börjar inte med organets namn i fetstil, till exempel **Direktionen**"
-MD_NO_ITEMS = "inga paragrafer hittades; varje paragraf börjar med en rad som bara innehåller § och numret"
+MD_NO_BODY = (
+    "protokollhuvudet känns inte igen här: väntade organets namn (till exempel **Direktionen**), en titel "
+    "som PROTOKOLL eller en rubrik som 'Plats och tid' (se Ordlistan i guiden)"
+)
+MD_NO_ITEMS = (
+    "inga paragrafer hittades: en paragraf börjar med en rad som '§ 12', '§ 12 Dnr 2023/5', '**§ 12**', "
+    "'12 §' eller '## 12 § Rubrik' (se Ordlistan i guiden)"
+)
 MD_NO_TITLE = "§ {number} saknar rubrik (en rad som börjar med ##)"
 MD_NO_DECISION = "§ {number} saknar beslut (rubriken '{heading}')"
 MD_UNKNOWN_HEADER = "okänd rubrik i protokollhuvudet: '{label}'"

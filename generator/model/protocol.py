@@ -76,6 +76,8 @@ class Organisation:
     persons: tuple[Person, ...]
     description: str = ""
     appeal_standing: str = ""  # who may appeal, e.g. "medlem i en av förbundets medlemskommuner"
+    # Words the organisation adds to the layout vocabulary: ("huvud.beslutande", ("Närvarande",))
+    vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def body(self, slug: str) -> Body | None:
         return next((body for body in self.bodies if body.slug == slug), None)
@@ -274,6 +276,8 @@ class Item:
     title: str
     dnr: tuple[Dnr, ...] = ()
     decision: str = ""  # Markdown
+    proposal: str = ""  # Markdown: a proposal put to the body ("Arbetsutskottets förslag"), not a decision
+    proposal_heading: str = ""  # its heading as published
     sections: tuple[Section, ...] = ()  # in published order, summary included
     references: tuple[Reference, ...] = ()  # beslutsunderlag
     recipients: tuple[str, ...] = ()  # beslutsexpediering
@@ -316,6 +320,8 @@ class Meeting:
     original_line: int = field(default=0, compare=False)
     time_line: int = field(default=0, compare=False)  # where start and end are written
     corrections: tuple[Correction, ...] = ()  # rättelser made after publishing, oldest first
+    absentees: tuple[PersonName, ...] = ()  # "Anmält förhinder": named in the protocol, not present
+    posting_undated: bool = False  # an anslag without dates (older protocols were dated by hand)
 
     @property
     def slug(self) -> str:

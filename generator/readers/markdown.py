@@ -41,53 +41,39 @@ from generator.problems import Problems
 from generator.readers.attendance import RANGE, AttendanceReader, paragraph_range
 from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
+from generator.readers.vocabulary import normalise, vocabulary_for
 
-_ITEM_START = re.compile(r"^§\s*(\d{1,6})\s*$")
+# Where a paragraph starts, in the layouts the vocabulary's templates use: "§ 28", "§ 28 Dnr
+# 2018/00041", "**§ 5**", "28 §", "## 23 § Titel", "KS § 112 KS/2018:311 - 001".
+_ITEM_START = re.compile(
+    r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
+    r"(?:[ ]+(?P<rest>[^\s|][^\t|]*?))?\s*$"  # no tab or pipe: that is an ärendelista row
+)
 _LONG_NUMBER = re.compile(r"^§\s*(\d{7,})\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _PDF_BOLD = re.compile(r"<b>(.*?)</b>")
 # Searched for (the place is what comes before it): linear even on a long line without "kl".
-_TIME = re.compile(r"\bkl\.?\s*+(?P<start>\d{1,2}[:.]\d{2})(?:\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2}))?\s*+$")
+_TIME = re.compile(r"\bkl\.?\s*+(?P<start>\d{1,2}[:.]\d{2})(?:\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2}))?")
 _PAGES = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?$")
 _UTC = re.compile(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)Z")
 _SERVICE = re.compile(r"(?:signerat med|signeringstjänsten)\s+(.+?)(?:\s+säkra|\.|\s*$)")
-_FURNITURE = {"Justerandes sign", "Utdragsbestyrkande", "Underskrift"}
-_SIGNING_START = ("Signaturerna i detta dokument", "## Undertecknare")
-_ANSLAG = "ANSLAG/BEVIS"
-_DEADLINE_LABELS = ("Sista dag för överklagande", "Sista dag att överklaga")
+_RANGE_WITHOUT_SIGN = re.compile(r"(?<!\d)(\d{1,6})\s*(?:-{1,2}|–)\s*(\d{1,6})(?!\d)")
+_CLOCK_SPAN = re.compile(r"(?<![\d:.])(?P<start>\d{1,2}[:.]\d{2})\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2})(?![\d:.])")
+_LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*(\d+(?:\s*[-–]\s*\d+)?)?\s*$")
+_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _NUMBERS = re.compile(r"^[-+−]?[\d\s.,]*\d\s*%?$")
 
-# Headings that end a paragraph's free text and become lists of their own.
+# Headings that end a paragraph's free text and become lists of their own (vocabulary: listor).
 REFERENCES = "beslutsunderlag"
 RECIPIENTS = "beslutsexpediering"
-_LIST_SECTIONS = {REFERENCES, RECIPIENTS}
-_KNOWN_SECTION_NAMES = _LIST_SECTIONS | {
-    "sammanfattning av ärendet",
-    "yrkanden",
-    "omröstning",
-    "reservation",
-    "reservationer",
-    "protokollsanteckning",
-    "protokollsanteckningar",
-    "jäv",
-    "omedelbar justering",
-}
 
-# Header labels of the protocol's first page, and the attendance group each one opens.
-_GROUP_WORDS = (
-    ("Tjänstgörande ersättare", AttendanceGroup.SUBSTITUTE, "tjänstgörande"),
-    ("Ledamöter", AttendanceGroup.MEMBER, None),
-    ("Ledamot", AttendanceGroup.MEMBER, None),
-    ("Ersättare", AttendanceGroup.SUBSTITUTE, None),
-)
-_ATTENDANCE_LABELS = {
-    "Beslutande": AttendanceGroup.MEMBER,
-    "Ersättare": AttendanceGroup.SUBSTITUTE,
-    "Tjänstgörande ersättare": AttendanceGroup.SUBSTITUTE,
-    "Övriga närvarande": AttendanceGroup.OTHER,
-    "Övriga deltagande": AttendanceGroup.OTHER,
-    "Övriga": AttendanceGroup.OTHER,
+# Header fields of the vocabulary (huvud) that list attendance, with their group and role.
+_ATTENDANCE_FIELDS = {
+    "beslutande": (AttendanceGroup.MEMBER, None),
+    "tjänstgörande_ersättare": (AttendanceGroup.SUBSTITUTE, "tjänstgörande"),
+    "ersättare": (AttendanceGroup.SUBSTITUTE, None),
+    "övriga": (AttendanceGroup.OTHER, None),
 }
 
 if TYPE_CHECKING:  # the registry imports the readers, not the other way round
@@ -114,6 +100,9 @@ class MarkdownReader:
         self.problems = problems
         self.roster = roster_for(organisation.persons)
         self.attendance = AttendanceReader(self.roster, organisation.municipalities)
+        self.vocabulary = vocabulary_for(organisation.vocabulary)
+        # What each line became, for ``arkiv explain``: line number -> (region, what).
+        self.trace: dict[int, tuple[str, str]] = {}
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -127,14 +116,23 @@ class MarkdownReader:
         bare = text.replace("\t", " ").strip()
         if _instruction(bare):
             return True  # an instruction to the archive, not content
-        if bare in _FURNITURE or bare == self.body.name:
-            return True
-        if bare.startswith("Justerandes sign") and bare.endswith("Utdragsbestyrkande"):
-            return True
-        return bool(bare) and set(bare) <= {"-", " "} and "--" in bare
+        if bare.casefold() in (self.body.name.casefold(), self.org.name.casefold(), self.org.short_name.casefold()):
+            return True  # a running header
+        return self.vocabulary.is_furniture(bare)
 
     def content(self, lines: list[Line]) -> list[Line]:
-        return [line for line in lines if not self.is_furniture(line.text)]
+        kept = []
+        for line in lines:
+            if self.is_furniture(line.text):
+                self.note(line, "möbler", "tas bort (sidhuvud, sidfot eller signaturruta)")
+            else:
+                kept.append(line)
+        return kept
+
+    def note(self, line: Line, region: str, what: str) -> None:
+        """Record what ``line`` became (the first record wins: the most specific reader)."""
+        if line.text.strip():
+            self.trace.setdefault(line.number, (region, what))
 
     def parse_date(self, value: str, field: str, line: int) -> date | None:
         try:
@@ -147,30 +145,31 @@ class MarkdownReader:
 
     def read(self, text: str, file_date: date) -> Meeting | None:
         lines = [Line(i, raw.rstrip()) for i, raw in enumerate(text.splitlines(), start=1)]
-        first = next((line for line in lines if line.text and not self.is_furniture(line.text)), None)
-        title = _BOLD_LINE.match(first.text) if first else None
-        if not first or not title:
-            self.error(first.number if first else 1, messages.MD_NO_BODY)
-            return None
-        if title[1].strip() != self.body.name:
-            self.error(first.number, messages.BODY_MISMATCH.format(written=title[1], expected=self.body.name))
-
-        anslag_at = _find(lines, lambda t: t.strip("* ") == _ANSLAG)
-        agenda_at = _find(lines, lambda t: t.lstrip("# ").strip("* ").lower() == "ärendelista")
-        items_at = _find(lines, lambda t: bool(_ITEM_START.match(t)))
+        vocabulary = self.vocabulary
+        items_at = _find(lines, lambda t: bool(_ITEM_START.match(t.strip())))
         if items_at is None:
-            self.error(first.number, messages.MD_NO_ITEMS)
+            first = next((line for line in lines if line.text.strip()), None)
+            self.error(first.number if first else 1, messages.MD_NO_ITEMS)
             return None
-        signing_at = _find(lines, lambda t: t.startswith(_SIGNING_START), start=items_at)
+        header_at = self.read_title(lines[:items_at])
+        if header_at is None:
+            return None
+        anslag_at = _find(lines, vocabulary.is_posting_heading, end=items_at)
+        agenda_at = _find(lines, vocabulary.is_agenda_heading, end=items_at)
+        signing_at = _find(lines, vocabulary.is_signing_start, start=items_at)
         end = signing_at if signing_at is not None else len(lines)
         self.check_markers(lines, items_at, end)
         header_end = min(i for i in (anslag_at, agenda_at, items_at) if i is not None)
+        for at, region in ((anslag_at, "anslag"), (agenda_at, "ärendelista"), (signing_at, "signering")):
+            if at is not None:
+                self.note(lines[at], region, "rubrik")
 
-        header = self.read_header(lines[lines.index(first) + 1 : header_end])
+        header = self.read_header(lines[header_at:header_end])
         posting, meeting_date = None, file_date
+        undated = False
         if anslag_at is not None:
             posting_end = agenda_at if agenda_at is not None and agenda_at > anslag_at else items_at
-            posting, written_date = self.read_posting(lines[anslag_at + 1 : posting_end])
+            posting, written_date, undated = self.read_posting(lines[anslag_at + 1 : posting_end])
             if written_date and written_date != file_date:
                 self.error(
                     lines[anslag_at].number,
@@ -198,6 +197,8 @@ class MarkdownReader:
             original_line=original[0] if original else 0,
             time_line=header.time_line,
             corrections=tuple(self.corrections(lines)),
+            absentees=tuple(header.absentees),
+            posting_undated=undated,
         )
 
     def corrections(self, lines: list[Line]) -> list[Correction]:
@@ -226,42 +227,99 @@ class MarkdownReader:
             if too_long := _LONG_NUMBER.match(line.text):
                 self.error(line.number, messages.PARAGRAPH_NUMBER_TOO_LONG.format(value=too_long[1][:12] + "…"))
 
+    # -- title --------------------------------------------------------------------------------
+
+    def read_title(self, lines: list[Line]) -> int | None:
+        """Skip the document title ("PROTOKOLL", "Sammanträdesprotokoll 4/2019") and the body's
+        name; the index of the header's first line, or None (with an error) when the first line
+        of content is neither a title, the body's name nor a header label."""
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            if not text or self.is_furniture(text):
+                if text:
+                    self.note(line, "titel", "organets namn" if _same(_unmark(text), self.body.name) else "möbler")
+                continue
+            bare = _unmark(text)
+            if self.vocabulary.is_title(text):
+                self.note(line, "titel", "dokumentets titel")
+                continue
+            if self.vocabulary.label(self.vocabulary.header, text) or "\t" in text or text.startswith("|"):
+                return i
+            if _BOLD_LINE.match(text) or _HEADING.match(text):
+                if not _same(bare, self.body.name):
+                    self.error(line.number, messages.BODY_MISMATCH.format(written=bare, expected=self.body.name))
+                self.note(line, "titel", "organets namn")
+                continue
+            self.error(line.number, messages.MD_NO_BODY)
+            return None
+        return len(lines)
+
     # -- header --------------------------------------------------------------------------------
 
     def read_header(self, lines: list[Line]) -> _Header:
         header = _Header()
-        label = ""
-        for line in self.content(lines):
+        field = ""
+        for line in lines:
             if not line.text.strip():
                 continue
-            cells = line.cells
-            label = cells[0] or label
-            values = [c for c in cells[1:] if c]
-            if label == "Plats och tid":
-                header.place, header.start, header.end = self.place_and_time(" ".join(values), line)
-                header.time_line = line.number
-            elif label in _ATTENDANCE_LABELS:
-                for value in values:
-                    header.attendees += self.attendees(value, _ATTENDANCE_LABELS[label], line)
-            elif label == "Justerare":
-                names = [n.strip() for n in re.split(r",| och ", " ".join(values)) if n.strip()]
-                header.adjusters += self.roster.names(names)
-            elif label == "Justeringens plats och tid":
-                header.place_and_time = " ".join(values)
-            elif label == "Underskrifter":
-                header.line = header.line or line.number
-                self.signatory(values, header, line)
+            cells = _cells(line.text.strip(" "))  # a leading tab is an empty first cell: a continuation
+            found = self.vocabulary.label(self.vocabulary.header, cells[0]) if cells[0] else None
+            if not found and self.is_furniture(line.text):
+                self.note(line, "möbler", "tas bort (sidhuvud, sidfot eller signaturruta)")
+                continue  # a header label wins over a running header with the same words
+            if _PIPE_SEPARATOR.match(line.text.strip()):
+                self.note(line, "huvud", "tabellens avgränsare")
+                continue  # the header written as a Markdown table: its separator row
+            if found:
+                field, _, rest = found
+                values = [v for v in ([rest] if rest else []) + cells[1:] if v]
+            elif not cells[0] and field:
+                values = [v for v in cells[1:] if v]  # a continuation row of the field above
+            elif role := self.vocabulary.label(self.vocabulary.signature_roles, cells[0]):
+                field, values = "underskrifter", [role[1], *(v for v in [role[2], *cells[1:]] if v)]
+            elif field in _ATTENDANCE_FIELDS or field == "frånvarande":
+                values = [v for v in cells if v]  # one more line of names under a label of its own line
             else:
-                self.error(line.number, messages.MD_UNKNOWN_HEADER.format(label=label))
+                self.error(line.number, messages.MD_UNKNOWN_HEADER.format(label=cells[0]))
+                continue
+            self.note(line, "huvud", field)
+            self.header_field(header, field, values, line)
         return header
 
+    def header_field(self, header: _Header, field: str, values: list[str], line: Line) -> None:
+        joined = " ".join(values)
+        if field in ("plats_och_tid", "plats", "tid", "datum"):
+            place, start, end = self.place_and_time(joined, line)
+            if field != "datum":
+                header.place = " ".join(p for p in (header.place, place) if p) if field != "plats_och_tid" else place
+            header.start, header.end = start or header.start, end or header.end
+            header.time_line = header.time_line or line.number
+        elif field in _ATTENDANCE_FIELDS:
+            group, role = _ATTENDANCE_FIELDS[field]
+            for value in values:
+                header.attendees += self.attendees(value, group, role, line)
+        elif field == "frånvarande":
+            names = [n.strip() for n in re.split(r",|\boch\b", joined) if n.strip()]
+            header.absentees += self.roster.names(_without_codes(n) for n in names)
+        elif field == "justerare":
+            names = [n.strip() for n in re.split(r",| och ", joined) if n.strip()]
+            header.adjusters += self.roster.names(_without_codes(n) for n in names)
+        elif field == "justering":
+            header.place_and_time = joined
+        elif field in ("underskrifter", "paragrafer"):
+            header.line = header.line or line.number
+            self.signatory(values, header, line)
+
     def place_and_time(self, value: str, line: Line) -> tuple[str, time | None, time | None]:
-        found = _TIME.search(value)
+        """The place as written, without its times ("kl. 10:30 – 12.00", or "08.30-11.15" without
+        "kl"), which may stand before or after it."""
+        found = _TIME.search(value) or _CLOCK_SPAN.search(value)
         if not found:
             return value, None, None
         start = self.clock(found["start"], line)
         end = self.clock(found["end"], line) if found["end"] else None
-        return value[: found.start()].rstrip(", \t\n"), start, end
+        place = (value[: found.start()].rstrip(", \t\n") + " " + value[found.end() :].lstrip(", \t\n")).strip(", ")
+        return place, start, end
 
     def clock(self, value: str, line: Line) -> time | None:
         hours, minutes = re.split(r"[:.]", value)
@@ -271,84 +329,113 @@ class MarkdownReader:
             self.error(line.number, messages.TIME_INVALID.format(field="Plats och tid", value=value))
             return None
 
-    def attendees(self, value: str, group: AttendanceGroup, line: Line) -> list[Attendee]:
-        role = None
-        for word, word_group, word_role in _GROUP_WORDS:
-            if value.startswith(word + " "):
-                value, group, role = value[len(word) :], word_group, word_role
-                break
+    def attendees(self, value: str, group: AttendanceGroup, role: str | None, line: Line) -> list[Attendee]:
+        # A sub-label in the cell ("Ledamöter Jacob Käll, …", "Ersättare …") sets the group.
+        sub = self.vocabulary.label(self.vocabulary.header, value)
+        if sub and sub[0] in _ATTENDANCE_FIELDS:
+            (group, role), value = _ATTENDANCE_FIELDS[sub[0]], sub[2]
         found = self.attendance.read(value, group, lambda m: self.warning(line.number, m))
         return [replace(a, role=a.role or role, line=line.number) for a in found]
 
     def signatory(self, values: list[str], header: _Header, line: Line) -> None:
-        signed = next((RANGE.search(v) for v in values if RANGE.search(v)), None)
+        def span(value: str) -> re.Match[str] | None:
+            value = re.sub(r"^(?:paragraf(?:er)?)\s*", "", value, flags=re.IGNORECASE)
+            return RANGE.search(value) or _RANGE_WITHOUT_SIGN.fullmatch(value.strip())
+
+        signed = next((found for v in values if (found := span(v))), None)
         if signed:
             header.signed = paragraph_range(signed[1], signed[2])
-        names = [v for v in values if not RANGE.search(v)]
+        names = [v for v in values if not span(v) and normalise(v) not in ("paragrafer", "paragraf")]
         if len(names) >= 2:
-            person = self.roster.lookup(names[1])
+            person = self.roster.lookup(_without_codes(names[1]))
             header.signatories.append(Signatory(names[0], names[1], person.slug if person else None))
 
     # -- ANSLAG/BEVIS --------------------------------------------------------------------------
 
-    def read_posting(self, lines: list[Line]) -> tuple[Posting | None, date | None]:
+    def read_posting(self, lines: list[Line]) -> tuple[Posting | None, date | None, bool]:
+        """(posting, the meeting date it states, whether it gives no dates at all)."""
         statement: list[str] = []
         fields: dict[str, tuple[str, int]] = {}
-        for line in self.content(lines):
-            cells = [c for c in line.cells if c]
-            if len(cells) >= 2:
-                for label, value in zip(cells[::2], cells[1::2], strict=False):
-                    fields[label] = (value, line.number)
-            elif cells:
-                statement.append(cells[0])
-        values: dict[str, date | None] = {}
-        for label in (
-            "Sammanträdesdatum",
-            "Datum då anslaget sätts upp",
-            "Datum då anslaget tas ned",
-            *_DEADLINE_LABELS,
-        ):
-            if label in fields:
-                values[label] = self.parse_date(fields[label][0], label, fields[label][1])
-        posted, taken_down = values.get("Datum då anslaget sätts upp"), values.get("Datum då anslaget tas ned")
+        for line in lines:
+            cells = _cells(line.text.strip(" "))
+            if not self.vocabulary.label(self.vocabulary.posting, cells[0]) and self.is_furniture(line.text):
+                self.note(line, "möbler", "tas bort (sidhuvud, sidfot eller signaturruta)")
+                continue  # a label of the anslag wins over a running header with the same words
+            pending: str | None = None
+            labelled = False
+            for cell in cells:
+                found = self.vocabulary.label(self.vocabulary.posting, cell) if cell else None
+                if found and found[0] != "text":
+                    pending, labelled = found[0], True
+                    fields.setdefault(pending, ("", line.number))
+                    if found[2]:
+                        fields[pending], pending = (found[2], line.number), None
+                elif pending and cell:
+                    fields[pending], pending = (cell, line.number), None
+            if labelled:
+                self.note(line, "anslag", ", ".join(k for k, (_, n) in fields.items() if n == line.number))
+            elif any(cells):
+                statement.append(" ".join(c for c in cells if c))
+                self.note(line, "anslag", "text")
+        values = {
+            name: self.parse_date(value, name, number) if value.strip() else None
+            for name, (value, number) in fields.items()
+            if name in ("sammanträdesdatum", "uppsatt", "nedtaget", "sista_dag")
+        }
         line_no = lines[0].number if lines else 1
-        for label in ("Datum då anslaget sätts upp", "Datum då anslaget tas ned", "Förvaringsplats för protokollet"):
-            if label not in fields:
-                self.error(line_no, messages.MD_BAD_ANSLAG.format(label=label))
-        if "Organ" in fields and fields["Organ"][0] != self.body.name:
-            self.error(
-                fields["Organ"][1], messages.BODY_MISMATCH.format(written=fields["Organ"][0], expected=self.body.name)
-            )
-        if posted is None or taken_down is None or "Förvaringsplats för protokollet" not in fields:
-            return None, values.get("Sammanträdesdatum")
+        written_date = values.get("sammanträdesdatum")
+        organ = fields.get("organ")
+        if organ and organ[0] and not _same(organ[0], self.body.name):
+            self.error(organ[1], messages.BODY_MISMATCH.format(written=organ[0], expected=self.body.name))
+        posted, taken_down = values.get("uppsatt"), values.get("nedtaget")
+        if "uppsatt" in fields and not fields["uppsatt"][0].strip() and not fields.get("nedtaget", ("",))[0].strip():
+            return None, written_date, True  # dated by hand on paper: published without dates
+        for name in ("uppsatt", "nedtaget", "förvaring"):
+            if name not in fields:
+                self.error(line_no, messages.MD_BAD_ANSLAG.format(label=_POSTING_LABELS[name]))
+        if posted is None or taken_down is None or "förvaring" not in fields:
+            return None, written_date, False
         posting = Posting(
             statement=" ".join(statement),
             posted=posted,
             taken_down=taken_down,
-            kept_at=fields["Förvaringsplats för protokollet"][0],
-            printed_deadline=next((values[label] for label in _DEADLINE_LABELS if values.get(label)), None),
-            line=fields["Datum då anslaget sätts upp"][1],
+            kept_at=fields["förvaring"][0],
+            printed_deadline=values.get("sista_dag"),
+            line=fields["uppsatt"][1],
         )
-        return posting, values.get("Sammanträdesdatum")
+        return posting, written_date, False
 
     # -- ärendelista ---------------------------------------------------------------------------
 
     def read_agenda(self, lines: list[Line]) -> list[AgendaEntry]:
-        entries = []
+        """Entries as "§ 65<TAB>Titel<TAB>ITSAM 2023/5<TAB>3", "41<TAB>Dnr KS 2018/52<TAB>Titel ..... 3",
+        or over two lines ("§ 28<TAB>Dnr 2018/00041<TAB>3", then "Titel ..... 3"); page numbers
+        and dotted leaders are the PDF's, dropped."""
+        entries: list[AgendaEntry] = []
+        untitled: AgendaEntry | None = None
         for line in self.content(lines):
-            cells = [c for c in line.cells if c]
+            cells = [c for c in _cells(line.text.strip()) if c]
             if not cells:
                 continue
-            number = re.fullmatch(r"§\s*(\d{1,6})", cells[0])
+            number = _AGENDA_NUMBER.fullmatch(cells[0])
             if not number:
+                if untitled is not None:  # the title of the entry on the line above
+                    entries[-1] = AgendaEntry(untitled.number, _LEADERS.sub("", " ".join(cells)), untitled.dnr)
+                    untitled = None
+                    self.note(line, "ärendelista", "rubrik")
+                    continue
                 self.error(line.number, messages.MD_BAD_AGENDA.format(value=line.text))
                 continue
             rest = cells[1:]
             if rest and _PAGES.match(rest[-1]):
                 rest = rest[:-1]  # page numbers of the PDF
-            title = rest[0] if rest else ""
-            dnr = self.dnr(" , ".join(rest[1:]), "ärendelista", line.number) if len(rest) > 1 else []
-            entries.append(AgendaEntry(int(number[1]), title, tuple(dnr)))
+            dnr_cells = [c for c in rest if _is_dnr_cell(c)]
+            titles = [_LEADERS.sub("", c) for c in rest if c not in dnr_cells]
+            dnr = self.dnr(" , ".join(_strip_dnr_label(c) for c in dnr_cells), "ärendelista", line.number)
+            entry = AgendaEntry(int(number[1]), titles[0] if titles else "", tuple(dnr))
+            entries.append(entry)
+            untitled = entry if not titles else None
+            self.note(line, "ärendelista", f"§ {entry.number}")
         return entries
 
     def dnr(self, text: str, field: str, line: int) -> list[Dnr]:
@@ -361,7 +448,7 @@ class MarkdownReader:
     # -- paragraphs ----------------------------------------------------------------------------
 
     def read_items(self, lines: list[Line]) -> list[Item]:
-        starts = [i for i, line in enumerate(lines) if _ITEM_START.match(line.text)]
+        starts = [i for i, line in enumerate(lines) if _ITEM_START.match(line.text.strip())]
         items = []
         for start, stop in zip(starts, [*starts[1:], len(lines)], strict=True):
             item = self.read_item(lines[start], self.content(lines[start + 1 : stop]))
@@ -370,23 +457,41 @@ class MarkdownReader:
         return items
 
     def read_item(self, start: Line, lines: list[Line]) -> Item | None:
-        number = int(start.text.strip().lstrip("§"))
+        opening = _ITEM_START.match(start.text.strip())
+        assert opening is not None  # read_items starts a paragraph only where the pattern matches
+        number = int(opening["a"] or opening["b"])
+        self.note(start, "paragraf", f"§ {number}")
         dnr: list[Dnr] = []
         title = ""
         body_at = 0
+        # What follows the number on its own line: a dnr ("§ 28 Dnr 2018/00041") or the title.
+        rest = (opening["rest"] or "").strip("* ")
+        if rest and _is_dnr_cell(rest):
+            dnr = self.dnr(_strip_dnr_label(rest), "Dnr", start.number)
+        elif rest:
+            title, dnr = self.title_and_dnr(rest, start)
         for i, line in enumerate(lines):
             text = line.text.strip()
             if not text:
                 continue
-            if not title and re.match(r"^Dnr\b", text, re.IGNORECASE):
-                dnr = self.dnr(text, "Dnr", line.number)
+            if not dnr and _is_dnr_cell(text) and not _HEADING.match(text):
+                dnr = self.dnr(_strip_dnr_label(text), "Dnr", line.number)
+                self.note(line, "paragraf", "dnr")
                 continue
-            title_line = _HEADING.match(text)
-            if title_line and len(title_line[1]) <= 2 and not title:
-                title = _unbold(title_line[2])
-                body_at = i + 1
+            if title:
+                body_at = i
                 break
-            break
+            title_line = _HEADING.match(text)
+            bold = _BOLD_LINE.match(text)
+            if title_line and len(title_line[1]) <= 2:
+                title, found_dnr = self.title_and_dnr(_unbold(title_line[2]), line)
+            elif bold and not self.section_heading(text):
+                title, found_dnr = self.title_and_dnr(bold[1].strip(), line)
+            else:
+                break
+            dnr = dnr or found_dnr
+            self.note(line, "paragraf", "rubrik")
+            body_at = i + 1
         if not title:
             self.error(start.number, messages.MD_NO_TITLE.format(number=number))
             return None
@@ -396,20 +501,25 @@ class MarkdownReader:
         ground = next((found[1] for line in rest[:first_heading] if (found := WITHHOLD.match(line.text.strip()))), None)
         if ground:
             return Item(number, title, tuple(dnr), withheld=Withholding(ground), line=start.number)
-        decision = ""
+        decision = proposal = proposal_heading = ""
         sections: list[Section] = []
-        lists: dict[str, list[str]] = {name: [] for name in _LIST_SECTIONS}
+        lists: dict[str, list[str]] = {REFERENCES: [], RECIPIENTS: []}
         for heading, chunk in self.sections(lines[body_at:]):
-            key = heading.casefold()
+            kind = self.vocabulary.lists.get(normalise(heading)) if heading else None
+            for line in chunk:
+                self.note(line, "paragraf", heading or "text")
             # The same marker under any heading (the decision and the lists included) withholds
             # exactly that part: its heading and ground are kept, its text never enters the model.
             withheld = next((found[1] for line in chunk if (found := WITHHOLD.match(line.text.strip()))), None)
             if withheld:
                 sections.append(Section(heading, "", Withholding(withheld)))
-            elif key in lists:
-                lists[key] += [_unbullet(line.text) for line in chunk if line.text.strip()]
+            elif kind is not None:
+                lists[kind] += [_unbullet(line.text) for line in chunk if line.text.strip()]
             elif self.is_decision_heading(heading) and not decision:
                 decision = _markdown(chunk)
+            elif heading and self.vocabulary.proposal.fullmatch(normalise(heading)) and not proposal:
+                # A proposal put to the body is not its decision: kept as the proposal.
+                proposal, proposal_heading = _markdown(chunk), heading
             elif heading or _markdown(chunk):
                 sections.append(Section(heading, _markdown(chunk)))
         if not decision and not any(s.withheld and self.is_decision_heading(s.heading) for s in sections):
@@ -421,6 +531,8 @@ class MarkdownReader:
             title=title,
             dnr=tuple(dnr),
             decision=decision,
+            proposal=proposal,
+            proposal_heading=proposal_heading,
             sections=tuple(sections),
             references=tuple(parse_reference(text, self.org) for text in lists[REFERENCES]),
             recipients=tuple(lists[RECIPIENTS]),
@@ -428,9 +540,23 @@ class MarkdownReader:
             line=start.number,
         )
 
+    def title_and_dnr(self, text: str, line: Line) -> tuple[str, list[Dnr]]:
+        """A title as written; a dnr written inside it in parentheses ("(KS/2016:198)") is read too."""
+        inside = re.search(r"\(([^()]{4,60})\)\s*$", text)
+        if inside and _is_dnr_cell(inside[1]):
+            try:
+                return text, parse_many(_strip_dnr_label(inside[1]), self.org.dnr_prefix)
+            except DnrError:
+                pass
+        return text, []
+
     def is_decision_heading(self, heading: str) -> bool:
-        key = heading.casefold()
-        return key == self.body.decision_heading.casefold() or key == "beslut"
+        key = normalise(heading)
+        return (
+            key in self.vocabulary.decision
+            or key == normalise(self.body.decision_heading)
+            or key == normalise(f"{self.body.genitive} beslut")
+        )
 
     def sections(self, lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
         heading, chunk = "", []
@@ -451,8 +577,15 @@ class MarkdownReader:
         bold = _BOLD_LINE.match(text.strip())
         if bold:
             name = bold[1].strip()
-            if name.casefold() in _KNOWN_SECTION_NAMES or self.is_decision_heading(name):
-                return name
+            key = normalise(name)
+            vocabulary = self.vocabulary
+            if (
+                key in vocabulary.sections
+                or key in vocabulary.lists
+                or self.is_decision_heading(name)
+                or vocabulary.proposal.fullmatch(key)
+            ):
+                return name.rstrip(":")
         return None
 
     # -- e-signing record ----------------------------------------------------------------------
@@ -508,11 +641,60 @@ class _Header:
     signed: ParagraphRange | None = None
     line: int = 0  # of the signature rows, for messages about the signed range
     time_line: int = 0  # of "Plats och tid"
+    absentees: tuple[PersonName, ...] = ()
 
     def adjustment(self) -> Adjustment | None:
         if not (self.adjusters or self.place_and_time or self.signatories):
             return None
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
+
+
+_POSTING_LABELS = {
+    "uppsatt": "Datum då anslaget sätts upp",
+    "nedtaget": "Datum då anslaget tas ned",
+    "förvaring": "Förvaringsplats för protokollet",
+}
+_AGENDA_NUMBER = re.compile(r"(?:[A-ZÅÄÖ]{1,6}\s*)?§?\s*(\d{1,6})\s*§?")
+
+
+def _is_dnr_cell(cell: str) -> bool:
+    """A cell or line that is one or more diarienummer and nothing else ("KS 2018/52"), or that says
+    it is one ("Dnr …": then a wrong number is reported, not taken for a title)."""
+    if re.match(r"(?:dnr|diarienr|diarienummer)\b", cell.strip(), re.IGNORECASE):
+        return True
+    try:
+        return bool(parse_many(_strip_dnr_label(cell), "X"))
+    except DnrError:
+        return False
+
+
+def _strip_dnr_label(cell: str) -> str:
+    return re.sub(r"^(?:dnr|diarienr|diarienummer)\s*[:.]?\s*", "", cell.strip(), flags=re.IGNORECASE)
+
+
+def _cells(text: str) -> list[str]:
+    """A row's cells: tab-separated as the PDF export writes them, or a Markdown pipe-table row."""
+    bare = text.strip()
+    if bare.startswith("|") and bare.endswith("|") and len(bare) > 1:
+        return [cell.strip() for cell in bare[1:-1].split("|")]
+    return [cell.strip() for cell in text.rstrip().split("\t")]
+
+
+def _unmark(text: str) -> str:
+    """Text without heading marks and emphasis."""
+    return re.sub(r"^#{1,6}\s+", "", text.strip()).replace("**", "").replace("__", "").strip()
+
+
+def _same(a: str, b: str) -> bool:
+    return normalise(a) == normalise(b)
+
+
+_CODE = re.compile(r"\s*,?\s*\((?:[A-ZÅÄÖa-zåäö]{1,4}|-)\)")
+
+
+def _without_codes(name: str) -> str:
+    """A name without a party or municipality code: "Anna Berg (S)" -> "Anna Berg"."""
+    return _CODE.sub("", name).strip(" ,")
 
 
 def _instruction(text: str) -> bool:
@@ -521,8 +703,8 @@ def _instruction(text: str) -> bool:
     return bool(EXCEPTION_NOTE.match(text) or ORIGINAL.match(text) or CORRECTION.match(text))
 
 
-def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0) -> int | None:
-    for i in range(start, len(lines)):
+def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0, end: int | None = None) -> int | None:
+    for i in range(start, len(lines) if end is None else end):
         if test(lines[i].text):
             return i
     return None

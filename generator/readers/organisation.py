@@ -10,7 +10,7 @@ from slugify import slugify
 from generator import messages
 from generator.model import Body, Organisation, Person
 from generator.problems import Problems, SourceError
-from generator.readers import personal_data
+from generator.readers import personal_data, vocabulary
 from generator.readers.checks import plausible_years
 from generator.readers.schema_check import check
 from generator.readers.yaml_source import decode, kind_of, load
@@ -95,6 +95,11 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
                 FILE_NAME, line, messages.PERSON_DUPLICATE.format(name=p["namn"], other=other.name, slug=slug)
             )
         persons.append(Person(slug, p["namn"], tuple(p.get("alias", ())), p.get("kommun")))
+    known = set(vocabulary.keys())
+    for key in data.get("ordlista", {}):
+        if key not in known:
+            message = messages.VOCABULARY_KEY.format(key=key, known=", ".join(sorted(known)))
+            problems.error(FILE_NAME, doc.line(("ordlista", key)), message)
     if len(problems.errors) > before:
         return None
     return Organisation(
@@ -106,4 +111,5 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
         persons=tuple(persons),
         description=data.get("beskrivning", ""),
         appeal_standing=data.get("överklagande_behöriga", ""),
+        vocabulary=tuple((key, tuple(words)) for key, words in data.get("ordlista", {}).items()),
     )

@@ -14,6 +14,7 @@ from typing import Any
 from generator.readers.yaml_source import load
 
 FILE = "vocabulary.yaml"
+_RULE_CHARACTERS = frozenset("-_–— \t")
 Additions = tuple[tuple[str, tuple[str, ...]], ...]  # ("huvud.beslutande", ("Ledamöter närvarande",))
 
 
@@ -34,12 +35,14 @@ def _shipped() -> dict[str, Any]:
 
 
 def _with_additions(additions: Additions) -> dict[str, Any]:
-    data = {key: (dict(value) if isinstance(value, dict) else list(value)) for key, value in _shipped().items()}
+    data: dict[str, Any] = {
+        key: (dict(value) if isinstance(value, dict) else list(value)) for key, value in _shipped().items()
+    }
     for dotted, words in additions:
         top, _, sub = dotted.partition(".")
         if sub:
-            data.setdefault(top, {}).setdefault(sub, [])
-            data[top][sub] = [*data[top][sub], *words]
+            group: dict[str, list[str]] = data.setdefault(top, {})
+            group[sub] = [*group.get(sub, []), *words]
         else:
             data[top] = [*data.get(top, []), *words]
     return data
@@ -88,8 +91,11 @@ class Vocabulary:
         return bool(self.title.fullmatch(normalise(text)))
 
     def is_furniture(self, text: str) -> bool:
-        bare = normalise(text)
-        return bool(bare) and bool(self.furniture.fullmatch(bare))
+        bare = text.strip()
+        if set(bare) <= _RULE_CHARACTERS and any(rule in bare for rule in ("---", "___", "–––", "———")):
+            return True  # an underscore or dash rule drawn across the page
+        folded = normalise(text)
+        return bool(folded) and bool(self.furniture.fullmatch(folded))
 
     def is_posting_heading(self, text: str) -> bool:
         return normalise(text) in self.posting_heading

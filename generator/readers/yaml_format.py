@@ -125,6 +125,8 @@ def to_data(meeting: Meeting) -> dict[str, Any]:
             ],
             "paragrafer": [_item_data(item) for item in meeting.items],
             "rättelser": [{"datum": c.day.isoformat(), "skäl": c.reason} for c in meeting.corrections],
+            "anmält_förhinder": _names(meeting.absentees),
+            "anslag_utan_datum": meeting.posting_undated,
             "signering": signing
             and _compact(
                 {
@@ -155,6 +157,8 @@ def _item_data(item: Item) -> dict[str, Any]:
             "dnr": _dnr(item.dnr),
             "sekretess": {"grund": item.withheld.ground} if item.withheld else None,
             "beslut": item.decision,
+            "förslag": item.proposal,
+            "förslagsrubrik": item.proposal_heading,
             "avsnitt": [
                 _compact(
                     {
@@ -304,6 +308,8 @@ class YamlReader:
             original_line=self.doc.line(("original_maskerad",) if "original_maskerad" in data else ("original",)),
             time_line=self.doc.line(("slut",)),
             corrections=self.corrections(data.get("rättelser", ())),
+            absentees=self.roster.names(data.get("anmält_förhinder", ())),
+            posting_undated=data.get("anslag_utan_datum", False),
         )
 
     def attendee(self, path: Path, data: dict[str, Any]) -> Attendee:
@@ -359,6 +365,8 @@ class YamlReader:
             title=item.title,
             dnr=item.dnr,
             decision=data.get("beslut", ""),
+            proposal=data.get("förslag", ""),
+            proposal_heading=data.get("förslagsrubrik", ""),
             sections=tuple(self.section(s) for s in data.get("avsnitt", ())),
             references=tuple(parse_reference(text, self.org) for text in data.get("beslutsunderlag", ())),
             recipients=tuple(data.get("beslutsexpediering", ())),

@@ -105,9 +105,7 @@ class PageWriter:
                 if archive.cases
                 else f"{org.dnr_prefix} 2023/93",
             ),
-            self.page(
-                urls.CASES_INDEX, labels.CASES, labels.CASES_INTRO, "cases.html", by_year=self.cases_by_year()
-            ),
+            self.page(urls.CASES_INDEX, labels.CASES, labels.CASES_INTRO, "cases.html", by_year=self.cases_by_year()),
             self.page(
                 urls.PERSONS_INDEX,
                 labels.PERSONS,

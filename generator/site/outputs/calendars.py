@@ -57,9 +57,7 @@ def ical(archive: Archive, body: str | None, site_url: str, stamp: date) -> str:
 
 def files(context: OutputContext) -> dict[str, str]:
     bodies = (None, *(b.slug for b in context.archive.organisation.bodies))
-    return {
-        urls.calendar_path(body): ical(context.archive, body, context.site_url, context.today) for body in bodies
-    }
+    return {urls.calendar_path(body): ical(context.archive, body, context.site_url, context.today) for body in bodies}
 
 
 OUTPUT = files_output("calendars", files)
