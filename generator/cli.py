@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import messages
 from generator.build import BuildFailed, BuildOptions, build
 from generator.problems import Problems, SourceError
+from generator.readers.markdown import MarkdownReader
 from generator.readers.organisation import read_organisation
 from generator.readers.sources import read_sources
 from generator.readers.yaml_format import dump
@@ -41,6 +42,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--verbose", action="store_true")
     build.add_argument("--timings", type=Path, help="skriv tider och minne som JSON (för mätningar)")
     build.add_argument("--site-url", help="webbplatsens adress, för absoluta länkar i flöden och kalender")
+
+    explain = commands.add_parser("explain", help="visa rad för rad vad läsaren gjorde av ett Markdown-protokoll")
+    explain.add_argument("file", type=Path)
+    explain.add_argument("--protocols", type=Path, help="standard: mappen ovanför organets mapp")
 
     convert = commands.add_parser("convert", help="skriv ett Markdown-protokoll som YAML")
     convert.add_argument("file", type=Path)
@@ -100,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "validate":
         return run_validate(args.protocols, args.paths, args.format)
+    if args.command == "explain":
+        return run_explain(args.file, args.protocols)
     if args.command == "build":
         options = BuildOptions(args.protocols, args.site, args.config, site_url=args.site_url)
         return run_build(options, args.verbose, args.timings)
@@ -206,35 +213,58 @@ def run_build(options: BuildOptions, verbose: bool = False, timings: Path | None
     return 0
 
 
-def run_convert(file: Path, protocols: Path | None) -> int:
-    from generator.readers.markdown import MarkdownReader
-
+def _markdown_reader(file: Path, protocols: Path | None) -> tuple[MarkdownReader, str, date] | Problems:
+    """The reader for one Markdown source and its text, or the problems that stop reading it."""
     protocols = protocols or file.resolve().parent.parent
     problems = Problems()
     organisation = read_organisation(protocols, problems, urls.RESERVED_SLUGS)
     body = organisation.body(file.resolve().parent.name) if organisation else None
     relative = str(file)
     try:
-        file_date = date.fromisoformat(file.stem)
+        file_date: date | None = date.fromisoformat(file.stem)
     except ValueError:
         problems.error(relative, 1, messages.FILE_NAME.format(name=file.name))
         file_date = None
     if organisation and body is None:
         problems.error(relative, 1, messages.UNKNOWN_BODY.format(body=file.resolve().parent.name))
     if organisation is None or body is None or file_date is None:
-        _print_problems(problems)
-        return 1
+        return problems
     try:
         text = decode(file.read_bytes(), relative)
     except SourceError as exc:
         problems.items.append(exc.problem)
-        _print_problems(problems)
-        return 1
+        return problems
     except OSError as exc:
         problems.error(relative, 1, messages.UNREADABLE.format(reason=exc.strerror))
-        _print_problems(problems)
+        return problems
+    return MarkdownReader(organisation, body, relative, problems), text, file_date
+
+
+def run_explain(file: Path, protocols: Path | None) -> int:
+    """``arkiv explain``: line by line, what the reader made of a Markdown protocol."""
+    found = _markdown_reader(file, protocols)
+    if isinstance(found, Problems):
+        _print_problems(found)
         return 1
-    meeting = MarkdownReader(organisation, body, relative, problems).read(text, file_date)
+    reader, text, file_date = found
+    reader.read(text, file_date)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        region, what = reader.trace.get(number, (messages.EXPLAIN_UNPLACED, ""))
+        print(f"{number:>5}  {region:<12} {what[:34]:<34} | {line.strip()[:90]}")
+    _print_problems(reader.problems)
+    return 1 if reader.problems.errors else 0
+
+
+def run_convert(file: Path, protocols: Path | None) -> int:
+    found = _markdown_reader(file, protocols)
+    if isinstance(found, Problems):
+        _print_problems(found)
+        return 1
+    reader, text, file_date = found
+    problems = reader.problems
+    meeting = reader.read(text, file_date)
     _print_problems(problems)
     if meeting is None or problems.errors:
         return 1

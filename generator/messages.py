@@ -89,6 +89,7 @@ BUILD_STOPPED = "Bygget avbröts; den publicerade webbplatsen är oförändrad."
 BUILD_DONE = "Byggt: {pages} genererade sidor i {site}"
 UNRESOLVED_REFERENCE = "{source}: § {number}: hänvisningen '{text}' pekar på en paragraf som inte finns i arkivet"
 REPORT_UNRESOLVED = "Byggrapport: {count} hänvisningar i beslutsunderlag kunde inte länkas (visas som text)"
+EXPLAIN_UNPLACED = "EJ PLACERAD"
 SYNTH_DONE = "Skrev {meetings} sammanträden i {directory}"
 SEARCH_INDEX_FAILED = "Sökindexet kunde inte byggas (Pagefind):\n{output}"
 ITEM_OUTSIDE_SIGNED = (

@@ -78,6 +78,7 @@ class Organisation:
     appeal_standing: str = ""  # who may appeal, e.g. "medlem i en av förbundets medlemskommuner"
     # Words the organisation adds to the layout vocabulary: ("huvud.beslutande", ("Närvarande",))
     vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    municipality_codes: tuple[tuple[str, str], ...] = ()  # ("ÅTV", "Åtvidabergs kommun")
 
     def body(self, slug: str) -> Body | None:
         return next((body for body in self.bodies if body.slug == slug), None)
@@ -116,6 +117,7 @@ class Attendee:
     role: str | None = None  # "ordförande", "vice ordförande", a title such as "förbundsdirektör"
     serving_for: str | None = None  # the member a tjänstgörande ersättare replaces
     paragraphs: ParagraphRange | None = None  # None: the whole meeting
+    party: str | None = None  # party code as written, e.g. "S"
     line: int = field(default=0, compare=False)  # where it is written, for messages
 
     def present_at(self, number: int) -> bool:

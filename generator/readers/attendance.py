@@ -1,21 +1,27 @@
 """Segmenting attendance text into persons.
 
 The PDF-to-Markdown export runs a whole attendance cell together: "Jacob Käll, Vimmerby kommun,
-ordförande Elisabet Hagström, Ydre kommun, vice ordförande ...". Names are found with the roster
-and the municipality names; a name missing from the roster is still read (capitalised words up to
-a comma) and reported as a warning, never dropped.
+ordförande Elisabet Hagström, Ydre kommun, vice ordförande ...", and other templates write
+"Anna Berg (S) ordf, Bo Ek (M) och Cia Dahl (C)", "Förbundsdirektör Ola Rydén", "Eva Lind (C)
+ersätter Per Holm (C) § 16", "Vakant (M)". Names are found with the roster and the municipality
+names and codes; a name missing from the roster is still read (capitalised words up to a comma)
+and reported as a warning, never dropped. A label, a role, a party or municipality code, a vacant
+seat or the organisation's own name never becomes a person.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from generator import messages
 from generator.model import AttendanceGroup, Attendee, ParagraphRange
 from generator.model.roster import Roster
 
 RANGE = re.compile(r"\(?§§?\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)\)?")
+# A range after a name without "§": "Britt Andersson 165", "ekonom 6-13", "deltog vid 23".
+_BARE_RANGE = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?=\s*(?:,|;|\boch\b|$|\s[A-ZÅÄÖ]))")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
 # style abbreviations are the one capitalised form allowed.
@@ -25,6 +31,8 @@ _ROLE_WORD = re.compile(r"(?:[a-zåäöéü0-9][\w:.-]*+|[A-ZÅÄÖ]{2,8}+-[a-z�
 _MUNICIPALITY = re.compile(
     r"[A-ZÅÄÖ][\w-]{0,40}+(?: [A-ZÅÄÖ][\w-]{0,40}+){0,4}+ (?:kommun|kommuns|region)\b|Region [A-ZÅÄÖ][\w-]{0,40}+"
 )
+_CODE = re.compile(r"\s*,?\s*\((?P<code>[A-ZÅÄÖa-zåäö]{1,5}|-)\)")
+_SEPARATOR = re.compile(r"(?:\s|,|;|\boch\b)*")
 
 Warn = Callable[[str], None]
 
@@ -33,46 +41,77 @@ def paragraph_range(first: str, last: str | None) -> ParagraphRange:
     return ParagraphRange(int(first), int(last or first))
 
 
+@dataclass(frozen=True)
+class AttendanceWords:
+    """The vocabulary's attendance words (närvaro) and the organisation's own names and codes."""
+
+    serving_for: tuple[str, ...] = ("tjänstgörande ersättare för", "ersätter", "för")
+    vacant: tuple[str, ...] = ("Vakant",)
+    took_part: tuple[str, ...] = ("deltog vid",)
+    roles: tuple[str, ...] = ()
+    municipality_codes: tuple[tuple[str, str], ...] = ()  # ("ÅTV", "Åtvidabergs kommun")
+    not_persons: tuple[str, ...] = ()  # the organisation's names and diarium prefix
+
+
 class AttendanceReader:
     """Reads attendance cells against one organisation's roster and municipalities."""
 
-    def __init__(self, roster: Roster, municipalities: tuple[str, ...]) -> None:
+    def __init__(self, roster: Roster, municipalities: tuple[str, ...], words: AttendanceWords | None = None) -> None:
         self.roster = roster
         self.municipalities = sorted(municipalities, key=len, reverse=True)
+        self.words = words or AttendanceWords()
+        self.codes = {code.casefold(): name for code, name in self.words.municipality_codes}
+        self.serving_for = sorted(self.words.serving_for, key=len, reverse=True)
+        self.roles = sorted(self.words.roles, key=len, reverse=True)
+        self.not_persons = {name.casefold() for name in self.words.not_persons}
+        self.vacant = {word.casefold() for word in self.words.vacant}
 
     def read(self, text: str, group: AttendanceGroup, warn: Warn) -> list[Attendee]:
         found: list[Attendee] = []
         pos = 0
         while (pos := _skip(text, pos)) < len(text):
+            start = pos
+            role, pos = self._leading_role(text, pos)
             name, person, pos = self._name(text, pos, warn)
             if name is None:
                 end = text.find(",", pos + 1)
                 end = len(text) if end < 0 else end
-                warn(messages.MD_ATTENDEE_TEXT.format(value=text[pos:end].strip()))
+                warn(messages.MD_ATTENDEE_TEXT.format(value=text[start:end].strip()))
                 pos = end + 1
                 continue
-            municipality = role = serving_for = None
-            while text.startswith(",", _skip(text, pos)):
-                after = _skip(text, _skip(text, pos) + 1)
-                place = self._municipality(text, after)
-                if place and municipality is None:
-                    municipality, pos = place, after + len(place)
+            municipality, party, pos = self._code(text, pos, None)
+            if name.casefold() in self.vacant:
+                # "Vakant (M)": a seat without a person, never an attendee.
+                continue
+            serving_for = None
+            while True:
+                after = _skip_spaces(text, pos)
+                comma = text.startswith(",", after)
+                at = _skip_spaces(text, after + 1) if comma else after
+                replaced = self._serving_for(text, after, warn) or self._serving_for(text, at, warn)
+                if replaced is not None:
+                    serving_for, described, pos = replaced
+                    if described:
+                        role = described if role is None else f"{role}, {described}"
                     continue
-                words, end = _role(text, after)
-                if not words:
-                    pos = after
-                    break
-                if words.endswith(" för") or words == "för":
-                    # "tjänstgörande ersättare för Claes Sjökvist": the member being replaced.
-                    serving_for, _, end = self._name(text, _skip(text, end), warn)
-                    words = words.removesuffix("för").strip()
-                role = words if role is None else f"{role}, {words}"
-                pos = end
-            paragraphs = None
-            span = RANGE.match(text, _skip(text, pos))
-            if span:
-                paragraphs = paragraph_range(span[1], span[2])
-                pos = span.end()
+                place = self._municipality(text, at)
+                if place and municipality is None and (comma or at == after):
+                    municipality, pos = place, at + len(place)
+                    municipality, party, pos = self._code(text, pos, municipality, party)
+                    continue
+                words, end = _role(text, at)
+                if words and (comma or not text[at : at + 1].isupper()):
+                    role = words if role is None else f"{role}, {words}"
+                    pos = end
+                    continue
+                affiliation = self._affiliation(text, at) if comma else None
+                if affiliation is not None:
+                    # "ekonom, ITSAM": the organisation someone works for, not a person.
+                    role = affiliation if role is None else f"{role}, {affiliation}"
+                    pos = at + len(affiliation)
+                    continue
+                break
+            paragraphs, pos = self._paragraphs(text, pos)
             found.append(
                 Attendee(
                     name=name,
@@ -82,14 +121,75 @@ class AttendanceReader:
                     role=role or None,
                     serving_for=serving_for,
                     paragraphs=paragraphs,
+                    party=party,
                 )
             )
         return found
+
+    def _leading_role(self, text: str, pos: int) -> tuple[str | None, int]:
+        """A title before the name: "Förbundsdirektör Ola Rydén", "1:e vice ordförande Eva Lind"."""
+        for role in self.roles:
+            end = pos + len(role)
+            if text[pos:end].casefold() == role.casefold() and text.startswith(" ", end):
+                following = _skip_spaces(text, end)
+                if _NAME_WORD.match(text, following):
+                    return text[pos:end], following
+        return None, pos
+
+    def _code(
+        self, text: str, pos: int, municipality: str | None, party: str | None = None
+    ) -> tuple[str | None, str | None, int]:
+        """A code in parentheses after a name: a municipality's (from the organisation's list) or a party's."""
+        while found := _CODE.match(text, pos):
+            code = found["code"]
+            if code.casefold() in self.codes and municipality is None:
+                municipality = self.codes[code.casefold()]
+            elif party is None:
+                party = code.upper() if code != "-" else code
+            else:
+                break
+            pos = found.end()
+        return municipality, party, pos
+
+    def _serving_for(self, text: str, pos: int, warn: Warn) -> tuple[str, str, int] | None:
+        """ "ersätter Per Holm (C)", "tjänstgörande ersättare för Per Holm": (the member being
+        replaced, the role the phrase states without its connecting word, where it ends)."""
+        for phrase in self.serving_for:
+            end = pos + len(phrase)
+            if text[pos:end].casefold() == phrase.casefold() and text.startswith(" ", end):
+                name, _, after = self._name(text, _skip_spaces(text, end), warn)
+                if name is not None:
+                    _, _, after = self._code(text, after, None)
+                    written = text[pos:end]
+                    described = re.sub(r"\s*\b(?:i stället för|för|istf)$", "", written, flags=re.IGNORECASE)
+                    return name, described if described != written else "", after
+        return None
+
+    def _affiliation(self, text: str, pos: int) -> str | None:
+        for name in sorted(self.not_persons, key=len, reverse=True):
+            if (
+                text[pos : pos + len(name)].casefold() == name
+                and not text[pos + len(name) : pos + len(name) + 1].isalnum()
+            ):
+                return text[pos : pos + len(name)]
+        return None
+
+    def _paragraphs(self, text: str, pos: int) -> tuple[ParagraphRange | None, int]:
+        at = _skip_spaces(text, pos)
+        for phrase in self.words.took_part:
+            if text[at : at + len(phrase)].casefold() == phrase.casefold():
+                at = _skip_spaces(text, at + len(phrase))
+        span = RANGE.match(text, at) or _BARE_RANGE.match(text, at)
+        if span:
+            return paragraph_range(span[1], span[2]), span.end()
+        return None, pos
 
     def _name(self, text: str, pos: int, warn: Warn) -> tuple[str | None, str | None, int]:
         known = self.roster.match_at(text, pos)
         if known:
             return text[pos : known.end], known.person.slug, known.end
+        if self._affiliation(text, pos) is not None:
+            return None, None, pos
         end = pos
         words: list[str] = []
         while (word := _NAME_WORD.match(text, end)) and (not words or not self.roster.match_at(text, end)):
@@ -103,7 +203,8 @@ class AttendanceReader:
         if not words:
             return None, None, pos
         name = " ".join(words)
-        warn(messages.PERSON_NOT_IN_ROSTER.format(name=name))
+        if name.casefold() not in self.vacant:
+            warn(messages.PERSON_NOT_IN_ROSTER.format(name=name))
         return name, None, pos + len(name)
 
     def _municipality(self, text: str, pos: int) -> str | None:
@@ -115,6 +216,12 @@ class AttendanceReader:
 
 
 def _skip(text: str, pos: int) -> int:
+    """Past spaces and what separates persons: commas, semicolons, "och"."""
+    found = _SEPARATOR.match(text, pos)
+    return found.end() if found else pos
+
+
+def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
     return pos
@@ -124,6 +231,8 @@ def _role(text: str, pos: int) -> tuple[str, int]:
     words: list[str] = []
     end = pos
     while word := _ROLE_WORD.match(text, end):
+        if word.group(0) in ("och",):
+            break
         words.append(word.group(0))
         end = word.end()
         if not text.startswith(" ", end):

@@ -38,7 +38,7 @@ from generator.model import (
 from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.model.roster import roster_for
 from generator.problems import Problems
-from generator.readers.attendance import RANGE, AttendanceReader, paragraph_range
+from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, paragraph_range
 from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
 from generator.readers.vocabulary import normalise, vocabulary_for
@@ -99,8 +99,20 @@ class MarkdownReader:
         self.file = file
         self.problems = problems
         self.roster = roster_for(organisation.persons)
-        self.attendance = AttendanceReader(self.roster, organisation.municipalities)
         self.vocabulary = vocabulary_for(organisation.vocabulary)
+        words = self.vocabulary.attendance
+        self.attendance = AttendanceReader(
+            self.roster,
+            organisation.municipalities,
+            AttendanceWords(
+                serving_for=words["tjänstgör_för"],
+                vacant=words["vakant"],
+                took_part=words["deltog"],
+                roles=words["roller"],
+                municipality_codes=organisation.municipality_codes,
+                not_persons=(organisation.name, organisation.short_name, organisation.dnr_prefix),
+            ),
+        )
         # What each line became, for ``arkiv explain``: line number -> (region, what).
         self.trace: dict[int, tuple[str, str]] = {}
 
@@ -124,7 +136,7 @@ class MarkdownReader:
         kept = []
         for line in lines:
             if self.is_furniture(line.text):
-                self.note(line, "möbler", "tas bort (sidhuvud, sidfot eller signaturruta)")
+                self.note(line, "möbler", "tas bort: sidans möbler")
             else:
                 kept.append(line)
         return kept
@@ -265,7 +277,7 @@ class MarkdownReader:
             cells = _cells(line.text.strip(" "))  # a leading tab is an empty first cell: a continuation
             found = self.vocabulary.label(self.vocabulary.header, cells[0]) if cells[0] else None
             if not found and self.is_furniture(line.text):
-                self.note(line, "möbler", "tas bort (sidhuvud, sidfot eller signaturruta)")
+                self.note(line, "möbler", "tas bort: sidans möbler")
                 continue  # a header label wins over a running header with the same words
             if _PIPE_SEPARATOR.match(line.text.strip()):
                 self.note(line, "huvud", "tabellens avgränsare")
@@ -359,7 +371,7 @@ class MarkdownReader:
         for line in lines:
             cells = _cells(line.text.strip(" "))
             if not self.vocabulary.label(self.vocabulary.posting, cells[0]) and self.is_furniture(line.text):
-                self.note(line, "möbler", "tas bort (sidhuvud, sidfot eller signaturruta)")
+                self.note(line, "möbler", "tas bort: sidans möbler")
                 continue  # a label of the anslag wins over a running header with the same words
             pending: str | None = None
             labelled = False
@@ -565,6 +577,7 @@ class MarkdownReader:
             if name is None:
                 chunk.append(line)
                 continue
+            self.note(line, "paragraf", f"rubrik: {name}")
             if heading or any(c.text.strip() for c in chunk):
                 yield heading, chunk
             heading, chunk = name, []
@@ -597,12 +610,17 @@ class MarkdownReader:
         service = ""
         pending: list[tuple[str, str]] = []
         pending_line = 0
-        for line in lines:
+        for i, line in enumerate(lines):
             text = line.text.strip()
             if _instruction(text):
                 continue
             signers = re.findall(r"<b>(.*?)</b>\s*(\S*)", text)
+            following = next((later.text for later in lines[i + 1 :] if later.text.strip()), "")
+            if not signers and _UTC.search(following):
+                # Other exports write the signers in Markdown bold: "**NAME** reference".
+                signers = re.findall(r"\*\*(.+?)\*\*\s*(\S*)", text)
             times = _UTC.findall(text)
+            self.note(line, "signering", "undertecknare" if signers else "tidpunkter" if times else "text")
             if signers:
                 pending, pending_line = signers, line.number
             elif times and pending:

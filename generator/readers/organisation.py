@@ -112,4 +112,5 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
         description=data.get("beskrivning", ""),
         appeal_standing=data.get("överklagande_behöriga", ""),
         vocabulary=tuple((key, tuple(words)) for key, words in data.get("ordlista", {}).items()),
+        municipality_codes=tuple(data.get("kommunkoder", {}).items()),
     )

@@ -97,6 +97,7 @@ def to_data(meeting: Meeting) -> dict[str, Any]:
                         "roll": a.role,
                         "ersätter": a.serving_for,
                         "paragrafer": _range(a.paragraphs),
+                        "parti": a.party,
                     }
                 )
                 for a in meeting.attendees
@@ -321,6 +322,7 @@ class YamlReader:
             role=data.get("roll"),
             serving_for=data.get("ersätter"),
             paragraphs=self.parse_range((*path, "paragrafer"), data.get("paragrafer")),
+            party=data.get("parti"),
             line=self.doc.line(path),
         )
 

@@ -66,6 +66,12 @@ AGENDA = "Ärendelista"
 DNR = "Dnr"
 NO_DNR = "Inget diarienummer"
 ABSENT = "Deltog inte i beslutet"
+ABSENTEES = "Anmält förhinder"
+PROPOSAL = "Förslag till beslut"
+POSTING_UNDATED = (
+    "Protokollet anger inga datum för anslaget (de skrevs för hand på papperet). "
+    "Därför visas ingen sista dag att överklaga; fråga registratorn."
+)
 WITHHELD = "Paragrafens text publiceras inte på webben."
 WITHHELD_GROUND = "Skäl"
 WITHHELD_PART = "Den här delen av paragrafen publiceras inte på webben."

@@ -43,6 +43,8 @@ class OpenData:
         if item.withheld:
             data["withheld"] = {"ground": item.withheld.ground}
             return data
+        if item.proposal:
+            data["proposal"] = {"heading": item.proposal_heading, "text": item.proposal}
         data |= {
             "resolutionText": item.decision,
             "sections": [
@@ -94,6 +96,7 @@ class OpenData:
                     "municipality": a.municipality,
                     "role": a.role,
                     "servingFor": a.serving_for,
+                    "party": a.party,
                     "paragraphs": [a.paragraphs.first, a.paragraphs.last] if a.paragraphs else None,
                 }
                 for a in meeting.attendees
