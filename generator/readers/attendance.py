@@ -61,14 +61,17 @@ class AttendanceReader:
         self.municipalities = sorted(municipalities, key=len, reverse=True)
         self.words = words or AttendanceWords()
         self.codes = {code.casefold(): name for code, name in self.words.municipality_codes}
-        self.serving_for = sorted(self.words.serving_for, key=len, reverse=True)
-        self.roles = sorted(self.words.roles, key=len, reverse=True)
+        self.serving_for = _phrases(self.words.serving_for)
+        self.roles = _phrases(self.words.roles)
         self.not_persons = {name.casefold() for name in self.words.not_persons}
         self.vacant = {word.casefold() for word in self.words.vacant}
 
     def read(self, text: str, group: AttendanceGroup, warn: Warn) -> list[Attendee]:
         found: list[Attendee] = []
         pos = 0
+        # "Kommunchef Nils Norrby, nämndsekreterare Maja Malmsten": a cell that opens with a role
+        # writes every role before its name, so a role after a comma belongs to the next person.
+        roles_first = self._leading_role(text, _skip(text, 0))[0] is not None
         while (pos := _skip(text, pos)) < len(text):
             start = pos
             role, pos = self._leading_role(text, pos)
@@ -100,6 +103,8 @@ class AttendanceReader:
                     municipality, party, pos = self._code(text, pos, municipality, party)
                     continue
                 words, end = _role(text, at)
+                if words and roles_first and comma:
+                    break
                 if words and (comma or not text[at : at + 1].isupper()):
                     role = words if role is None else f"{role}, {words}"
                     pos = end
@@ -128,12 +133,11 @@ class AttendanceReader:
 
     def _leading_role(self, text: str, pos: int) -> tuple[str | None, int]:
         """A title before the name: "Förbundsdirektör Ola Rydén", "1:e vice ordförande Eva Lind"."""
-        for role in self.roles:
-            end = pos + len(role)
-            if text[pos:end].casefold() == role.casefold() and text.startswith(" ", end):
-                following = _skip_spaces(text, end)
-                if _NAME_WORD.match(text, following):
-                    return text[pos:end], following
+        role = self.roles.match(text, pos)
+        if role:
+            following = _skip_spaces(text, role.end())
+            if _NAME_WORD.match(text, following):
+                return role.group(0), following
         return None, pos
 
     def _code(
@@ -154,15 +158,14 @@ class AttendanceReader:
     def _serving_for(self, text: str, pos: int, warn: Warn) -> tuple[str, str, int] | None:
         """ "ersätter Per Holm (C)", "tjänstgörande ersättare för Per Holm": (the member being
         replaced, the role the phrase states without its connecting word, where it ends)."""
-        for phrase in self.serving_for:
-            end = pos + len(phrase)
-            if text[pos:end].casefold() == phrase.casefold() and text.startswith(" ", end):
-                name, _, after = self._name(text, _skip_spaces(text, end), warn)
-                if name is not None:
-                    _, _, after = self._code(text, after, None)
-                    written = text[pos:end]
-                    described = re.sub(r"\s*\b(?:i stället för|för|istf)$", "", written, flags=re.IGNORECASE)
-                    return name, described if described != written else "", after
+        phrase = self.serving_for.match(text, pos)
+        if phrase:
+            name, _, after = self._name(text, _skip_spaces(text, phrase.end()), warn)
+            if name is not None:
+                _, _, after = self._code(text, after, None)
+                written = phrase.group(0)
+                described = re.sub(r"\s*\b(?:i stället för|för|istf)$", "", written, flags=re.IGNORECASE)
+                return name, described if described != written else "", after
         return None
 
     def _affiliation(self, text: str, pos: int) -> str | None:
@@ -213,6 +216,12 @@ class AttendanceReader:
                 return known
         other = _MUNICIPALITY.match(text, pos)
         return other.group(0) if other else None
+
+
+def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern of ``words``, longest first, each followed by a space."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(word) for word in ordered) + r")(?= )" if ordered else r"(?!x)x", re.I)
 
 
 def _skip(text: str, pos: int) -> int:

@@ -33,9 +33,11 @@ def check(text: str) -> Iterator[tuple[int, str]]:
         yield 1, messages.GUARD_MARKUP_FILE.format(limit=MAX_MARKUP_IN_FILE)
         return
     for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) <= 2 * MAX_NESTING:
+            continue  # too short to break any bound
         if len(line) > MAX_LINE:
             yield number, messages.GUARD_LINE_TOO_LONG.format(limit=MAX_LINE)
-        elif (
+        elif len(line) > MAX_MARKUP_RUN and (
             _RUN.search(line)
             or len(_MARKUP.findall(line)) > MAX_MARKUP_IN_LINE
             or len(_LINK.findall(line)) > MAX_LINKS_IN_LINE

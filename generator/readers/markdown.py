@@ -41,7 +41,7 @@ from generator.problems import Problems
 from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, paragraph_range
 from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
-from generator.readers.vocabulary import normalise, vocabulary_for
+from generator.readers.vocabulary import MAX_FURNITURE, MONTHS, normalise, vocabulary_for
 
 # Where a paragraph starts, in the layouts the vocabulary's templates use: "§ 28", "§ 28 Dnr
 # 2018/00041", "**§ 5**", "28 §", "## 23 § Titel", "KS § 112 KS/2018:311 - 001".
@@ -128,6 +128,8 @@ class MarkdownReader:
         bare = text.replace("\t", " ").strip()
         if _instruction(bare):
             return True  # an instruction to the archive, not content
+        if len(bare) > MAX_FURNITURE and bare[:1] not in "-_–—":
+            return False  # no running header is this long: a line of content
         if bare.casefold() in (self.body.name.casefold(), self.org.name.casefold(), self.org.short_name.casefold()):
             return True  # a running header
         return self.vocabulary.is_furniture(bare)
@@ -156,6 +158,7 @@ class MarkdownReader:
     # -- the whole protocol --------------------------------------------------------------------
 
     def read(self, text: str, file_date: date) -> Meeting | None:
+        self.file_date = file_date
         lines = [Line(i, raw.rstrip()) for i, raw in enumerate(text.splitlines(), start=1)]
         vocabulary = self.vocabulary
         items_at = _find(lines, lambda t: bool(_ITEM_START.match(t.strip())))
@@ -282,7 +285,10 @@ class MarkdownReader:
             if _PIPE_SEPARATOR.match(line.text.strip()):
                 self.note(line, "huvud", "tabellens avgränsare")
                 continue  # the header written as a Markdown table: its separator row
-            if found:
+            if found and found[0] == "justerare" and field == "underskrifter":
+                # "Justerare<TAB>Namn" among the signature rows signs; it is not the justerare field.
+                values = [found[1], *(v for v in [found[2], *cells[1:]] if v)]
+            elif found:
                 field, _, rest = found
                 values = [v for v in ([rest] if rest else []) + cells[1:] if v]
             elif not cells[0] and field:
@@ -309,6 +315,10 @@ class MarkdownReader:
         elif field in _ATTENDANCE_FIELDS:
             group, role = _ATTENDANCE_FIELDS[field]
             for value in values:
+                sub = self.vocabulary.label(self.vocabulary.header, value)
+                if sub and sub[0] in _ATTENDANCE_FIELDS and not sub[2]:
+                    group, role = _ATTENDANCE_FIELDS[sub[0]]  # a sub-label cell: for the cells after it
+                    continue
                 header.attendees += self.attendees(value, group, role, line)
         elif field == "frånvarande":
             names = [n.strip() for n in re.split(r",|\boch\b", joined) if n.strip()]
@@ -325,13 +335,24 @@ class MarkdownReader:
     def place_and_time(self, value: str, line: Line) -> tuple[str, time | None, time | None]:
         """The place as written, without its times ("kl. 10:30 – 12.00", or "08.30-11.15" without
         "kl"), which may stand before or after it."""
+        value = self.without_date(value, line)
         found = _TIME.search(value) or _CLOCK_SPAN.search(value)
         if not found:
             return value, None, None
         start = self.clock(found["start"], line)
         end = self.clock(found["end"], line) if found["end"] else None
-        place = (value[: found.start()].rstrip(", \t\n") + " " + value[found.end() :].lstrip(", \t\n")).strip(", ")
-        return place, start, end
+        return _join_parts(value[: found.start()], value[found.end() :]), start, end
+
+    def without_date(self, value: str, line: Line) -> str:
+        """The place without the meeting's date when it is written in it ("tisdag 23 april 2019",
+        "2019-04-23"); a date that is not the file's is an error."""
+        found = self.vocabulary.date_in_words.search(value) or _ISO_DATE.search(value)
+        if not found:
+            return value
+        written = _date_of(found)
+        if written is None or written != self.file_date:
+            self.error(line.number, messages.DATE_MISMATCH.format(written=found.group(0), expected=self.file_date))
+        return _join_parts(value[: found.start()], value[found.end() :])
 
     def clock(self, value: str, line: Line) -> time | None:
         hours, minutes = re.split(r"[:.]", value)
@@ -675,9 +696,14 @@ _POSTING_LABELS = {
 _AGENDA_NUMBER = re.compile(r"(?:[A-ZÅÄÖ]{1,6}\s*)?§?\s*(\d{1,6})\s*§?")
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _is_dnr_cell(cell: str) -> bool:
     """A cell or line that is one or more diarienummer and nothing else ("KS 2018/52"), or that says
     it is one ("Dnr …": then a wrong number is reported, not taken for a title)."""
+    if not _YEAR.search(cell):
+        return False  # every dnr has a year
     if re.match(r"(?:dnr|diarienr|diarienummer)\b", cell.strip(), re.IGNORECASE):
         return True
     try:
@@ -715,10 +741,28 @@ def _without_codes(name: str) -> str:
     return _CODE.sub("", name).strip(" ,")
 
 
+_ISO_DATE = re.compile(r"(?<![\d-])(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])")
+
+
+def _date_of(found: re.Match[str]) -> date | None:
+    try:
+        if found.groupdict().get("iso"):
+            return date.fromisoformat(found["iso"])
+        return date(int(found["year"]), MONTHS.index(found["month"].casefold()) + 1, int(found["day"]))
+    except ValueError:
+        return None
+
+
+def _join_parts(before: str, after: str) -> str:
+    """What stands around a removed time or date, as one text: "Kommunhuset, Älvsalen"."""
+    parts = [part.strip(", \t\n") for part in (before, after)]
+    return ", ".join(part for part in parts if part)
+
+
 def _instruction(text: str) -> bool:
     """An instruction to the archive that may stand anywhere: the original PDF, a rättelse, a
     personnummer exception. Never content."""
-    return bool(EXCEPTION_NOTE.match(text) or ORIGINAL.match(text) or CORRECTION.match(text))
+    return "<!--" in text and bool(EXCEPTION_NOTE.match(text) or ORIGINAL.match(text) or CORRECTION.match(text))
 
 
 def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0, end: int | None = None) -> int | None:

@@ -17,7 +17,10 @@ from datetime import date
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_TRANSLATE = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_SPACES, " "), **dict.fromkeys(_INVISIBLE)})
+_REPLACE = {**dict.fromkeys(_DASHES, "-"), **dict.fromkeys(_SPACES, " "), **dict.fromkeys(_INVISIBLE, "")}
+# A pattern of just those characters: a regex replaces the few there are far faster than
+# str.translate walks every character of a large archive.
+_SPECIAL = re.compile("[" + re.escape(_DASHES + _SPACES + _INVISIBLE) + "]")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _MARKDOWN = re.compile(r"\\(?=[-+./ ])|[*_`]")
 
@@ -29,7 +32,7 @@ _EXCEPTION = re.compile(r"arkiv: *personnummer-undantag +([\d+ ./-]{10,17}?) *: 
 def normalise(text: str) -> str:
     """``text`` as the scan reads it; lines stay where they are (no newline is added or removed)."""
     text = _ENTITY.sub(lambda found: html.unescape(found.group(0)).replace("\n", " ").replace("\r", " "), text)
-    return _MARKDOWN.sub("", text.translate(_TRANSLATE))
+    return _MARKDOWN.sub("", _SPECIAL.sub(lambda found: _REPLACE[found.group(0)], text))
 
 
 def _luhn_ok(digits: str) -> bool:

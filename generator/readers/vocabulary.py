@@ -14,10 +14,16 @@ from typing import Any
 from generator.readers.yaml_source import load
 
 FILE = "vocabulary.yaml"
+MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
 _RULE_CHARACTERS = frozenset("-_–— \t")
+_RULES = ("---", "___", "–––", "———")
 Additions = tuple[tuple[str, tuple[str, ...]], ...]  # ("huvud.beslutande", ("Ledamöter närvarande",))
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """A line or cell as labels are compared: no Markdown emphasis or heading marks, no trailing
     colon or semicolon, single spaces, case folded."""
@@ -48,13 +54,23 @@ def _with_additions(additions: Additions) -> dict[str, Any]:
     return data
 
 
+MAX_FURNITURE = 120  # characters: no running header or page number is longer
+
+
+def _first_word(pattern: str) -> str:
+    """The word a marker pattern begins with ("signaturerna i detta dokument.*" -> "signaturerna")."""
+    found = re.match(r"[a-zåäöé]+", pattern)
+    return found.group(0) if found else ""
+
+
 def _patterns(values: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{value})" for value in values) or r"(?!x)x", re.IGNORECASE)
 
 
 def _table(groups: dict[str, list[str]]) -> dict[str, str]:
-    """label (normalised) -> field; longer labels are tried first by ``Vocabulary.label``."""
-    return {normalise(word): field for field, words in groups.items() for word in words}
+    """label (normalised) -> field, longest label first: ``Vocabulary.label`` tries them in order."""
+    pairs = {normalise(word): field for field, words in groups.items() for word in words}
+    return dict(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
 
 
 @dataclass(frozen=True)
@@ -73,12 +89,14 @@ class Vocabulary:
     decision_intro: re.Pattern[str]
     proposal: re.Pattern[str]
     furniture: re.Pattern[str]
+    date_in_words: re.Pattern[str]
+    signing_prefixes: frozenset[str]
 
     @staticmethod
     def label(table: dict[str, str], text: str) -> tuple[str, str, str] | None:
         """(field, label as written, rest of the text) when ``text`` starts with a known label."""
         folded = normalise(text)
-        for label in sorted(table, key=len, reverse=True):
+        for label in table:  # longest first (see ``_table``)
             if folded == label or (folded.startswith(label) and not folded[len(label)].isalnum()):
                 bare = re.sub(r"^#{1,6}\s+", "", text.strip()).replace("**", "").replace("__", "")
                 words = r"\s+".join(map(re.escape, label.split()))
@@ -92,8 +110,10 @@ class Vocabulary:
 
     def is_furniture(self, text: str) -> bool:
         bare = text.strip()
-        if set(bare) <= _RULE_CHARACTERS and any(rule in bare for rule in ("---", "___", "–––", "———")):
+        if bare[:1] in _RULE_CHARACTERS and set(bare) <= _RULE_CHARACTERS and any(r in bare for r in _RULES):
             return True  # an underscore or dash rule drawn across the page
+        if len(bare) > MAX_FURNITURE:
+            return False  # running headers and page numbers are short; content lines are not read twice
         folded = normalise(text)
         return bool(folded) and bool(self.furniture.fullmatch(folded))
 
@@ -104,6 +124,9 @@ class Vocabulary:
         return normalise(text) in self.agenda_heading
 
     def is_signing_start(self, text: str) -> bool:
+        first = text.lstrip("#*_ \t").split(" ", 1)[0].casefold()
+        if first not in self.signing_prefixes:
+            return False  # most lines do not begin with a marker's first word: no need to normalise
         return bool(self.signing.fullmatch(normalise(text)))
 
 
@@ -125,6 +148,12 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         decision_intro=_patterns(data["beslut_inledning_mönster"]),
         proposal=_patterns(data["förslag_mönster"]),
         furniture=_patterns(data["möbler_mönster"]),
+        signing_prefixes=frozenset(_first_word(pattern) for pattern in data["signering_mönster"]),
+        date_in_words=re.compile(
+            rf"(?:\b(?:{'|'.join(data['veckodagar'])})(?:en)?(?: den)?\s+)?\b(?P<day>\d{{1,2}})\s+"
+            rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})\b",
+            re.IGNORECASE,
+        ),
     )
 
 

@@ -441,7 +441,8 @@ def read(source: SourceText, problems: Problems) -> Meeting | None:
     except SourceError as exc:
         problems.items.append(exc.problem)
         return None
-    for number, line in enumerate(source.text.splitlines(), start=1):
-        if MARKER_LIKE.search(line):
-            problems.error(source.file, number, messages.MARKER_IN_YAML)
+    if "<!--" in source.text:  # only then can a marker be there
+        for number, line in enumerate(source.text.splitlines(), start=1):
+            if MARKER_LIKE.search(line):
+                problems.error(source.file, number, messages.MARKER_IN_YAML)
     return YamlReader(source.organisation, source.body, doc, problems).read(source.file_date)

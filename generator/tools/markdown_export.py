@@ -1,7 +1,8 @@
-"""Writes a meeting in the layout of a protocol exported from the signed PDF (the seed's layout).
+"""Writes a meeting in the layout of a protocol exported from the signed PDF: the seed's layout,
+or one of three other templates' (``LAYOUTS``).
 
-Used by the synthetic archive, so that the Markdown reader is exercised at scale on the same
-layout staff publish, page furniture (running headers, "Justerandes sign") included.
+Used by the synthetic archive, so that the Markdown reader is exercised at scale on the layouts
+staff publish, page furniture (running headers, "Justerandes sign") included.
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ from __future__ import annotations
 from generator.model import AttendanceGroup, Attendee, Body, Item, Meeting, SigningRecord
 
 _FURNITURE = "Justerandes sign\n\nUtdragsbestyrkande\n\n{body}\n\n"
+# seed: the seed's template. colon: an older template ("PROTOKOLL", "Label: value", ANSLAGSBEVIS,
+# "§ 41 Dnr 2016/12"). table: another tool's export (the header as a pipe table, "**§ 5**",
+# "DNR: …"). trailing: "Sammanträdesprotokoll", "28 §", an Innehållsförteckning over two lines.
+LAYOUTS = ("seed", "colon", "table", "trailing")
 
 
 def _entry(a: Attendee) -> str:
@@ -25,14 +30,13 @@ def _entry(a: Attendee) -> str:
     return text
 
 
-def export(meeting: Meeting, body: Body, dnr_prefix: str) -> str:
-    """The meeting as the PDF-to-Markdown export writes it."""
+def export(meeting: Meeting, body: Body, dnr_prefix: str, layout: str = "seed") -> str:
+    """The meeting as the PDF-to-Markdown export writes it, in ``layout`` (one of ``LAYOUTS``)."""
+    if layout != "seed":
+        return _other_layout(meeting, body, dnr_prefix, layout)
     name = body.name
     lines = ["", "", f"**{name}**", ""]
-    place = meeting.place
-    if meeting.start and meeting.end:
-        place += f", kl. {meeting.start:%H:%M} – {meeting.end:%H.%M}"
-    lines.append(f"Plats och tid\t{place}\t\t")
+    lines.append(f"Plats och tid\t{_place(meeting)}\t\t")
     members = [a for a in meeting.attendees if a.group is AttendanceGroup.MEMBER]
     substitutes = [a for a in meeting.attendees if a.group is AttendanceGroup.SUBSTITUTE]
     others = [a for a in meeting.attendees if a.group is AttendanceGroup.OTHER]
@@ -82,6 +86,65 @@ def export(meeting: Meeting, body: Body, dnr_prefix: str) -> str:
     return out
 
 
+def _place(meeting: Meeting) -> str:
+    if meeting.start and meeting.end:
+        return f"{meeting.place}, kl. {meeting.start:%H:%M} – {meeting.end:%H.%M}"
+    return meeting.place
+
+
+def _other_layout(meeting: Meeting, body: Body, dnr_prefix: str, layout: str) -> str:
+    rows: list[tuple[str, str]] = [("Plats och tid", _place(meeting))]
+    for group, label in (
+        (AttendanceGroup.MEMBER, "Beslutande"),
+        (AttendanceGroup.SUBSTITUTE, "Ersättare"),
+        (AttendanceGroup.OTHER, "Övriga"),
+    ):
+        listed = [a for a in meeting.attendees if a.group is group]
+        if listed:
+            rows.append((label, " ".join(_entry(a) for a in listed)))
+    adjustment = meeting.adjustment
+    if adjustment:
+        rows.append(("Utses att justera", " och ".join(a.name for a in adjustment.adjusters)))
+        rows.append(("Justeringens plats och tid", adjustment.place_and_time))
+    title = {"colon": "PROTOKOLL", "table": "", "trailing": f"Sammanträdesprotokoll {meeting.date:%m/%Y}"}[layout]
+    lines = [title, "", f"**{body.name}**", ""] if title else [f"**{body.name}**", ""]
+    if layout == "table":
+        table = [f"| {label} | {value} |" for label, value in rows]
+        lines += [table[0], "| --- | --- |", *table[1:]]  # the first row is the table's head
+    else:
+        separator = ":" if layout == "colon" else ";"
+        lines += [f"{label}{separator} {value}" for label, value in rows]
+    if adjustment:
+        lines.append("")
+        signed = adjustment.signed
+        for i, signatory in enumerate(adjustment.signatories):
+            tail = f"\tParagrafer {signed.first} -- {signed.last}" if i == 0 and signed else ""
+            lines.append(f"{signatory.role}\t{signatory.name}{tail}")
+    posting = meeting.posting
+    if posting:
+        lines += ["", "ANSLAGSBEVIS", "", posting.statement, ""]
+        lines += [
+            f"Anslagsdatum: {posting.posted.isoformat()}",
+            f"Anslaget tas ner tidigast: {posting.taken_down.isoformat()}",
+            f"Förvaringsplats: {posting.kept_at}",
+        ]
+    if meeting.agenda:
+        lines += ["", "Innehållsförteckning" if layout == "trailing" else "Ärendelista", ""]
+        for page, entry in enumerate(meeting.agenda, start=2):
+            dnr = ", ".join(str(d) for d in entry.dnr)
+            if layout == "trailing":  # over two lines, the title with dotted leaders
+                lines += [f"§ {entry.number}\t{dnr}\t{page}" if dnr else f"§ {entry.number}\t\t{page}"]
+                lines += [f"{entry.title} {'.' * 12} {page}"]
+            else:
+                lines += [f"{entry.number}\t{entry.title}\t{dnr}\t{page}" if dnr else f"{entry.number}\t{entry.title}"]
+    out = "\n".join(lines) + "\n\n"
+    for item in meeting.items:
+        out += _item(item, body, dnr_prefix, layout)
+    if meeting.signing:
+        out += _signing(meeting.signing)
+    return out
+
+
 def _signing(record: SigningRecord) -> str:
     """The e-signing service's page: its statement, the signers with UTC times, the rest."""
     statement, _, rest = record.text.partition("\n\n")
@@ -93,15 +156,17 @@ def _signing(record: SigningRecord) -> str:
     return "\n".join(lines) + "\n" + rest + "\n"
 
 
-def _item(item: Item, body: Body, dnr_prefix: str) -> str:
-    parts = [f"§ {item.number}", ""]
-    if item.dnr:
-        # The organisation's own diarium is written without its prefix, as in the seed.
-        parts += [
-            "Dnr " + ", ".join(f"{d.year}/{d.serial}" if d.prefix == dnr_prefix else str(d) for d in item.dnr),
-            "",
-        ]
-    parts += [f"## {item.title}", ""]
+def _item(item: Item, body: Body, dnr_prefix: str, layout: str = "seed") -> str:
+    # The organisation's own diarium is written without its prefix, as in the seed.
+    dnr = ", ".join(f"{d.year}/{d.serial}" if d.prefix == dnr_prefix else str(d) for d in item.dnr)
+    if layout == "colon" and dnr:
+        parts = [f"§ {item.number} Dnr {dnr}", ""]
+    else:
+        opening = {"table": f"**§ {item.number}**", "trailing": f"{item.number} §"}.get(layout, f"§ {item.number}")
+        parts = [opening, ""]
+        if dnr:
+            parts += [f"{'DNR:' if layout == 'table' else 'Dnr'} {dnr}", ""]
+    parts += [f"**{item.title}**" if layout != "seed" else f"## {item.title}", ""]
     if item.decision:
         parts += [f"### {body.decision_heading}", "", item.decision, ""]
     for section in item.sections:

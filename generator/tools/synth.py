@@ -45,7 +45,7 @@ from generator.model.deadlines import appeal_deadline
 from generator.model.dnr import Dnr
 from generator.readers.references import parse_reference
 from generator.readers.yaml_format import dump_data, to_data
-from generator.tools.markdown_export import export
+from generator.tools.markdown_export import LAYOUTS, export
 
 PREFIX = "SAGO"
 LAST_YEAR = 2025
@@ -515,7 +515,11 @@ def write(directory: Path, size: str, seed: int = 1) -> tuple[Organisation, list
         if structured or i % 2:
             (folder / f"{meeting.slug}.yaml").write_text(_yaml_source(meeting), encoding="utf-8")
         else:
-            (folder / f"{meeting.slug}.md").write_text(export(meeting, bodies[meeting.body], PREFIX), encoding="utf-8")
+            # Most in the seed's layout; every fourth Markdown meeting in one of the other three.
+            written = i // 2
+            layout = LAYOUTS[1 + (written // 4) % 3] if written % 4 == 1 else LAYOUTS[0]
+            text = export(meeting, bodies[meeting.body], PREFIX, layout)
+            (folder / f"{meeting.slug}.md").write_text(text, encoding="utf-8")
     return organisation, meetings
 
 
