@@ -173,5 +173,6 @@ MARKER_OUTSIDE_ITEMS = (
 )
 MARKER_IN_YAML = "arkiv-markeringar används inte i YAML; skriv sekretess: {{grund: ...}} på paragrafen eller avsnittet"
 ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"
+VOCABULARY_TABLE_WORDS = "Ord och mönster som läsaren känner igen"
 MESSAGE_TABLE_HEADING = "Meddelande (‹…› ersätts med fältet, värdet eller numret)"
 SOURCES_INVALID = "Källfilerna har fel; inget har publicerats:\n{report}"

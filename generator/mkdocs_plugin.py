@@ -25,19 +25,28 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from generator import messages
 from generator.build import BuildFailed, Generated, generate
+from generator.readers import vocabulary
 from generator.site import labels, urls
 from generator.site.outputs import OUTPUTS, OutputContext
 from generator.site.pages import Page
 
 log = logging.getLogger("mkdocs.plugins.arkiv")
 MESSAGES_MARKER = "<!-- arkiv:meddelanden -->"
+VOCABULARY_MARKER = "<!-- arkiv:ordlista -->"
+
+
+def vocabulary_table() -> str:
+    """The layout vocabulary as the staff guide shows it: each key and the words it knows, as code
+    (patterns hold characters Markdown would act on)."""
+    rows = [f"- `{key}`: " + ", ".join(f"`{word}`" for word in words) for key, words in vocabulary.listing()]
+    return f"{messages.VOCABULARY_TABLE_WORDS}, per nyckel:\n\n" + "\n".join(rows) + "\n"
 
 
 def message_table() -> str:
     rows = [
         f"| {text.replace('|', '&#124;').replace('{', '‹').replace('}', '›')} |"
         for name, text in vars(messages).items()
-        if name.isupper() and isinstance(text, str) and name != "MESSAGE_TABLE_HEADING"
+        if name.isupper() and isinstance(text, str) and not name.endswith(("_HEADING", "_KEY", "_WORDS"))
     ]
     return f"| {messages.MESSAGE_TABLE_HEADING} |\n| --- |\n" + "\n".join(rows) + "\n"
 
@@ -155,8 +164,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = safe(page.meta[key])
-        # The staff guide lists every message from generator/messages.py, so it is never stale.
-        return markdown.replace(MESSAGES_MARKER, message_table()) if MESSAGES_MARKER in markdown else markdown
+        # The staff guide lists every message and the whole vocabulary, so it is never stale.
+        if MESSAGES_MARKER in markdown:
+            markdown = markdown.replace(MESSAGES_MARKER, message_table())
+        if VOCABULARY_MARKER in markdown:
+            markdown = markdown.replace(VOCABULARY_MARKER, vocabulary_table())
+        return markdown
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)

@@ -4,17 +4,21 @@ with every fact; every line is placed (arkiv explain); no word of a paragraph is
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
 
 from generator.model import AttendanceGroup, Meeting
 from generator.problems import Problems
 from generator.readers.markdown import MarkdownReader
 from generator.readers.organisation import read_organisation
 from generator.readers.sources import read_sources
-from tests.conftest import SEED, TESTMARK, arkiv
+from tests.conftest import SEED, TESTMARK, arkiv, build_site
+from tests.helpers import serve_directory
 
 LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "layouts"
 FILES = sorted(LAYOUTS.glob("*/*.md"))
@@ -229,3 +233,39 @@ def _part(reader: MarkdownReader, item: object, heading: str) -> str:
     if kind == "beslutsexpediering":
         return "\n".join(item.recipients)
     return next(s.text for s in item.sections if s.heading == heading)
+
+
+# -- on the site, in Chromium ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def layouts_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    site = build_site(LAYOUTS, tmp_path_factory.mktemp("layouts") / "site", today="2018-09-20")
+    with serve_directory(site) as url:
+        yield url
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "url", ["kommunstyrelsen/2018-09-04/", "raddningsdirektionen/2016-11-22/", "direktionen/2021-06-10/"]
+)
+def test_new_parts_of_the_meeting_page_pass_wcag_21_aa(page: Page, layouts_site: str, url: str) -> None:
+    page.goto(layouts_site + url)
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+    )
+    assert results.response["violations"] == [], results.generate_report()
+
+
+@pytest.mark.browser
+def test_proposal_and_decision_shown_side_by_side(page: Page, layouts_site: str) -> None:
+    page.goto(layouts_site + "kommunstyrelsen/2018-09-04/")
+    section = page.locator("section", has=page.locator("h2#paragraf-112"))
+    expect(section.locator(".arkiv-forslag h3")).to_have_text(
+        "Kommunstyrelsens arbetsutskotts förslag till kommunstyrelsen"
+    )
+    expect(section.locator(".arkiv-beslut h3")).to_have_text("Kommunstyrelsens beslut")
+    expect(page.get_by_text("Anmält förhinder: Karin Kvist")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Greta Grönlund (S)")).to_be_visible()
+    page.goto(layouts_site + "raddningsdirektionen/2016-11-22/")
+    expect(page.get_by_text("Protokollet anger inga datum för anslaget")).to_be_visible()

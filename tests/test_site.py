@@ -109,3 +109,12 @@ def test_staff_guide_lists_every_message(seed_site: Path) -> None:
         fragment = getattr(messages, name).split("{")[0].strip()
         assert fragment in page.text, name
     assert "arkiv: sekretess" in page.text and "arkiv rollback" in page.text
+
+
+def test_staff_guide_shows_the_whole_vocabulary(seed_site: Path) -> None:
+    from generator.readers.vocabulary import listing
+
+    page = Page(seed_site, "publicera/")
+    for key, words in listing():
+        assert key in page.text, key
+        assert all(word in page.text for word in words), key

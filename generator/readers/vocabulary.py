@@ -163,3 +163,14 @@ def keys() -> list[str]:
     for key, value in _shipped().items():
         out += [f"{key}.{sub}" for sub in value] if isinstance(value, dict) else [key]
     return out
+
+
+def listing() -> list[tuple[str, list[str]]]:
+    """(key, words) for every key of the shipped vocabulary, for the staff guide."""
+    out: list[tuple[str, list[str]]] = []
+    for key, value in _shipped().items():
+        if isinstance(value, dict):
+            out += [(f"{key}.{sub}", list(words)) for sub, words in value.items()]
+        else:
+            out.append((key, list(value)))
+    return out
