@@ -269,3 +269,48 @@ def test_proposal_and_decision_shown_side_by_side(page: Page, layouts_site: str)
     expect(page.get_by_role("rowheader", name="Greta Grönlund (S)")).to_be_visible()
     page.goto(layouts_site + "raddningsdirektionen/2016-11-22/")
     expect(page.get_by_text("Protokollet anger inga datum för anslaget")).to_be_visible()
+
+
+def test_votes_reservations_and_jav_read_as_facts_from_markdown(meetings: dict[str, Meeting]) -> None:
+    """From the sections that publish them: the roll call's X marks, who reserved, who was jävig,
+    resolved to roster persons, so person pages and open data show them as for a YAML source."""
+    from generator.index import build_archive
+    from generator.site.outputs.open_data import OpenData
+
+    m = meetings["kommunstyrelsen/2018-09-04.md"]
+    item = m.items[1]
+    [vote] = item.votes
+    assert [p.person for p in vote.yes] == ["greta-gronlund", "jonas-jernberg"]
+    assert [p.person for p in vote.no] == ["hugo-hellstrom"]
+    assert [p.person for p in vote.abstaining] == ["ingrid-ivarsson"]
+    assert vote.question.startswith("Ordföranden ställer proposition") and vote.result.startswith("Med 2 ja-röster")
+    assert [[p.person for p in r.by] for r in item.reservations] == [["hugo-hellstrom"]]
+    assert [p.person for p in item.disqualified] == ["ingrid-ivarsson"]
+    assert [s.heading for s in item.sections] == ["Yrkanden", "Omröstning", "Reservation", "Jäv"]  # text as published
+    problems = Problems()
+    organisation = read_organisation(LAYOUTS, problems)
+    assert organisation is not None
+    archive = build_archive(organisation, list(meetings.values()))
+    hugo = archive.persons["hugo-hellstrom"]
+    assert [(h.item.number, answer) for h, answer in hugo.votes] == [(113, "nej")]
+    assert [h.item.number for h in hugo.reservations] == [113]
+    data = OpenData(archive, "").meeting(m)["agendaItem"][1]
+    assert data["votes"][0]["no"] == ["Hugo Hellström"] and data["disqualified"] == ["Ingrid Ivarsson"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_yaml_round_trip_of_every_layout(path: Path, meetings: dict[str, Meeting]) -> None:
+    """arkiv convert writes each layout's model as YAML, which reads back to an equal model."""
+    from generator.readers.registry import SourceText
+    from generator.readers.yaml_format import read
+
+    converted = arkiv("convert", path, "--protocols", LAYOUTS)
+    assert converted.returncode == 0, converted.stderr
+    problems = Problems()
+    organisation = read_organisation(LAYOUTS, problems)
+    assert organisation is not None
+    body = organisation.body(path.parent.name)
+    assert body is not None
+    relative = f"{path.parent.name}/{path.name}"
+    source = SourceText(organisation, body, relative, converted.stdout, date.fromisoformat(path.stem))
+    assert read(source, problems) == meetings[relative], problems.report()

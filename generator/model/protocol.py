@@ -289,6 +289,9 @@ class Item:
     disqualified: tuple[PersonName, ...] = ()  # jäv: persons who did not take part
     notes: tuple[str, ...] = ()  # protokollsanteckningar
     adjusted_immediately: bool = False  # omedelbar justering
+    # True when votes, reservations and jäv were read from the paragraph's own sections (a
+    # Markdown protocol): the sections show them as published; the fields are the facts.
+    facts_from_text: bool = False
     withheld: Withholding | None = None
     line: int = field(default=0, compare=False)  # where the § starts in its source, for messages
 

@@ -30,9 +30,11 @@ from generator.model import (
     ParagraphRange,
     PersonName,
     Posting,
+    Reservation,
     Section,
     Signatory,
     SigningRecord,
+    Vote,
     Withholding,
 )
 from generator.model.dnr import Dnr, DnrError, parse_many
@@ -536,6 +538,7 @@ class MarkdownReader:
             return Item(number, title, tuple(dnr), withheld=Withholding(ground), line=start.number)
         decision = proposal = proposal_heading = ""
         sections: list[Section] = []
+        facts = _Facts()
         lists: dict[str, list[str]] = {REFERENCES: [], RECIPIENTS: []}
         for heading, chunk in self.sections(lines[body_at:]):
             kind = self.vocabulary.lists.get(normalise(heading)) if heading else None
@@ -555,6 +558,7 @@ class MarkdownReader:
                 proposal, proposal_heading = _markdown(chunk), heading
             elif heading or _markdown(chunk):
                 sections.append(Section(heading, _markdown(chunk)))
+                self.facts(heading, chunk, facts)
         if not decision and not any(s.withheld and self.is_decision_heading(s.heading) for s in sections):
             self.warning(
                 start.number, messages.MD_NO_DECISION.format(number=number, heading=self.body.decision_heading)
@@ -566,11 +570,67 @@ class MarkdownReader:
             decision=decision,
             proposal=proposal,
             proposal_heading=proposal_heading,
+            votes=tuple(facts.votes),
+            reservations=tuple(facts.reservations),
+            disqualified=tuple(facts.disqualified),
+            facts_from_text=facts.found,
             sections=tuple(sections),
             references=tuple(parse_reference(text, self.org) for text in lists[REFERENCES]),
             recipients=tuple(lists[RECIPIENTS]),
             adjusted_immediately=any(s.heading.casefold() == "omedelbar justering" for s in sections),
             line=start.number,
+        )
+
+    def facts(self, heading: str, chunk: list[Line], facts: _Facts) -> None:
+        """Votes, reservations and jäv as facts, from the sections that publish them as text."""
+        kind = self.vocabulary.facts.get(normalise(heading)) if heading else None
+        if kind == "omröstning":
+            vote = self.vote(chunk)
+            if vote is not None:
+                facts.votes.append(vote)
+        elif kind == "reservation":
+            for text in _paragraphs(chunk):
+                by = self.named(text)
+                if by:
+                    facts.reservations.append(Reservation(by, text))
+        elif kind == "jäv":
+            facts.disqualified += self.named(" ".join(_paragraphs(chunk)))
+
+    def named(self, text: str) -> tuple[PersonName, ...]:
+        """Every roster person named in ``text``, in order, once each."""
+        found: list[PersonName] = []
+        for start in (0, *(m.end() for m in re.finditer(r"[\s(,]", text))):
+            match = self.roster.match_at(text, start)
+            if match and all(p.person != match.person.slug for p in found):
+                found.append(PersonName(text[start : match.end], match.person.slug))
+        return tuple(found)
+
+    def vote(self, chunk: list[Line]) -> Vote | None:
+        """An omröstning: its question, the table of names with X under Ja, Nej or Avstår (a sum
+        row is skipped: it is the count of the marks), and its result."""
+        table_at = next((i for i, line in enumerate(chunk) if _is_row(line.text)), None)
+        if table_at is None:
+            return None
+        rows = [_cells(line.text.strip(" ")) for line in chunk if _is_row(line.text)]
+        rows = [row for row in rows if not _PIPE_SEPARATOR.match("|".join(row))]
+        columns = {self.vocabulary.facts.get(normalise(cell)): i for i, cell in enumerate(rows[0])}
+        answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
+        for row in rows[1:]:
+            name = row[0]
+            if not name or self.vocabulary.facts.get(normalise(name)) == "summa":
+                continue
+            for answer, names in answers.items():
+                column = columns.get(answer)
+                if column is not None and column < len(row) and row[column].strip():
+                    names.append(_without_codes(name))
+        before = [line.text.strip() for line in chunk[:table_at] if line.text.strip()]
+        after = [line.text.strip() for line in chunk[table_at:] if line.text.strip() and not _is_row(line.text)]
+        return Vote(
+            " ".join(before),
+            self.roster.names(answers["röst_ja"]),
+            self.roster.names(answers["röst_nej"]),
+            self.roster.names(answers["röst_avstår"]),
+            " ".join(after),
         )
 
     def title_and_dnr(self, text: str, line: Line) -> tuple[str, list[Dnr]]:
@@ -666,6 +726,36 @@ class MarkdownReader:
         if pending:
             self.error(pending_line, messages.MD_BAD_SIGNATURE.format(value=pending))
         return SigningRecord(service, tuple(signatures), tuple(documents), _collapse(kept))
+
+
+@dataclass
+class _Facts:
+    votes: list[Vote] = field(default_factory=list)
+    reservations: list[Reservation] = field(default_factory=list)
+    disqualified: tuple[PersonName, ...] = ()
+
+    @property
+    def found(self) -> bool:
+        return bool(self.votes or self.reservations or self.disqualified)
+
+
+def _is_row(text: str) -> bool:
+    """A table row: cells split by tabs, or a Markdown pipe row."""
+    bare = text.strip()
+    return "\t" in bare or (bare.startswith("|") and bare.endswith("|"))
+
+
+def _paragraphs(chunk: list[Line]) -> list[str]:
+    """The text of a section as paragraphs (blank lines between), each on one line."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in [*chunk, Line(0, "")]:
+        if line.text.strip():
+            current.append(line.text.strip())
+        elif current:
+            out.append(" ".join(current))
+            current = []
+    return out
 
 
 @dataclass

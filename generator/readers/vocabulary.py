@@ -83,6 +83,7 @@ class Vocabulary:
     decision: frozenset[str]
     lists: dict[str, str]
     sections: frozenset[str]
+    facts: dict[str, str]
     attendance: dict[str, tuple[str, ...]]
     title: re.Pattern[str]
     signing: re.Pattern[str]
@@ -142,6 +143,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         decision=frozenset(normalise(w) for w in data["beslut"]),
         lists=_table(data["listor"]),
         sections=frozenset(normalise(w) for w in data["avsnitt"]),
+        facts=_table(data["fakta"]),
         attendance={key: tuple(words) for key, words in data["närvaro"].items()},
         title=_patterns(data["titel_mönster"]),
         signing=_patterns(data["signering_mönster"]),

@@ -187,6 +187,7 @@ def _item_data(item: Item) -> dict[str, Any]:
             ],
             "reservationer": [_compact({"av": _names(r.by), "text": r.text}) for r in item.reservations],
             "jäv": _names(item.disqualified),
+            "fakta_ur_text": item.facts_from_text,
             "protokollsanteckningar": list(item.notes),
             "omedelbar_justering": item.adjusted_immediately,
         }
@@ -387,6 +388,7 @@ class YamlReader:
                 Reservation(self.roster.names(r["av"]), r.get("text", "")) for r in data.get("reservationer", ())
             ),
             disqualified=self.roster.names(data.get("jäv", ())),
+            facts_from_text=data.get("fakta_ur_text", False),
             notes=tuple(data.get("protokollsanteckningar", ())),
             adjusted_immediately=data.get("omedelbar_justering", False),
             line=item.line,
