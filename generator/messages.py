@@ -75,7 +75,11 @@ MD_NO_ITEMS = (
 )
 MD_NO_TITLE = "§ {number} saknar rubrik (en rad som börjar med ##)"
 MD_NO_DECISION = "§ {number} saknar beslut (rubriken '{heading}')"
-MD_UNKNOWN_HEADER = "okänd rubrik i protokollhuvudet: '{label}'"
+MD_UNKNOWN_HEADER = (
+    "protokollhuvudet känns inte igen från den här raden: '{label}' är ingen rubrik i ordlistan (till exempel "
+    "Plats och tid, Beslutande, Ersättare, Justerare); lägg till den under ordlista: i organisation.yaml "
+    "(se Ordlistan i guiden)"
+)
 MD_BAD_ANSLAG = "ANSLAG/BEVIS saknar '{label}'"
 MD_BAD_AGENDA = "raden i ärendelistan ska börja med § och numret: {value!r}"
 MD_BAD_SIGNATURE = "underskriftsraden kunde inte paras ihop med en tidpunkt: {value!r}"

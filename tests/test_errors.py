@@ -75,6 +75,12 @@ def test_bad_markdown_source(tmp_path: Path, change, where: tuple[Any, ...], fra
         ),
         ("2023-11-30.md", b"", 1, "inga paragrafer"),
         ("2023-11-30.md", "Hej!\n\n§ 1\n".encode(), 1, "protokollhuvudet känns inte igen"),
+        (
+            "2023-11-30.md",
+            "**Direktionen**\n\nPlats och tid\tKontoret\nVäder\tSol\nMåne\tNy\n\n§ 1\n\n## Rubrik\n".encode(),
+            4,
+            "känns inte igen från den här raden: 'Väder'",
+        ),
         ("2023-11-30.md", b"**Direktionen**\n\nbara text\n", 1, "inga paragrafer"),
         ("30-11-2023.md", b"x", 1, "filnamnet"),
     ],

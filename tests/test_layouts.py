@@ -86,6 +86,7 @@ def test_saved_web_page_with_headings_and_no_anslag(meetings: dict[str, Meeting]
         "Cilla Carlberg",
     ]
     assert people(m)[-1] == ("övriga", "Erika Ekholm", None, None, "förbundsdirektör", None)  # an added label
+    assert m.adjustment is not None and [a.name for a in m.adjustment.adjusters] == ["Cilla Carlberg"]  # a sentence
     assert [(i.number, i.title) for i in m.items] == [
         (12, "Anslutning av nya skolor"),
         (13, "Information från förbundsdirektören"),

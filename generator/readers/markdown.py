@@ -297,10 +297,15 @@ class MarkdownReader:
                 values = [v for v in cells[1:] if v]  # a continuation row of the field above
             elif role := self.vocabulary.label(self.vocabulary.signature_roles, cells[0]):
                 field, values = "underskrifter", [role[1], *(v for v in [role[2], *cells[1:]] if v)]
+            elif sentence := self.vocabulary.adjustment_sentence.fullmatch(" ".join(c for c in cells if c)):
+                field, values = "justerare", [sentence["names"]]  # "Att jämte ordföranden justera … utses X"
             elif field in _ATTENDANCE_FIELDS or field == "frånvarande":
                 values = [v for v in cells if v]  # one more line of names under a label of its own line
             else:
-                self.error(line.number, messages.MD_UNKNOWN_HEADER.format(label=cells[0]))
+                # One message, where the header stops being understood; never a cascade.
+                if not header.refused:
+                    self.error(line.number, messages.MD_UNKNOWN_HEADER.format(label=cells[0]))
+                header.refused = True
                 continue
             self.note(line, "huvud", field)
             self.header_field(header, field, values, line)
@@ -770,6 +775,7 @@ class _Header:
     signed: ParagraphRange | None = None
     line: int = 0  # of the signature rows, for messages about the signed range
     time_line: int = 0  # of "Plats och tid"
+    refused: bool = False  # a line was not understood (reported once)
     absentees: tuple[PersonName, ...] = ()
 
     def adjustment(self) -> Adjustment | None:

@@ -84,6 +84,7 @@ class Vocabulary:
     lists: dict[str, str]
     sections: frozenset[str]
     facts: dict[str, str]
+    adjustment_sentence: re.Pattern[str]
     attendance: dict[str, tuple[str, ...]]
     title: re.Pattern[str]
     signing: re.Pattern[str]
@@ -144,6 +145,9 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         lists=_table(data["listor"]),
         sections=frozenset(normalise(w) for w in data["avsnitt"]),
         facts=_table(data["fakta"]),
+        adjustment_sentence=re.compile(
+            "(?:" + "|".join(data["justering_mening_mönster"]) + r")\s+(?P<names>[A-ZÅÄÖ].+?)\.?", re.IGNORECASE
+        ),
         attendance={key: tuple(words) for key, words in data["närvaro"].items()},
         title=_patterns(data["titel_mönster"]),
         signing=_patterns(data["signering_mönster"]),
