@@ -92,6 +92,7 @@ class PersonRecord:
     signed: list[tuple[Meeting, str]] = field(default_factory=list)  # (meeting, role in signing)
     votes: list[tuple[Handling, str]] = field(default_factory=list)  # (paragraph, ja/nej/avstår)
     reservations: list[Handling] = field(default_factory=list)
+    disqualified: list[Handling] = field(default_factory=list)  # jäv
 
     def note_role(self, body: str, title: str | None, group: AttendanceGroup, day: date) -> None:
         key = (body, title or group.value)
@@ -207,4 +208,6 @@ def _gather_persons(archive: Archive) -> dict[str, PersonRecord]:
             for reservation in item.reservations:
                 for found in each(reservation.by):
                     found.reservations.append(handling)
+            for found in each(item.disqualified):
+                found.disqualified.append(handling)
     return records

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from tests.conftest import TESTMARK, build_site
+from tests.conftest import BUILD_DAY, TESTMARK, build_site
 from tests.htmlcheck import Page, broken_links
 
 
@@ -134,3 +134,46 @@ def test_open_data_page_and_links(testmark_site: Path) -> None:
     assert "../data/arkiv.json" in page.links and "../data/beslut.csv" in page.links
     checked, broken = broken_links(testmark_site)
     assert checked > 50 and broken == []
+
+
+# -- following one case or one person ------------------------------------------------------------
+
+
+def test_a_case_feed_lists_every_handling_newest_first(testmark_site: Path) -> None:
+    feed = feedparser.parse((testmark_site / "arenden" / "testm-2022-14" / "flode.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title.startswith("Ärende TESTM 2022/14")
+    titles = [entry.title for entry in feed.entries]
+    assert titles[0].startswith("Direktionen 2022-05-10, § 20") and len(titles) >= 2
+    assert [e.updated for e in feed.entries] == sorted((e.updated for e in feed.entries), reverse=True)
+    assert "gemensam e-tjänsteplattform" in feed.entries[0].summary  # the decision
+    # Relative links work from where the feed lies.
+    link = feed.entries[0].link
+    assert (testmark_site / "arenden" / "testm-2022-14" / link.split("#")[0] / "index.html").resolve().exists()
+
+
+def test_a_person_feed_has_meetings_votes_and_reservations(testmark_site: Path) -> None:
+    feed = feedparser.parse((testmark_site / "personer" / "cecilia-fiktiv" / "flode.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    summaries = [entry.summary for entry in feed.entries]
+    assert "Röstade nej i omröstningen." in summaries and "Reserverade sig mot beslutet." in summaries
+    assert "Närvarande vid sammanträdet." in summaries
+
+
+def test_follow_links_on_case_and_person_pages_and_in_head(testmark_site: Path) -> None:
+    case = Page(testmark_site, "arenden/testm-2022-14/")
+    assert "flode.xml" in case.links and "Följ ärendet (Atom-flöde)" in case.text
+    assert "flödesläsare" in case.text
+    assert '<link rel="alternate" type="application/atom+xml"' in case.html and 'href="flode.xml"' in case.html
+    mail = next(link for link in case.links if link.startswith("mailto:"))
+    assert mail.startswith("mailto:registrator@testmark.example?subject=")
+    assert "TESTM%202022/14" in mail or "TESTM%202022%2F14" in mail
+    person = Page(testmark_site, "personer/cecilia-fiktiv/")
+    assert "flode.xml" in person.links and "Följ personen (Atom-flöde)" in person.text
+
+
+def test_follow_feeds_have_absolute_links_with_a_site_url(tmp_path: Path) -> None:
+    site = build_site(TESTMARK, tmp_path / "site", "--site-url", "https://arkiv.example.org/", today=BUILD_DAY)
+    feed = feedparser.parse((site / "arenden" / "testm-2022-14" / "flode.xml").read_bytes())
+    assert feed.entries[0].link == "https://arkiv.example.org/direktionen/2022-05-10/#paragraf-20"
+    assert feed.entries[0].id == feed.entries[0].link

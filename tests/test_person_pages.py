@@ -40,7 +40,7 @@ def meeting() -> Meeting:
     vote = Vote("Bifall mot avslag", yes=(ALMA,), no=(BO,), result="Bifall")
     item = Item(
         7, "Budget 2022", (Dnr("TESTM", 2022, 4),), decision="Direktionen beslutar att anta budgeten.",
-        votes=(vote,), reservations=(Reservation((BO,), "Till förmån för avslag."),),
+        votes=(vote,), reservations=(Reservation((BO,), "Till förmån för avslag."),), disqualified=(ALMA,),
     )  # fmt: skip
     return Meeting(
         body="direktionen",
@@ -102,3 +102,9 @@ def test_reservations_section() -> None:
     assert "reservationer" in ids
     assert text.endswith("Reservationer Direktionen 2022-03-15 § 7 Budget 2022")
     assert "reservationer" not in sections("alma-exempelsson")[0]
+
+
+def test_jav_section() -> None:
+    ids, text = sections("alma-exempelsson")
+    assert "jav" in ids and text.endswith("Jäv Direktionen 2022-03-15 § 7 Budget 2022")
+    assert "jav" not in sections("bo-provare")[0]

@@ -79,6 +79,7 @@ class Organisation:
     # Words the organisation adds to the layout vocabulary: ("huvud.beslutande", ("Närvarande",))
     vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = ()
     municipality_codes: tuple[tuple[str, str], ...] = ()  # ("ÅTV", "Åtvidabergs kommun")
+    registrar: str = ""  # the registrator's e-mail address, for requests for documents
 
     def body(self, slug: str) -> Body | None:
         return next((body for body in self.bodies if body.slug == slug), None)

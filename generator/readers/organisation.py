@@ -113,4 +113,5 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
         appeal_standing=data.get("överklagande_behöriga", ""),
         vocabulary=tuple((key, tuple(words)) for key, words in data.get("ordlista", {}).items()),
         municipality_codes=tuple(data.get("kommunkoder", {}).items()),
+        registrar=data.get("registrator", ""),
     )

@@ -239,6 +239,22 @@ CALENDAR_PLANNED = "{body}: planerat sammanträde"
 CALENDAR_PROTOCOL = "Protokoll: {url}"
 CALENDAR_BODY_PAGE = "Organets sida: {url}"
 FOLLOW = "Följ"
+CASE_FEED_TITLE = "Ärende {dnr} {title}"
+PERSON_FEED_TITLE = "{name} i protokollen"
+FEED_ATTENDED = "Närvarande vid sammanträdet."
+FEED_VOTED = "Röstade {answer} i omröstningen."
+FEED_RESERVED = "Reserverade sig mot beslutet."
+FEED_DISQUALIFIED = "Anmälde jäv."
+FOLLOW_CASE = "Följ ärendet (Atom-flöde)"
+FOLLOW_PERSON = "Följ personen (Atom-flöde)"
+FOLLOW_HOW = (
+    "Lägg in flödets adress i en flödesläsare (RSS/Atom), eller i en e-posttjänst som skickar nya "
+    "poster i ett flöde som e-post, så får du veta när ärendet behandlas igen."
+)
+REQUEST_DOCUMENTS = "Begär ut handlingar i ärendet"
+REQUEST_SUBJECT = "Begäran om allmänna handlingar i ärende {dnr}"
+REQUEST_BODY = "Jag vill ta del av handlingarna i ärende {dnr} ({title})."
+DISQUALIFIED_AS = "Jäv"
 
 OPEN_DATA = "Öppna data"
 OPEN_DATA_INTRO = (

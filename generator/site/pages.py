@@ -145,7 +145,7 @@ class PageWriter:
                 body.name,
                 body.description or body.name,
                 "body.html",
-                meta=(("feed", urls.feed_path(body.slug)), ("feed_title", labels.FEED_TITLE.format(name=body.name))),
+                meta=_feed(urls.feed_path(body.slug), labels.FEED_TITLE.format(name=body.name)),
                 b=body,
                 years=years,
                 latest=newest,
@@ -178,8 +178,18 @@ class PageWriter:
     def person_page(self, record: PersonRecord) -> Page:
         roles = sorted(record.roles.values(), key=lambda r: (r.body, r.first))
         name = record.person.name
+        feed = (
+            ("feed", urls.person_feed_path(record.person.slug)),
+            ("feed_title", labels.PERSON_FEED_TITLE.format(name=name)),
+        )
         return self.page(
-            urls.person_src(record.person.slug), name, name, "person.html", meta=SHARED, record=record, roles=roles
+            urls.person_src(record.person.slug),
+            name,
+            name,
+            "person.html",
+            meta=(*SHARED, *feed),
+            record=record,
+            roles=roles,
         )
 
     def meeting_page(self, meeting: Meeting, previous: Meeting | None, following: Meeting | None) -> Page:
@@ -214,7 +224,11 @@ class PageWriter:
             title,
             title,
             "case.html",
-            meta=SHARED,
+            meta=(
+                *SHARED,
+                ("feed", urls.case_feed_path(case.key)),
+                ("feed_title", labels.CASE_FEED_TITLE.format(dnr=case.dnr, title=case.title)),
+            ),
             case=case,
             body_names=sorted({self.archive.body(m.body).name for m in meetings}),
             years=sorted({m.date.year for m in meetings}),
@@ -268,6 +282,11 @@ class PageWriter:
     def cases_by_year(self) -> list[tuple[int, list[Case]]]:
         ordered = sorted(self.archive.cases.values(), key=lambda c: (-c.dnr.year, c.dnr.prefix, c.dnr.serial))
         return [(year, list(cases)) for year, cases in groupby(ordered, key=lambda c: c.dnr.year)]
+
+
+def _feed(path: str, title: str) -> tuple[tuple[str, str], ...]:
+    """Front matter that links a page's Atom feed from its <head> (site_overrides/main.html)."""
+    return (("feed", path), ("feed_title", title))
 
 
 def adjusted_on(meeting: Meeting) -> date | None:

@@ -111,6 +111,16 @@ def feed_path(body: str | None) -> str:
     return f"{body}/flode.xml" if body else "flode.xml"
 
 
+def case_feed_path(key: str) -> str:
+    """The Atom feed that follows one case, beside its page."""
+    return f"{CASES_DIR}/{key}/flode.xml"
+
+
+def person_feed_path(slug: str) -> str:
+    """The Atom feed that follows one person, beside their page."""
+    return f"{PERSONS_DIR}/{slug}/flode.xml"
+
+
 def calendar_path(body: str | None) -> str:
     """The iCalendar file of a body, or of the whole archive."""
     return f"{body}/kalender.ics" if body else "kalender.ics"

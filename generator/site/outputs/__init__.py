@@ -7,12 +7,13 @@ ones marked ``after_pages`` (the search index) once the HTML is written.
 
 from __future__ import annotations
 
-from generator.site.outputs import calendars, dnr_index, feeds, open_data, schemas, search
+from generator.site.outputs import calendars, dnr_index, feeds, follow, open_data, schemas, search
 from generator.site.outputs.base import Output, OutputContext
 
 OUTPUTS: tuple[Output, ...] = (
     open_data.OUTPUT,
     feeds.OUTPUT,
+    follow.OUTPUT,
     calendars.OUTPUT,
     schemas.OUTPUT,
     dnr_index.OUTPUT,
