@@ -28,6 +28,7 @@ __all__ = [
     "ItemRef",
     "Meeting",
     "Organisation",
+    "OriginalFile",
     "ParagraphRange",
     "Person",
     "PersonName",
@@ -36,6 +37,8 @@ __all__ = [
     "Reservation",
     "Section",
     "Signatory",
+    "SignatureCheck",
+    "SignatureStatus",
     "SigningRecord",
     "Vote",
     "Withholding",
@@ -195,6 +198,30 @@ class SigningRecord:
     text: str  # the service's own statement, Markdown, kept as published
 
 
+class SignatureStatus(StrEnum):
+    VALID = "giltig"  # the signature matches the document: unaltered since it was signed
+    INVALID = "ogiltig"  # it does not: changed after signing, or a broken signature
+    UNREADABLE = "oläsbar"  # the PDF could not be read to check it
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """What a PAdES signature in the original PDF says, checked when the archive is built."""
+
+    status: SignatureStatus
+    signer: str  # the certificate's subject
+    signed_at: datetime | None = None  # as the signature reports it, UTC
+
+
+@dataclass(frozen=True)
+class OriginalFile:
+    """The signed original as a file: OParl's File with its size and SHA-512."""
+
+    size: int
+    sha512: str
+    signatures: tuple[SignatureCheck, ...] = ()
+
+
 @dataclass(frozen=True)
 class AgendaEntry:
     """A line of the ärendelista as published (its page numbers are PDF furniture, dropped)."""
@@ -322,6 +349,8 @@ class Meeting:
     signing: SigningRecord | None = None
     original: str | None = None  # the signed PDF, a path inside protocols/ (checked on reading)
     original_redacted: bool = False  # the PDF given is a redacted copy (required when parts are withheld)
+    # Read from the file itself, not from the source: its checksum and signatures.
+    original_file: OriginalFile | None = field(default=None, compare=False)
     source: str = field(default="", compare=False)  # path relative to protocols/, for messages
     original_line: int = field(default=0, compare=False)
     time_line: int = field(default=0, compare=False)  # where start and end are written

@@ -16,7 +16,7 @@ from pathlib import Path
 from generator import messages
 from generator.model import Meeting, Organisation
 from generator.problems import Problem, Problems, SourceError
-from generator.readers import guards, personal_data
+from generator.readers import guards, personal_data, provenance
 from generator.readers.checks import check_meeting
 from generator.readers.organisation import FILE_NAME, read_organisation
 from generator.readers.registry import READERS, SOURCE_SUFFIXES, SourceText
@@ -92,7 +92,7 @@ def _check_original(directory: Path, path: Path, meeting: Meeting, problems: Pro
     elif target.suffix.lower() != ".pdf" or not target.is_file():
         problems.error(meeting.source, line, messages.ORIGINAL_MISSING.format(value=written))
     else:
-        return replace(meeting, original=target.relative_to(root).as_posix())
+        return replace(meeting, original=target.relative_to(root).as_posix(), original_file=provenance.describe(target))
     return meeting
 
 

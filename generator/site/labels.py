@@ -114,6 +114,23 @@ CORRECTIONS_NOTE = (
     "Protokollet har ändrats efter att det publicerades. Tidigare versioner finns kvar i arkivets "
     "historik och kan begäras ut som allmän handling."
 )
+CHECKSUM = "Kontrollsumma (SHA-512)"
+SIGNATURE_STATUS = {
+    "giltig": "Den elektroniska signaturen är giltig: dokumentet är oförändrat sedan det signerades",
+    "ogiltig": (
+        "Den elektroniska signaturen är inte giltig: dokumentet har ändrats efter signeringen eller "
+        "signaturen är skadad"
+    ),
+    "oläsbar": "PDF-filens signatur kunde inte kontrolleras",
+}
+SIGNED_BY = "signerad av {name}"
+NO_SIGNATURE = "PDF-filen har ingen inbäddad elektronisk signatur."
+
+
+def file_size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",") if size >= 1_000_000 else f"{max(1, round(size / 1000))} kB"
+
+
 ORIGINAL_PDF_REDACTED = "Det justerade protokollet, maskerat (PDF)"
 STAFF_GUIDE = "Så publicerar du ett protokoll"
 

@@ -116,7 +116,29 @@ class OpenData:
                 "keptAt": posting.kept_at,
             },
             "agendaItem": [self.item(meeting, item) for item in meeting.items],
+            **({"verbatimProtocol": self.original(meeting)} if meeting.original_file else {}),
             "web": self.url(urls.meeting_url(meeting)),
+        }
+
+    def original(self, meeting: Meeting) -> dict[str, Any]:
+        """The signed original as OParl's File, with the signatures as checked (our extension)."""
+        original = meeting.original_file
+        assert original is not None
+        return {
+            "type": "File",
+            "accessUrl": self.url(urls.original_url(meeting)),
+            "mimeType": "application/pdf",
+            "size": original.size,
+            "sha512Checksum": original.sha512,
+            "redacted": meeting.original_redacted,
+            "signatures": [
+                {
+                    "status": s.status.value,
+                    "signer": s.signer,
+                    "signedAt": s.signed_at.isoformat() if s.signed_at else None,
+                }
+                for s in original.signatures
+            ],
         }
 
     def case(self, case: Case) -> dict[str, Any]:

@@ -1,0 +1,50 @@
+"""The signed original PDF: its size and SHA-512 (OParl's File.sha512Checksum), and what its
+PAdES signature says when checked with pyHanko: who signed, when, and whether the document is
+unaltered since. Checked offline: the signer's certificate chain is not fetched, so "giltig"
+means the signature matches the document, not that its issuer was looked up.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import UTC
+from pathlib import Path
+
+from generator.model import OriginalFile, SignatureCheck, SignatureStatus
+
+
+def describe(path: Path) -> OriginalFile:
+    data = path.read_bytes()
+    return OriginalFile(size=len(data), sha512=hashlib.sha512(data).hexdigest(), signatures=check(path))
+
+
+def check(path: Path) -> tuple[SignatureCheck, ...]:
+    """Every embedded signature of the PDF, checked; a PDF that cannot be read says so."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
+    # pyHanko logs the certificate it cannot chain offline; that is expected here.
+    logging.getLogger("pyhanko").setLevel(logging.CRITICAL)
+    logging.getLogger("pyhanko_certvalidator").setLevel(logging.CRITICAL)
+    try:
+        with path.open("rb") as handle:
+            reader = PdfFileReader(handle, strict=False)
+            found = []
+            for embedded in reader.embedded_signatures:
+                subject = embedded.signer_cert.subject.native if embedded.signer_cert else {}
+                signer = str(subject.get("common_name") or "")
+                try:
+                    status = validate_pdf_signature(embedded, ValidationContext(allow_fetching=False))
+                    intact = bool(status.intact and status.valid)
+                    when = status.signer_reported_dt
+                except Exception:
+                    intact, when = False, None
+                coverage = str(getattr(embedded, "coverage", ""))
+                whole = "ENTIRE" in coverage.upper() or "FILE" in coverage.upper()
+                state = SignatureStatus.VALID if intact and whole else SignatureStatus.INVALID
+                found.append(SignatureCheck(state, signer, when.astimezone(UTC) if when else None))
+            return tuple(found)
+    except Exception:
+        return (SignatureCheck(SignatureStatus.UNREADABLE, "", None),)

@@ -1,0 +1,135 @@
+"""The signed original: its size and SHA-512 on the page and in the open data, and its PAdES
+signature checked with pyHanko, with a PDF signed here by a test certificate and a tampered copy."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.x509.oid import NameOID
+
+from tests.conftest import PROTOCOLS, build_site
+from tests.htmlcheck import Page
+
+SIGNER = "Testa Signerarsson"
+
+
+def blank_pdf() -> bytes:
+    """A one-page PDF without a signature."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.writer import PdfFileWriter
+
+    writer = PdfFileWriter()
+    size = [generic.NumberObject(n) for n in (0, 0, 595, 842)]
+    writer.insert_page(
+        generic.DictionaryObject(
+            {
+                generic.NameObject("/Type"): generic.NameObject("/Page"),
+                generic.NameObject("/MediaBox"): generic.ArrayObject(size),
+                generic.NameObject("/Resources"): generic.DictionaryObject(),
+            }
+        )
+    )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def signed_pdf(folder: Path) -> bytes:
+    """The blank PDF signed (PAdES, pyHanko) with a self-signed test certificate."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, SIGNER)])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(4711)
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=365))
+        .sign(key, hashes.SHA256())
+    )
+    (folder / "nyckel.pem").write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    (folder / "certifikat.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    blank = io.BytesIO(blank_pdf())
+    signer = signers.SimpleSigner.load(str(folder / "nyckel.pem"), str(folder / "certifikat.pem"))
+    out = io.BytesIO()
+    signers.sign_pdf(
+        IncrementalPdfFileWriter(blank), signers.PdfSignatureMetadata(field_name="Signatur"), signer=signer, output=out
+    )
+    return out.getvalue()
+
+
+def tampered(pdf: bytes) -> bytes:
+    """The same PDF with one byte of the signed page changed (its size on the page)."""
+    data = bytearray(pdf)
+    at = data.index(b"/MediaBox") + 12
+    data[at : at + 1] = b"7" if data[at : at + 1] != b"7" else b"8"
+    return bytes(data)
+
+
+@pytest.fixture(scope="module")
+def originals(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    base = tmp_path_factory.mktemp("original")
+    protocols = base / "protocols"
+    shutil.copytree(PROTOCOLS, protocols)
+    pdf = signed_pdf(base)
+    files = {"2023-10-26": pdf, "2023-12-14": tampered(pdf)}
+    for day, content in files.items():
+        (protocols / "direktionen" / f"{day}.pdf").write_bytes(content)
+    seed = protocols / "direktionen" / "2023-10-26.md"
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n<!-- arkiv: original: 2023-10-26.pdf -->\n", "utf-8")
+    (protocols / "direktionen" / "2023-12-14.yaml").write_text(
+        "organ: direktionen\ndatum: 2023-12-14\noriginal: 2023-12-14.pdf\n"
+        "paragrafer:\n  - {paragraf: 1, rubrik: Budget 2024, beslut: Direktionen fastställer budgeten.}\n",
+        encoding="utf-8",
+    )
+    (protocols / "direktionen" / "2023-11-30.yaml").write_text(
+        "organ: direktionen\ndatum: 2023-11-30\noriginal: osignerad.pdf\n"
+        "paragrafer:\n  - {paragraf: 1, rubrik: Val, beslut: Direktionen väljer.}\n",
+        encoding="utf-8",
+    )
+    (protocols / "direktionen" / "osignerad.pdf").write_bytes(blank_pdf())
+    return build_site(protocols, base / "site"), files
+
+
+def test_a_valid_signature_is_shown_with_its_signer(originals: tuple[Path, dict[str, bytes]]) -> None:
+    site, files = originals
+    page = Page(site, "direktionen/2023-10-26/")
+    assert f"signaturen är giltig: dokumentet är oförändrat sedan det signerades – signerad av {SIGNER}" in page.text
+    assert hashlib.sha512(files["2023-10-26"]).hexdigest() in page.text
+    assert (site / "direktionen" / "2023-10-26" / "protokoll.pdf").read_bytes() == files["2023-10-26"]
+
+
+def test_a_tampered_copy_is_published_with_that_said(originals: tuple[Path, dict[str, bytes]]) -> None:
+    site, files = originals
+    page = Page(site, "direktionen/2023-12-14/")
+    assert "signaturen är inte giltig: dokumentet har ändrats efter signeringen" in page.text
+    assert "signaturen är giltig" not in page.text
+    assert hashlib.sha512(files["2023-12-14"]).hexdigest() in page.text
+    assert "PDF-filen har ingen inbäddad elektronisk signatur." in Page(site, "direktionen/2023-11-30/").text
+
+
+def test_open_data_carries_size_checksum_and_signature(originals: tuple[Path, dict[str, bytes]]) -> None:
+    site, files = originals
+    data = json.loads((site / "data" / "moten" / "direktionen" / "2023-10-26.json").read_text(encoding="utf-8"))
+    original = data["verbatimProtocol"]
+    assert original["size"] == len(files["2023-10-26"])
+    assert original["sha512Checksum"] == hashlib.sha512(files["2023-10-26"]).hexdigest()
+    assert [(s["status"], s["signer"]) for s in original["signatures"]] == [("giltig", SIGNER)]
+    tampered_data = json.loads((site / "data" / "moten" / "direktionen" / "2023-12-14.json").read_text("utf-8"))
+    assert [s["status"] for s in tampered_data["verbatimProtocol"]["signatures"]] == ["ogiltig"]
