@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -87,7 +88,9 @@ def originals(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     base = tmp_path_factory.mktemp("original")
     protocols = base / "protocols"
     shutil.copytree(PROTOCOLS, protocols)
-    pdf = signed_pdf(base)
+    # pyHanko signs with an event loop of its own; the browser tests' loop runs in this thread.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        pdf = worker.submit(signed_pdf, base).result()
     files = {"2023-10-26": pdf, "2023-12-14": tampered(pdf)}
     for day, content in files.items():
         (protocols / "direktionen" / f"{day}.pdf").write_bytes(content)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC
 from pathlib import Path
 
@@ -20,7 +21,15 @@ def describe(path: Path) -> OriginalFile:
 
 
 def check(path: Path) -> tuple[SignatureCheck, ...]:
-    """Every embedded signature of the PDF, checked; a PDF that cannot be read says so."""
+    """Every embedded signature of the PDF, checked; a PDF that cannot be read says so.
+
+    pyHanko runs its own event loop; in a thread of its own it never meets the caller's.
+    """
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_check, path).result()
+
+
+def _check(path: Path) -> tuple[SignatureCheck, ...]:
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
