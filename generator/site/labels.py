@@ -83,6 +83,8 @@ VOTE_YES = "Ja"
 VOTE_NO = "Nej"
 VOTE_ABSTAIN = "Avstår"
 VOTE_RESULT = "Resultat"
+VOTE = "Röst"
+VOTE_COUNTS = "{yes} ja, {no} nej, {abstaining} avstår"
 RESERVATIONS = "Reservationer"
 DISQUALIFIED = "Jäv"
 NOTES = "Protokollsanteckningar"
@@ -284,7 +286,12 @@ OPEN_DATA_BULK = "Hela arkivet i en fil: organisationen, organen, alla sammantr�
 OPEN_DATA_CSV = "Alla beslut i en tabell: datum, organ, paragraf, dnr, rubrik och beslut (UTF-8, kommaseparerad)."
 OPEN_DATA_MEETING = "Ett sammanträde, till exempel {example}."
 OPEN_DATA_CASE = "Ett ärende med alla dess behandlingar, till exempel {example}."
+OPEN_DATA_VOTES = (
+    "Alla omröstningar som Popolo-data: vote_events med fråga, resultat och antal, votes med varje "
+    "ledamots röst, länkade till personerna och paragraferna."
+)
 OPEN_DATA_SCHEMAS = {
+    "omrostningar": "JSON Schema för omröstningarna.",
     "mote": "JSON Schema för ett sammanträde.",
     "arende": "JSON Schema för ett ärende.",
     "arkiv": "JSON Schema för hela arkivet.",

@@ -27,7 +27,7 @@ from generator.site.render import to_html
 NOTICES_DOWN_SHOWN = 20
 # Pages outside the navigation whose header, sidebars and footer are shared per folder.
 SHARED = (("arkiv_shared", "ja"),)
-DATA_SCHEMAS = ("mote", "arende", "arkiv")
+DATA_SCHEMAS = ("mote", "arende", "arkiv", "omrostningar")
 
 
 @dataclass(frozen=True)
@@ -259,6 +259,7 @@ class PageWriter:
         files = [
             (urls.BULK_DATA, True, labels.OPEN_DATA_BULK),
             (urls.DECISIONS_CSV, True, labels.OPEN_DATA_CSV),
+            (urls.VOTES_DATA, True, labels.OPEN_DATA_VOTES),
             (urls.MEETING_DATA_PATTERN, False, labels.OPEN_DATA_MEETING.format(example=example_meeting)),
             (urls.CASE_DATA_PATTERN, False, labels.OPEN_DATA_CASE.format(example=example_case)),
             *((urls.data_schema_path(name), True, labels.OPEN_DATA_SCHEMAS[name]) for name in DATA_SCHEMAS),

@@ -41,6 +41,7 @@ STYLESHEET = "assets/stylesheets/arkiv.css"
 # Open data: the bulk file, the decisions table and the published schemas.
 BULK_DATA = f"{DATA_DIR}/arkiv.json"
 DECISIONS_CSV = f"{DATA_DIR}/beslut.csv"
+VOTES_DATA = f"{DATA_DIR}/omrostningar.json"
 MEETING_DATA_PATTERN = f"{DATA_DIR}/moten/<organ>/<ÅÅÅÅ-MM-DD>.json"
 CASE_DATA_PATTERN = f"{DATA_DIR}/arenden/<dnr>.json"
 

@@ -164,6 +164,42 @@ class OpenData:
             "web": self.url(urls.case_url(case.dnr)),
         }
 
+    def vote_events(self) -> dict[str, Any]:
+        """Every omröstning shaped after Popolo: vote events with their counts, and each vote,
+        linked to the OParl-shaped person and agenda item."""
+        events: list[dict[str, Any]] = []
+        votes: list[dict[str, Any]] = []
+        for meeting in reversed(self.archive.meetings):
+            body = self.archive.body(meeting.body)
+            for item in meeting.items:
+                for n, vote in enumerate(item.votes, start=1):
+                    event_id = self.url(f"{urls.item_url(meeting, item.anchor)}-omrostning-{n}")
+                    options = (("yes", vote.yes), ("no", vote.no), ("abstain", vote.abstaining))
+                    events.append(
+                        {
+                            "id": event_id,
+                            "motion": {"text": vote.question},
+                            "organization": {"id": self.url(urls.body_url(body.slug)), "name": body.name},
+                            "start_date": meeting.date.isoformat(),
+                            "result": vote.result,
+                            "counts": [{"option": option, "value": len(names)} for option, names in options],
+                            "agendaItem": self.url(urls.item_url(meeting, item.anchor)),
+                        }
+                    )
+                    votes += [
+                        {
+                            "vote_event_id": event_id,
+                            "option": option,
+                            "voter": {
+                                "name": name.name,
+                                "id": self.url(urls.person_url(name.person)) if name.person else None,
+                            },
+                        }
+                        for option, names in options
+                        for name in names
+                    ]
+        return {"vote_events": events, "votes": votes}
+
     def decisions_csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -204,6 +240,7 @@ class OpenData:
         files = {path: _json(data) for path, data in (meetings | cases).items()}
         files[urls.BULK_DATA] = _json(bulk)
         files[urls.DECISIONS_CSV] = self.decisions_csv()
+        files[urls.VOTES_DATA] = _json(self.vote_events())
         return files
 
 

@@ -7,7 +7,7 @@ from importlib import resources
 from generator.site import urls
 from generator.site.outputs.base import OutputContext, files_output
 
-NAMES = ("mote", "arende", "arkiv")
+NAMES = ("mote", "arende", "arkiv", "omrostningar")
 
 
 def schema_text(name: str) -> str:
