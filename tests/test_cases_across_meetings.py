@@ -47,7 +47,7 @@ def test_substitute_serving_for_a_member() -> None:
 
 def test_votes_and_reservations_are_shown(testmark_site: Path) -> None:
     text = Page(testmark_site, "direktionen/2022-05-10/").text
-    assert "Omröstning" in text and "Nej Cecilia Fiktiv" in text
+    assert "Omröstning" in text and "Cecilia Fiktiv Nej" in text  # a row of the vote table
     assert "Reservationer Cecilia Fiktiv: Till förmån för eget yrkande." in text
 
 
