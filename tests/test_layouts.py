@@ -315,3 +315,29 @@ def test_yaml_round_trip_of_every_layout(path: Path, meetings: dict[str, Meeting
     relative = f"{path.parent.name}/{path.name}"
     source = SourceText(organisation, body, relative, converted.stdout, date.fromisoformat(path.stem))
     assert read(source, problems) == meetings[relative], problems.report()
+
+
+def test_structured_data_and_what_the_body_changed(tmp_path: Path) -> None:
+    """schema.org JSON-LD parses and names the meeting and its decisions; where a paragraph has a
+    proposal and a decision, the page marks the words the body added and struck."""
+    import json
+
+    site = build_site(LAYOUTS, tmp_path / "site", today="2018-09-20")
+    html = (site / "kommunstyrelsen" / "2018-09-04" / "index.html").read_text(encoding="utf-8")
+    script = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    data = json.loads(script)
+    assert (data["@type"], data["name"], data["startDate"]) == (
+        "Event",
+        "Kommunstyrelsen 2018-09-04",
+        "2018-09-04T13:00",
+    )
+    assert data["location"]["name"] == "Kommunhuset, Sessionssalen"
+    assert [(d["name"], d["identifier"]) for d in data["about"]] == [
+        ("Revidering av riktlinjer för bredband", ["KS 2018/311"]),
+        ("Delegationsbeslut", ["KS 2018/298"]),
+    ]
+    changed = html.split('<p class="arkiv-skillnad">')[1].split("</p>")[0]
+    assert "<del>bredband.</del>" in changed
+    assert "<ins>bredband, med tillägget att riktlinjerna ska följas upp 2020.</ins>" in changed
+    # No difference, no marking: the arbetsutskott's paragraph has a proposal and no decision.
+    assert "arkiv-skillnad" not in (site / "arbetsutskottet" / "2019-04-23" / "index.html").read_text("utf-8")

@@ -68,6 +68,7 @@ NO_DNR = "Inget diarienummer"
 ABSENT = "Deltog inte i beslutet"
 ABSENTEES = "Anmält förhinder"
 PROPOSAL = "Förslag till beslut"
+PROPOSAL_DIFF = "Ändringar mot förslaget (tillagt understruket, struket överstruket):"
 POSTING_UNDATED = (
     "Protokollet anger inga datum för anslaget (de skrevs för hand på papperet). "
     "Därför visas ingen sista dag att överklaga; fråga registratorn."

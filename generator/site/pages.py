@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from itertools import groupby
 from typing import Any
 
@@ -22,7 +22,7 @@ from generator.index import Archive, Case, PersonRecord
 from generator.model import AgendaEntry, AttendanceGroup, Body, Meeting
 from generator.model.dnr import MAX_LENGTH, js_pattern
 from generator.site import labels, urls
-from generator.site.render import to_html
+from generator.site.render import json_ld, to_html, word_diff
 
 NOTICES_DOWN_SHOWN = 20
 # Pages outside the navigation whose header, sidebars and footer are shared per folder.
@@ -63,6 +63,8 @@ class PageWriter:
             lstrip_blocks=True,
         )
         self.env.filters["md"] = lambda text, offset=3: to_html(text, offset)
+        self.env.filters["word_diff"] = word_diff
+        self.env.filters["json_ld"] = json_ld
         self.env.globals.update(
             t=labels,
             urls=urls,
@@ -214,7 +216,37 @@ class PageWriter:
             decision_heading=body.decision_heading,
             previous=previous,
             following=following,
+            structured=self.structured_data(meeting, title),
         )
+
+    def structured_data(self, meeting: Meeting, title: str) -> dict[str, Any]:
+        """schema.org JSON-LD for search engines: the meeting as an Event, each decision in it."""
+
+        def moment(clock: time | None) -> str:
+            return f"{meeting.date.isoformat()}T{clock:%H:%M}" if clock else meeting.date.isoformat()
+
+        event: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": title,
+            "startDate": moment(meeting.start),
+            "organizer": {"@type": "Organization", "name": self.archive.organisation.name},
+            "about": [
+                {
+                    "@type": "CreativeWork",
+                    "name": item.title,
+                    "identifier": [str(d) for d in item.dnr],
+                    "dateCreated": meeting.date.isoformat(),
+                    **({} if item.withheld or not item.decision else {"text": item.decision}),
+                }
+                for item in meeting.items
+            ],
+        }
+        if meeting.end:
+            event["endDate"] = moment(meeting.end)
+        if meeting.place:
+            event["location"] = {"@type": "Place", "name": meeting.place}
+        return event
 
     def case_page(self, case: Case) -> Page:
         title = labels.CASE_TITLE.format(dnr=case.dnr, title=case.title)

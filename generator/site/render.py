@@ -7,6 +7,8 @@ so the outline stays right for screen readers.
 
 from __future__ import annotations
 
+import difflib
+import json
 import re
 import xml.etree.ElementTree as etree
 from functools import lru_cache
@@ -69,3 +71,24 @@ def to_html(text: str, heading_offset: int = 3) -> Markup:
     md = _converter(heading_offset)
     md.reset()
     return Markup(md.convert(text))  # the parser escaped raw HTML and the tree was sanitised
+
+
+def word_diff(before: str, after: str) -> Markup:
+    """``after`` with the words it adds to ``before`` in <ins> and those it drops in <del>: what a
+    body changed in the proposal it decided on. Every word is escaped."""
+    old, new = before.split(), after.split()
+    out: list[Markup] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if op in ("delete", "replace"):
+            out.append(Markup("<del>") + escape(" ".join(old[i1:i2])) + Markup("</del>"))
+        if op in ("insert", "replace"):
+            out.append(Markup("<ins>") + escape(" ".join(new[j1:j2])) + Markup("</ins>"))
+        if op == "equal":
+            out.append(escape(" ".join(new[j1:j2])))
+    return Markup(" ").join(out)
+
+
+def json_ld(data: object) -> Markup:
+    """JSON for a <script type="application/ld+json">: nothing in it can close the script."""
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
