@@ -47,6 +47,7 @@ def test_site_navigation_reaches_the_meeting_from_the_start(page: Page, served: 
         "personer/jacob-kall/",
         "om-arkivet/",
         "anslagstavla/",
+        "anslagstavla/2023/",
         "oppna-data/",
         "publicera/",
         "sok/?q=delårsbokslut",

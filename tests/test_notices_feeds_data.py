@@ -177,3 +177,13 @@ def test_follow_feeds_have_absolute_links_with_a_site_url(tmp_path: Path) -> Non
     feed = feedparser.parse((site / "arenden" / "testm-2022-14" / "flode.xml").read_bytes())
     assert feed.entries[0].link == "https://arkiv.example.org/direktionen/2022-05-10/#paragraf-20"
     assert feed.entries[0].id == feed.entries[0].link
+
+
+def test_the_notice_archive_keeps_every_notice_by_year(testmark_site: Path) -> None:
+    board = Page(testmark_site, "anslagstavla/")
+    assert "2022/" in board.links and "Alla anslag, per år" in board.text
+    archive = Page(testmark_site, "anslagstavla/2022/")
+    # On the build day 2022-05-20 the March notice's appeal period has ended, the May one's runs.
+    assert "Direktionen 2022-03-15" in archive.text and "Överklagandetiden gick ut 2022-04-11." in archive.text
+    assert "Direktionen 2022-05-10" in archive.text and "Överklagandetiden går ut 2022-06-07." in archive.text
+    assert "../../direktionen/2022-05-10/" in archive.links

@@ -122,6 +122,7 @@ class PageWriter:
         pages += [self.person_page(record) for record in archive.persons.values()]
         pages.append(self.search_page())
         pages.append(self.notice_board_page())
+        pages += self.notice_archive_pages()
         pages.append(self.open_data_page())
         return pages
 
@@ -280,8 +281,35 @@ class PageWriter:
             "notice_board.html",
             up=up,
             down=down[:NOTICES_DOWN_SHOWN],
+            years=sorted(self.notices_by_year(), reverse=True),
             adjusted_on=adjusted_on,
         )
+
+    def notices_by_year(self) -> dict[int, list[Meeting]]:
+        """Every notice ever posted, by the year it went up, oldest first."""
+        years: dict[int, list[Meeting]] = {}
+        for meeting in reversed(self.archive.meetings):
+            if meeting.posting is not None:
+                years.setdefault(meeting.posting.posted.year, []).append(meeting)
+        return years
+
+    def notice_archive_pages(self) -> list[Page]:
+        """The anslagstavla's archive: a page per year with every notice and how its appeal period ended."""
+        pages = []
+        for year, meetings in self.notices_by_year().items():
+            title = labels.NOTICE_ARCHIVE_TITLE.format(year=year)
+            pages.append(
+                self.page(
+                    urls.notice_year_src(year),
+                    title,
+                    title,
+                    "notice_archive.html",
+                    meta=SHARED,
+                    year=year,
+                    notices=meetings,
+                )
+            )
+        return pages
 
     def open_data_page(self) -> Page:
         meeting = self.archive.meetings[0] if self.archive.meetings else None

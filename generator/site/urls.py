@@ -66,6 +66,14 @@ def meeting_src(meeting: Meeting) -> str:
     return f"{meeting.body}/{meeting.slug}.md"
 
 
+def notice_year_src(year: int) -> str:
+    return f"{NOTICE_BOARD_DIR}/{year}.md"
+
+
+def notice_year_url(year: int) -> str:
+    return url_of(notice_year_src(year))
+
+
 def case_src(key: str) -> str:
     return f"{CASES_DIR}/{key}.md"
 
