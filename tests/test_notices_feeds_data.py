@@ -187,3 +187,28 @@ def test_the_notice_archive_keeps_every_notice_by_year(testmark_site: Path) -> N
     assert "Direktionen 2022-03-15" in archive.text and "Överklagandetiden gick ut 2022-04-11." in archive.text
     assert "Direktionen 2022-05-10" in archive.text and "Överklagandetiden går ut 2022-06-07." in archive.text
     assert "../../direktionen/2022-05-10/" in archive.links
+
+
+def test_dcat_ap_se_catalogue_parses_as_rdf_with_absolute_uris(tmp_path: Path) -> None:
+    from rdflib import BNode, Graph, Literal, Namespace, URIRef
+    from rdflib.namespace import DCTERMS, RDF
+
+    dcat = Namespace("http://www.w3.org/ns/dcat#")
+    site = build_site(TESTMARK, tmp_path / "site", "--site-url", "https://arkiv.example.org/", today=BUILD_DAY)
+    graph = Graph().parse(data=(site / "datasets" / "dcat").read_text(encoding="utf-8"), format="xml")
+    assert not any(isinstance(node, BNode) for triple in graph for node in triple)  # no blank nodes
+    [catalog] = graph.subjects(RDF.type, dcat.Catalog)
+    assert catalog == URIRef("https://arkiv.example.org/datasets/dcat")
+    publisher = graph.value(catalog, DCTERMS.publisher)
+    assert publisher == URIRef("http://dataportal.se/organisation/SE2220000000")
+    assert graph.value(publisher, DCTERMS.identifier) == Literal("222000-0000")
+    datasets = set(graph.objects(catalog, dcat.dataset))
+    assert len(datasets) == 3 and datasets == set(graph.subjects(RDF.type, dcat.Dataset))
+    for dataset in datasets:
+        distribution = graph.value(dataset, dcat.distribution)
+        url = str(graph.value(distribution, dcat.downloadURL))
+        assert url.startswith("https://arkiv.example.org/data/")
+        assert (site / url.removeprefix("https://arkiv.example.org/")).is_file()
+        assert graph.value(distribution, DCTERMS.license) == URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
+    # Without the site's address there are no absolute URIs to give: no catalogue is written.
+    assert not (build_site(TESTMARK, tmp_path / "utan", today=BUILD_DAY) / "datasets" / "dcat").exists()

@@ -83,6 +83,7 @@ class Organisation:
     vocabulary: tuple[tuple[str, tuple[str, ...]], ...] = ()
     municipality_codes: tuple[tuple[str, str], ...] = ()  # ("ÅTV", "Åtvidabergs kommun")
     registrar: str = ""  # the registrator's e-mail address, for requests for documents
+    organisation_number: str = ""  # organisationsnummer, e.g. 222000-1234: identifies the data's publisher
 
     def body(self, slug: str) -> Body | None:
         return next((body for body in self.bodies if body.slug == slug), None)

@@ -114,4 +114,5 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
         vocabulary=tuple((key, tuple(words)) for key, words in data.get("ordlista", {}).items()),
         municipality_codes=tuple(data.get("kommunkoder", {}).items()),
         registrar=data.get("registrator", ""),
+        organisation_number=data.get("organisationsnummer", ""),
     )

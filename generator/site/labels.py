@@ -296,6 +296,13 @@ OPEN_DATA_VOTES = (
     "Alla omröstningar som Popolo-data: vote_events med fråga, resultat och antal, votes med varje "
     "ledamots röst, länkade till personerna och paragraferna."
 )
+DCAT_TITLE = "Protokollarkiv – {organisation}"
+DCAT_DESCRIPTION = "Öppna data från de justerade protokollen från {organisation}s sammanträden."
+DCAT_DATASETS = {
+    "arkiv": ("Sammanträden och ärenden", "Alla sammanträden med paragrafer, beslut och närvaro, och alla ärenden."),
+    "beslut": ("Beslut", "Alla beslut i en tabell: datum, organ, paragraf, diarienummer, rubrik och beslut."),
+    "omrostningar": ("Omröstningar", "Alla omröstningar med varje ledamots röst (Popolo)."),
+}
 OPEN_DATA_SCHEMAS = {
     "omrostningar": "JSON Schema för omröstningarna.",
     "mote": "JSON Schema för ett sammanträde.",

@@ -23,7 +23,7 @@ ORIGINAL_NAME = "protokoll.pdf"  # the signed PDF, beside its meeting page
 # Top-level names the site uses itself (with the documentation pages): no body may take one.
 RESERVED_SLUGS = (
     CASES_DIR, PERSONS_DIR, SEARCH_DIR, NOTICE_BOARD_DIR, OPEN_DATA_DIR, DATA_DIR, SEARCH_INDEX_DIR,
-    "assets", "om-arkivet", "publicera", "search", "sitemap",
+    "assets", "om-arkivet", "publicera", "search", "sitemap", "datasets",
 )  # fmt: skip
 
 # Pages with a fixed place: their source URIs.
@@ -42,6 +42,9 @@ STYLESHEET = "assets/stylesheets/arkiv.css"
 BULK_DATA = f"{DATA_DIR}/arkiv.json"
 DECISIONS_CSV = f"{DATA_DIR}/beslut.csv"
 VOTES_DATA = f"{DATA_DIR}/omrostningar.json"
+DCAT_CATALOGUE = "datasets/dcat"  # where Sweden's data portal harvests a catalogue (DCAT-AP-SE)
+# The data sets the catalogue describes: key (its anchor on the open-data page) and file.
+DATASETS = (("arkiv", BULK_DATA), ("beslut", DECISIONS_CSV), ("omrostningar", VOTES_DATA))
 MEETING_DATA_PATTERN = f"{DATA_DIR}/moten/<organ>/<ÅÅÅÅ-MM-DD>.json"
 CASE_DATA_PATTERN = f"{DATA_DIR}/arenden/<dnr>.json"
 
