@@ -303,6 +303,11 @@ DCAT_DATASETS = {
     "beslut": ("Beslut", "Alla beslut i en tabell: datum, organ, paragraf, diarienummer, rubrik och beslut."),
     "omrostningar": ("Omröstningar", "Alla omröstningar med varje ledamots röst (Popolo)."),
 }
+OPEN_DATA_OPARL = (
+    "OParl 1.1: systemet, organisationen, organen, personerna, sammanträdena med paragrafer och ärendena, "
+    "för program som läser OParl (finns när webbplatsens adress är angiven)."
+)
+OPEN_DATA_DCAT = "Datakatalog enligt DCAT-AP-SE, för Sveriges dataportal (finns när webbplatsens adress är angiven)."
 OPEN_DATA_SCHEMAS = {
     "omrostningar": "JSON Schema för omröstningarna.",
     "mote": "JSON Schema för ett sammanträde.",

@@ -320,6 +320,8 @@ class PageWriter:
             (urls.BULK_DATA, True, labels.OPEN_DATA_BULK),
             (urls.DECISIONS_CSV, True, labels.OPEN_DATA_CSV),
             (urls.VOTES_DATA, True, labels.OPEN_DATA_VOTES),
+            (urls.OPARL_SYSTEM, False, labels.OPEN_DATA_OPARL),
+            (urls.DCAT_CATALOGUE, False, labels.OPEN_DATA_DCAT),
             (urls.MEETING_DATA_PATTERN, False, labels.OPEN_DATA_MEETING.format(example=example_meeting)),
             (urls.CASE_DATA_PATTERN, False, labels.OPEN_DATA_CASE.format(example=example_case)),
             *((urls.data_schema_path(name), True, labels.OPEN_DATA_SCHEMAS[name]) for name in DATA_SCHEMAS),

@@ -18,12 +18,13 @@ NOTICE_BOARD_DIR = "anslagstavla"
 OPEN_DATA_DIR = "oppna-data"
 DATA_DIR = "data"
 SEARCH_INDEX_DIR = "pagefind"  # Pagefind's index, written over the built HTML
+OPARL_DIR = "oparl"  # the static OParl 1.1 endpoint
 ORIGINAL_NAME = "protokoll.pdf"  # the signed PDF, beside its meeting page
 
 # Top-level names the site uses itself (with the documentation pages): no body may take one.
 RESERVED_SLUGS = (
     CASES_DIR, PERSONS_DIR, SEARCH_DIR, NOTICE_BOARD_DIR, OPEN_DATA_DIR, DATA_DIR, SEARCH_INDEX_DIR,
-    "assets", "om-arkivet", "publicera", "search", "sitemap", "datasets",
+    "assets", "om-arkivet", "publicera", "search", "sitemap", "datasets", OPARL_DIR,
 )  # fmt: skip
 
 # Pages with a fixed place: their source URIs.
@@ -42,6 +43,24 @@ STYLESHEET = "assets/stylesheets/arkiv.css"
 BULK_DATA = f"{DATA_DIR}/arkiv.json"
 DECISIONS_CSV = f"{DATA_DIR}/beslut.csv"
 VOTES_DATA = f"{DATA_DIR}/omrostningar.json"
+# The static OParl 1.1 endpoint.
+OPARL_SYSTEM = f"{OPARL_DIR}/system.json"
+OPARL_BODY = f"{OPARL_DIR}/body.json"
+OPARL_BODIES = f"{OPARL_DIR}/bodies.json"
+OPARL_ORGANIZATIONS = f"{OPARL_DIR}/organizations.json"
+OPARL_PERSONS = f"{OPARL_DIR}/persons.json"
+
+
+def oparl_list(kind: str, page: int) -> str:
+    """A page of a paginated OParl list ("meetings", "papers")."""
+    return f"{OPARL_DIR}/{kind}/{page}.json"
+
+
+def oparl_object(kind: str, key: str) -> str:
+    """One OParl object's own file ("meeting", "direktionen-2023-10-26")."""
+    return f"{OPARL_DIR}/{kind}/{key}.json"
+
+
 DCAT_CATALOGUE = "datasets/dcat"  # where Sweden's data portal harvests a catalogue (DCAT-AP-SE)
 # The data sets the catalogue describes: key (its anchor on the open-data page) and file.
 DATASETS = (("arkiv", BULK_DATA), ("beslut", DECISIONS_CSV), ("omrostningar", VOTES_DATA))

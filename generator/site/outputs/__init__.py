@@ -7,7 +7,7 @@ ones marked ``after_pages`` (the search index) once the HTML is written.
 
 from __future__ import annotations
 
-from generator.site.outputs import calendars, dcat, dnr_index, feeds, follow, open_data, schemas, search
+from generator.site.outputs import calendars, dcat, dnr_index, feeds, follow, oparl, open_data, schemas, search
 from generator.site.outputs.base import Output, OutputContext
 
 OUTPUTS: tuple[Output, ...] = (
@@ -17,6 +17,7 @@ OUTPUTS: tuple[Output, ...] = (
     calendars.OUTPUT,
     schemas.OUTPUT,
     dcat.OUTPUT,
+    oparl.OUTPUT,
     dnr_index.OUTPUT,
     search.OUTPUT,
 )
