@@ -16,8 +16,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.x509.oid import NameOID
+from playwright.sync_api import Page as PlaywrightPage
 
 from tests.conftest import PROTOCOLS, build_site
+from tests.helpers import serve_directory
 from tests.htmlcheck import Page
 
 SIGNER = "Testa Signerarsson"
@@ -136,3 +138,16 @@ def test_open_data_carries_size_checksum_and_signature(originals: tuple[Path, di
     assert [(s["status"], s["signer"]) for s in original["signatures"]] == [("giltig", SIGNER)]
     tampered_data = json.loads((site / "data" / "moten" / "direktionen" / "2023-12-14.json").read_text("utf-8"))
     assert [s["status"] for s in tampered_data["verbatimProtocol"]["signatures"]] == ["ogiltig"]
+
+
+@pytest.mark.browser
+def test_the_provenance_block_passes_wcag_21_aa(page: PlaywrightPage, originals: tuple[Path, dict[str, bytes]]) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    site, _ = originals
+    with serve_directory(site) as base:
+        for url in ("direktionen/2023-10-26/", "direktionen/2023-12-14/"):
+            page.goto(base + url)
+            rules = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+            results = Axe().run(page, options=rules)
+            assert results.response["violations"] == [], results.generate_report()
