@@ -90,8 +90,14 @@ def test_saved_web_page_with_headings_and_no_anslag(meetings: dict[str, Meeting]
     assert [(i.number, i.title) for i in m.items] == [
         (12, "Anslutning av nya skolor"),
         (13, "Information från förbundsdirektören"),
+        (14, "Avgifter för nätanslutning 2020"),
     ]
     assert m.items[0].decision.startswith("Direktionen godkänner") and m.items[1].dnr == ()
+    # "Direktionen beslutar" with its att-clauses in the running text, no heading: the decision.
+    assert m.items[2].decision.startswith("Direktionen beslutar\n\natt avgiften för en ny anslutning")
+    assert [s.text for s in m.items[2].sections] == [
+        "Förbundsdirektören redovisar kostnaderna för att ansluta nya verksamheter till nätet."
+    ]
 
 
 def test_pipe_table_header_bold_paragraph_numbers_and_bold_e_signers(meetings: dict[str, Meeting]) -> None:
@@ -204,10 +210,14 @@ def test_no_word_of_a_paragraph_is_lost_or_moved(path: Path) -> None:
         placed = [(n, reader.trace.get(n, ("", ""))) for n in range(item.line + 1, end)]
         source: list[str] = []
         model = _words(item.title)
+        decided = False
         for number, (region, what) in placed:
             if region != "paragraf" or what == "dnr":
                 continue  # furniture, the e-signing record after the last paragraph, the dnr fact
             source += _words(lines[number - 1])
+            if what == "beslut" and not decided:  # the decision in running text, without a heading
+                model += _words(item.decision)
+                decided = True
             if what.startswith("rubrik: "):
                 heading = what.removeprefix("rubrik: ")
                 model += _words(heading) + _words(_part(reader, item, heading))

@@ -545,8 +545,16 @@ class MarkdownReader:
         sections: list[Section] = []
         facts = _Facts()
         lists: dict[str, list[str]] = {REFERENCES: [], RECIPIENTS: []}
-        for heading, chunk in self.sections(lines[body_at:]):
+        chunks = list(self.sections(lines[body_at:]))
+        decision_headed = any(self.is_decision_heading(heading) for heading, _ in chunks)
+        for heading, chunk in chunks:
             kind = self.vocabulary.lists.get(normalise(heading)) if heading else None
+            decided_at = None if heading or decision_headed or decision else self.decision_opening(chunk)
+            if decided_at is not None:
+                # "Direktionen beslutar: att …" in the running text, with no heading: the decision.
+                for line in chunk[decided_at:]:
+                    self.note(line, "paragraf", "beslut")
+                decision, chunk = _markdown(chunk[decided_at:]), chunk[:decided_at]
             for line in chunk:
                 self.note(line, "paragraf", heading or "text")
             # The same marker under any heading (the decision and the lists included) withholds
@@ -637,6 +645,14 @@ class MarkdownReader:
             self.roster.names(answers["röst_avstår"]),
             " ".join(after),
         )
+
+    def decision_opening(self, chunk: list[Line]) -> int | None:
+        """Where the body's decision starts in text without a heading ("Direktionen beslutar att …")."""
+        for i, line in enumerate(chunk):
+            found = self.vocabulary.decision_intro.match(line.text.strip())
+            if found and _same(found["body"], self.body.name):
+                return i
+        return None
 
     def title_and_dnr(self, text: str, line: Line) -> tuple[str, list[Dnr]]:
         """A title as written; a dnr written inside it in parentheses ("(KS/2016:198)") is read too."""
