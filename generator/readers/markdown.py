@@ -115,6 +115,7 @@ class MarkdownReader:
                 not_persons=(organisation.name, organisation.short_name, organisation.dnr_prefix),
             ),
         )
+        self.running_headers = {name.casefold() for name in (body.name, organisation.name, organisation.short_name)}
         # What each line became, for ``arkiv explain``: line number -> (region, what).
         self.trace: dict[int, tuple[str, str]] = {}
 
@@ -132,7 +133,7 @@ class MarkdownReader:
             return True  # an instruction to the archive, not content
         if len(bare) > MAX_FURNITURE and bare[:1] not in "-_–—":
             return False  # no running header is this long: a line of content
-        if bare.casefold() in (self.body.name.casefold(), self.org.name.casefold(), self.org.short_name.casefold()):
+        if bare.casefold() in self.running_headers:
             return True  # a running header
         return self.vocabulary.is_furniture(bare)
 

@@ -57,6 +57,28 @@ def _with_additions(additions: Additions) -> dict[str, Any]:
 MAX_FURNITURE = 120  # characters: no running header or page number is longer
 
 
+def _first_characters(patterns: list[str]) -> frozenset[str] | None:
+    """The characters the patterns can begin with, when each begins with a letter, a digit class or
+    a group of alternatives that do; None when any may begin otherwise (then every line is tried)."""
+    found: set[str] = set()
+    for pattern in patterns:
+        group = re.match(r"\(([^()]*)\)\??", pattern)
+        starts = [alternative[:1] for alternative in group[1].split("|")] if group else [pattern[:1]]
+        if group and group.group(0).endswith("?"):
+            rest = pattern[group.end() :]
+            starts.append(rest[:1])
+            if rest.startswith("\\d") or rest.startswith(" ?\\d"):
+                starts.append("\\")
+        for start in starts:
+            if start.isalpha():
+                found.add(start.lower())
+            elif start == "\\":
+                found.update("0123456789")
+            else:
+                return None
+    return frozenset(found)
+
+
 def _first_word(pattern: str) -> str:
     """The word a marker pattern begins with ("signaturerna i detta dokument.*" -> "signaturerna")."""
     found = re.match(r"[a-zåäöé]+", pattern)
@@ -91,6 +113,7 @@ class Vocabulary:
     decision_intro: re.Pattern[str]
     proposal: re.Pattern[str]
     furniture: re.Pattern[str]
+    furniture_first: frozenset[str] | None  # the characters a furniture line can begin with (None: any)
     date_in_words: re.Pattern[str]
     signing_prefixes: frozenset[str]
 
@@ -116,6 +139,9 @@ class Vocabulary:
             return True  # an underscore or dash rule drawn across the page
         if len(bare) > MAX_FURNITURE:
             return False  # running headers and page numbers are short; content lines are not read twice
+        first = bare.lstrip("#*_ \t")[:1].lower()
+        if self.furniture_first is not None and first not in self.furniture_first:
+            return False  # no furniture pattern begins so: no need to normalise the line
         folded = normalise(text)
         return bool(folded) and bool(self.furniture.fullmatch(folded))
 
@@ -154,6 +180,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         decision_intro=_patterns(data["beslut_inledning_mönster"]),
         proposal=_patterns(data["förslag_mönster"]),
         furniture=_patterns(data["möbler_mönster"]),
+        furniture_first=_first_characters(data["möbler_mönster"]),
         signing_prefixes=frozenset(_first_word(pattern) for pattern in data["signering_mönster"]),
         date_in_words=re.compile(
             rf"(?:\b(?:{'|'.join(data['veckodagar'])})(?:en)?(?: den)?\s+)?\b(?P<day>\d{{1,2}})\s+"
