@@ -76,6 +76,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # never under ``mkdocs serve``, whose threads make forking unsafe.
         self.parallel_outputs = False
         self.outputs_process: Any = None
+        self.preview = False  # under ``mkdocs serve``: staff check pages; feeds, data and search wait
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.preview = command == "serve"
 
     def use(self, generated: Generated, parallel_outputs: bool) -> None:
         """Build from sources the caller has already read (``generator.build``), not from the config."""
@@ -115,6 +119,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.extra["arkiv"] = {
             "labels": {n: getattr(labels, n) for n in _HEADER_LABELS},
             "urls": {"feed": urls.feed_path(None), "search": urls.SEARCH_URL, "stylesheet": urls.STYLESHEET},
+            "preview": labels.PREVIEW_NOTE if self.preview else "",
         }
         return config
 
@@ -186,7 +191,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         context = OutputContext(self.generated.archive, config.site_url or "", self.generated.today)
         site = Path(config.site_dir)
         for output in OUTPUTS:
-            if output.after_pages is after_pages:
+            if output.after_pages is after_pages and (output.in_preview or not self.preview):
                 output.write(context, site)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

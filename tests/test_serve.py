@@ -49,7 +49,14 @@ def test_serve_rebuilds_when_a_protocol_changes(tmp_path: Path) -> None:
             source.read_text(encoding="utf-8").replace("Faktureringsrutiner**", "Faktureringsrutiner i förbundet**"),
             encoding="utf-8",
         )
-        wait_for(url, "Faktureringsrutiner i förbundet")
+        page = wait_for(url, "Faktureringsrutiner i förbundet")
+        # The preview says what it leaves out, and leaves it out: no search index, feeds or data.
+        assert "Förhandsvisning: sidorna byggs om när en fil sparas." in page
+        base = f"http://127.0.0.1:{port}/"
+        assert fetch(base + "flode.xml", timeout=5)[0] == 404
+        assert fetch(base + "pagefind/pagefind.js", timeout=5)[0] == 404
+        assert fetch(base + "data/arkiv.json", timeout=5)[0] == 404
+        assert fetch(base + "sok/dnr/2023.json", timeout=5)[0] == 200  # the dnr lookup still works
     finally:
         server.terminate()
         server.wait(timeout=20)

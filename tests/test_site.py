@@ -118,3 +118,8 @@ def test_staff_guide_shows_the_whole_vocabulary(seed_site: Path) -> None:
     for key, words in listing():
         assert key in page.text, key
         assert all(word in page.text for word in words), key
+
+
+def test_a_published_build_has_no_preview_note(seed_site: Path) -> None:
+    assert "Förhandsvisning" not in Page(seed_site, "direktionen/2023-10-26/").html
+    assert (seed_site / "pagefind").is_dir() and (seed_site / "flode.xml").is_file()

@@ -189,6 +189,10 @@ def meeting_count(count: int) -> str:
 
 
 MENU = "Meny"
+PREVIEW_NOTE = (
+    "Förhandsvisning: sidorna byggs om när en fil sparas. Textsökning, flöden, kalendrar och öppna "
+    "data byggs bara när arkivet publiceras."
+)
 SEARCH_TITLE = "Sök i arkivet"
 SEARCH_LABEL = "Sök ord eller diarienummer"
 SEARCH_PLACEHOLDER = "Sök ord eller dnr, t.ex. 2023/93"

@@ -35,15 +35,16 @@ class Output:
     name: str
     write: Callable[[OutputContext, Path], None]
     after_pages: bool = False
+    in_preview: bool = False  # also written under ``mkdocs serve`` (the rest wait for a real build)
 
 
-def files_output(name: str, make: Callable[[OutputContext], Mapping[str, str]]) -> Output:
+def files_output(name: str, make: Callable[[OutputContext], Mapping[str, str]], in_preview: bool = False) -> Output:
     """An output whose files (path in the site -> text) are made from the archive alone."""
 
     def write(context: OutputContext, site: Path) -> None:
         write_files(site, make(context))
 
-    return Output(name, write)
+    return Output(name, write, in_preview=in_preview)
 
 
 def write_files(site: Path, files: Mapping[str, str]) -> None:

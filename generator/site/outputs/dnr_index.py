@@ -23,4 +23,5 @@ def files(context: OutputContext) -> dict[str, str]:
     }
 
 
-OUTPUT = files_output("dnr-index", files)
+# Small, and what the search box needs to find a case by its dnr: written in the preview too.
+OUTPUT = files_output("dnr-index", files, in_preview=True)
