@@ -5,7 +5,10 @@ saving an edited protocol until the edit is served.
     .venv/bin/python benchmarks/serve.py
 """
 
-import shutil, subprocess, sys, time, urllib.request
+import shutil
+import subprocess
+import time
+import urllib.request
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
