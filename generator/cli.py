@@ -17,12 +17,11 @@ from pathlib import Path
 
 from generator import messages
 from generator.build import BuildFailed, BuildOptions, build
-from generator.problems import Problems, SourceError
+from generator.problems import Problems
 from generator.readers.markdown import MarkdownReader
 from generator.readers.organisation import read_organisation
-from generator.readers.sources import read_sources
+from generator.readers.sources import read_sources, read_text
 from generator.readers.yaml_format import dump
-from generator.readers.yaml_source import decode
 from generator.site import urls
 
 
@@ -229,13 +228,8 @@ def _markdown_reader(file: Path, protocols: Path | None) -> tuple[MarkdownReader
         problems.error(relative, 1, messages.UNKNOWN_BODY.format(body=file.resolve().parent.name))
     if organisation is None or body is None or file_date is None:
         return problems
-    try:
-        text = decode(file.read_bytes(), relative)
-    except SourceError as exc:
-        problems.items.append(exc.problem)
-        return problems
-    except OSError as exc:
-        problems.error(relative, 1, messages.UNREADABLE.format(reason=exc.strerror))
+    text = read_text(file, relative, problems)
+    if text is None:
         return problems
     return MarkdownReader(organisation, body, relative, problems), text, file_date
 

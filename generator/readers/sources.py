@@ -115,6 +115,17 @@ def _read_all(
         yield from pool.imap(_read_one, tasks, chunksize=32)
 
 
+def read_text(path: Path, relative: str, problems: Problems) -> str | None:
+    """A source file as text; None (with a located problem) when it is not readable UTF-8 text."""
+    try:
+        return decode(path.read_bytes(), relative)
+    except SourceError as exc:
+        problems.items.append(exc.problem)
+    except OSError as exc:
+        problems.error(relative, 1, messages.UNREADABLE.format(reason=exc.strerror))
+    return None
+
+
 def read_meeting(directory: Path, path: Path, organisation: Organisation, problems: Problems) -> Meeting | None:
     relative = path.relative_to(directory).as_posix()
     parts = relative.split("/")
@@ -135,13 +146,8 @@ def read_meeting(directory: Path, path: Path, organisation: Organisation, proble
     except ValueError:
         problems.error(relative, 1, messages.FILE_NAME.format(name=relative))
         return None
-    try:
-        text = decode(path.read_bytes(), relative)
-    except SourceError as exc:
-        problems.items.append(exc.problem)
-        return None
-    except OSError as exc:
-        problems.error(relative, 1, messages.UNREADABLE.format(reason=exc.strerror))
+    text = read_text(path, relative, problems)
+    if text is None:
         return None
     for line, value in personal_data.find(text):
         problems.error(relative, line, messages.PERSONNUMMER.format(value=value))
