@@ -72,7 +72,10 @@ def parse(text: str, default_prefix: str) -> Dnr:
     return Dnr(prefix=prefix, year=year, serial=serial, code=(match["code2"] if year_first else match["code"]) or "")
 
 
+_SEPARATORS = re.compile(r"[,;]|\boch\b")
+
+
 def parse_many(text: str, default_prefix: str) -> list[Dnr]:
     """Read a comma- or semicolon-separated list of dnr (a paragraph may carry several)."""
-    parts = [part for part in re.split(r"[,;]|\boch\b", text) if part.strip()]
+    parts = [part for part in _SEPARATORS.split(text) if part.strip()]
     return [parse(part, default_prefix) for part in parts]

@@ -16,10 +16,22 @@ class NameMatch:
     end: int  # index in the text just after the matched name
 
 
-@lru_cache(maxsize=4)
 def roster_for(persons: tuple[Person, ...]) -> Roster:
-    """One roster per organisation: its pattern of every name is costly to build per file."""
+    """One roster per organisation: its pattern of every name is costly to build per file, and
+    even hashing every person to find it in a cache was measurable, so the same tuple is known
+    by identity first."""
+    last = _LAST.get("roster")
+    if last is None or last.persons is not persons:
+        last = _LAST["roster"] = _roster_for(persons)
+    return last
+
+
+@lru_cache(maxsize=4)
+def _roster_for(persons: tuple[Person, ...]) -> Roster:
     return Roster(persons)
+
+
+_LAST: dict[str, Roster] = {}
 
 
 class Roster:

@@ -21,17 +21,35 @@ MAX_INDENT = 64  # leading spaces: lists nested past this are no protocol's
 MAX_NESTING = 8  # list or quote markers opening one line ("- - - - x", "> > > x")
 
 _RUN = re.compile(rf"([\[\]*_`<>!\\])\1{{{MAX_MARKUP_RUN},}}")
+_MARKUP_CHARACTERS = "[]*_`<>!\\"
 _MARKUP = re.compile(r"[\[\]*_`<>!\\]")
 _LINK = re.compile(r"[\[\]!]")
 # Possessive quantifiers: the spaces between markers can be split only one way (no backtracking).
 _NESTING = re.compile(rf"^(?:[ \t]*+(?:[-*+>]|\d{{1,9}}[.)])[ \t]++){{{MAX_NESTING + 1}}}")
 
 
+# Whole-text passes that clear almost every file at once; only a file they cannot clear is read
+# line by line for the messages (every source is checked, so the common case must be cheap).
+_HUGE_LINE = re.compile(rf"^[^\n]{{{MAX_LINE + 1}}}", re.MULTILINE)
+_DEEP_LINE = re.compile(rf"^(?:[ \t]{{{MAX_INDENT + 1}}}|{_NESTING.pattern[1:]})", re.MULTILINE)
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # lines to splitlines(), not to ^
+
+
 def check(text: str) -> Iterator[tuple[int, str]]:
     """(line, message) for every line past the bounds, and for the file past its own."""
-    if len(_MARKUP.findall(text)) > MAX_MARKUP_IN_FILE:
+    markup = sum(map(text.count, _MARKUP_CHARACTERS))
+    if markup > MAX_MARKUP_IN_FILE:
         yield 1, messages.GUARD_MARKUP_FILE.format(limit=MAX_MARKUP_IN_FILE)
         return
+    if (
+        markup <= MAX_MARKUP_IN_LINE
+        and sum(map(text.count, "[]!")) <= MAX_LINKS_IN_LINE
+        and not _RUN.search(text)
+        and not _HUGE_LINE.search(text)
+        and not _DEEP_LINE.search(text)
+        and not any(character in text for character in _OTHER_BREAKS)
+    ):
+        return  # no line can be past a bound when the whole text is not
     for number, line in enumerate(text.splitlines(), start=1):
         if len(line) <= 2 * MAX_NESTING:
             continue  # too short to break any bound

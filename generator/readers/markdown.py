@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from generator import messages
 from generator.model import (
@@ -38,15 +38,17 @@ from generator.model import (
     Withholding,
 )
 from generator.model.dnr import Dnr, DnrError, parse_many
-from generator.model.roster import roster_for
+from generator.model.roster import Roster, roster_for
 from generator.problems import Problems
 from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, paragraph_range
 from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
-from generator.readers.vocabulary import MAX_FURNITURE, MONTHS, normalise, vocabulary_for
+from generator.readers.vocabulary import MAX_FURNITURE, MONTHS, Vocabulary, normalise, vocabulary_for
 
 # Where a paragraph starts, in the layouts the vocabulary's templates use: "§ 28", "§ 28 Dnr
 # 2018/00041", "**§ 5**", "28 §", "## 23 § Titel", "KS § 112 KS/2018:311 - 001".
+_FURNITURE_SEEN: dict[tuple[object, ...], dict[str, bool]] = {}
+_SEEN_LIMIT = 200_000  # lines remembered per body (a few MB at most)
 _ITEM_START = re.compile(
     r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
     r"(?:[ ]+(?P<rest>[^\s|][^\t|]*?))?\s*$"  # no tab or pipe: that is an ärendelista row
@@ -82,29 +84,23 @@ if TYPE_CHECKING:  # the registry imports the readers, not the other way round
     from generator.readers.registry import SourceText
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     number: int
     text: str  # without the line break and trailing whitespace
 
-    @property
-    def cells(self) -> list[str]:
-        return [cell.strip() for cell in self.text.split("\t")]
+
+_SHARED: dict[int, tuple[Organisation, Roster, Vocabulary, AttendanceReader]] = {}
 
 
-class MarkdownReader:
-    """Reads one Markdown protocol of ``body`` into a ``Meeting``."""
-
-    def __init__(self, organisation: Organisation, body: Body, file: str, problems: Problems):
-        self.org = organisation
-        self.body = body
-        self.file = file
-        self.problems = problems
-        self.roster = roster_for(organisation.persons)
-        self.vocabulary = vocabulary_for(organisation.vocabulary)
-        words = self.vocabulary.attendance
-        self.attendance = AttendanceReader(
-            self.roster,
+def _shared(organisation: Organisation) -> tuple[Roster, Vocabulary, AttendanceReader]:
+    """What every reader of one organisation's files shares, made once (not once per file)."""
+    known = _SHARED.get(id(organisation))
+    if known is None or known[0] is not organisation:
+        roster = roster_for(organisation.persons)
+        vocabulary = vocabulary_for(organisation.vocabulary)
+        words = vocabulary.attendance
+        attendance = AttendanceReader(
+            roster,
             organisation.municipalities,
             AttendanceWords(
                 serving_for=words["tjänstgör_för"],
@@ -115,7 +111,23 @@ class MarkdownReader:
                 not_persons=(organisation.name, organisation.short_name, organisation.dnr_prefix),
             ),
         )
+        _SHARED.clear()  # one organisation per build: keep no other alive
+        known = _SHARED[id(organisation)] = (organisation, roster, vocabulary, attendance)
+    return known[1], known[2], known[3]
+
+
+class MarkdownReader:
+    """Reads one Markdown protocol of ``body`` into a ``Meeting``."""
+
+    def __init__(self, organisation: Organisation, body: Body, file: str, problems: Problems):
+        self.org = organisation
+        self.body = body
+        self.file = file
+        self.problems = problems
+        self.roster, self.vocabulary, self.attendance = _shared(organisation)
         self.running_headers = {name.casefold() for name in (body.name, organisation.name, organisation.short_name)}
+        # Lines recur from meeting to meeting: each is judged furniture or not once per body.
+        self.furniture_seen = _FURNITURE_SEEN.setdefault((id(self.vocabulary), *sorted(self.running_headers)), {})
         # What each line became, for ``arkiv explain``: line number -> (region, what).
         self.trace: dict[int, tuple[str, str]] = {}
 
@@ -128,6 +140,14 @@ class MarkdownReader:
         self.problems.warning(self.file, line, message)
 
     def is_furniture(self, text: str) -> bool:
+        seen = self.furniture_seen.get(text)
+        if seen is None:
+            if len(self.furniture_seen) > _SEEN_LIMIT:
+                self.furniture_seen.clear()
+            seen = self.furniture_seen[text] = self._is_furniture(text)
+        return seen
+
+    def _is_furniture(self, text: str) -> bool:
         bare = text.replace("\t", " ").strip()
         if _instruction(bare):
             return True  # an instruction to the archive, not content
@@ -164,7 +184,8 @@ class MarkdownReader:
         self.file_date = file_date
         lines = [Line(i, raw.rstrip()) for i, raw in enumerate(text.splitlines(), start=1)]
         vocabulary = self.vocabulary
-        items_at = _find(lines, lambda t: bool(_ITEM_START.match(t.strip())))
+        starts = [i for i, line in enumerate(lines) if _is_item_start(line.text)]
+        items_at = starts[0] if starts else None
         if items_at is None:
             first = next((line for line in lines if line.text.strip()), None)
             self.error(first.number if first else 1, messages.MD_NO_ITEMS)
@@ -176,7 +197,8 @@ class MarkdownReader:
         agenda_at = _find(lines, vocabulary.is_agenda_heading, end=items_at)
         signing_at = _find(lines, vocabulary.is_signing_start, start=items_at)
         end = signing_at if signing_at is not None else len(lines)
-        self.check_markers(lines, items_at, end)
+        marked = [line for line in lines if "<!--" in line.text]  # only these can hold a marker
+        self.check_markers(lines, marked, items_at, end)
         header_end = min(i for i in (anslag_at, agenda_at, items_at) if i is not None)
         for at, region in ((anslag_at, "anslag"), (agenda_at, "ärendelista"), (signing_at, "signering")):
             if at is not None:
@@ -194,9 +216,9 @@ class MarkdownReader:
                     messages.DATE_MISMATCH.format(written=written_date, expected=file_date),
                 )
         agenda = self.read_agenda(lines[agenda_at + 1 : items_at]) if agenda_at is not None else []
-        items = self.read_items(lines[items_at:end])
+        items = self.read_items(lines, [i for i in starts if i < end], end)
         signing = self.read_signing(lines[signing_at:]) if signing_at is not None else None
-        original = next(((line.number, found) for line in lines if (found := ORIGINAL.match(line.text.strip()))), None)
+        original = next(((line.number, found) for line in marked if (found := ORIGINAL.match(line.text.strip()))), None)
         return Meeting(
             body=self.body.slug,
             date=meeting_date,
@@ -214,7 +236,7 @@ class MarkdownReader:
             source=self.file,
             original_line=original[0] if original else 0,
             time_line=header.time_line,
-            corrections=tuple(self.corrections(lines)),
+            corrections=tuple(self.corrections(marked)),
             absentees=tuple(header.absentees),
             posting_undated=undated,
         )
@@ -228,21 +250,20 @@ class MarkdownReader:
                     found.append(Correction(day, marker["reason"], line.number))
         return found
 
-    def check_markers(self, lines: list[Line], items_at: int, items_end: int) -> None:
-        """Every archive marker is understood where it stands, or is an error at its line."""
-        for i, line in enumerate(lines):
+    def check_markers(self, lines: list[Line], marked: list[Line], items_at: int, items_end: int) -> None:
+        """Every archive marker is understood where it stands, or is an error at its line.
+        ``marked``: the lines that hold "<!--"; ``items_at``, ``items_end``: indexes in ``lines``."""
+        for line in marked:
             text = line.text.strip()
-            if "<!--" not in text:
-                continue
             if WITHHOLD.match(text):
-                if not items_at < i < items_end:
+                if not items_at < line.number - 1 < items_end:
                     self.error(line.number, messages.MARKER_OUTSIDE_ITEMS)
             elif _instruction(text):
                 continue
             elif MARKER_LIKE.search(text):
                 self.error(line.number, messages.MARKER_UNKNOWN.format(value=text[:80]))
         for line in lines:
-            if too_long := _LONG_NUMBER.match(line.text):
+            if line.text[:1] == "§" and (too_long := _LONG_NUMBER.match(line.text)):
                 self.error(line.number, messages.PARAGRAPH_NUMBER_TOO_LONG.format(value=too_long[1][:12] + "…"))
 
     # -- title --------------------------------------------------------------------------------
@@ -488,10 +509,10 @@ class MarkdownReader:
 
     # -- paragraphs ----------------------------------------------------------------------------
 
-    def read_items(self, lines: list[Line]) -> list[Item]:
-        starts = [i for i, line in enumerate(lines) if _ITEM_START.match(line.text.strip())]
+    def read_items(self, lines: list[Line], starts: list[int], end: int) -> list[Item]:
+        """The paragraphs that start at ``starts`` (indexes in ``lines``), the last ending at ``end``."""
         items = []
-        for start, stop in zip(starts, [*starts[1:], len(lines)], strict=True):
+        for start, stop in zip(starts, [*starts[1:], end], strict=True):
             item = self.read_item(lines[start], self.content(lines[start + 1 : stop]))
             if item:
                 items.append(item)
@@ -810,6 +831,10 @@ _AGENDA_NUMBER = re.compile(r"(?:[A-ZÅÄÖ]{1,6}\s*)?§?\s*(\d{1,6})\s*§?")
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DNR_WORD = re.compile(r"(?:dnr|diarienr|diarienummer)\b", re.IGNORECASE)
+_DNR_LABEL = re.compile(r"^(?:dnr|diarienr|diarienummer)\s*[:.]?\s*", re.IGNORECASE)
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+_BULLET = re.compile(r"^\s*[-*•]\s+")
 
 
 def _is_dnr_cell(cell: str) -> bool:
@@ -817,7 +842,7 @@ def _is_dnr_cell(cell: str) -> bool:
     it is one ("Dnr …": then a wrong number is reported, not taken for a title)."""
     if not _YEAR.search(cell):
         return False  # every dnr has a year
-    if re.match(r"(?:dnr|diarienr|diarienummer)\b", cell.strip(), re.IGNORECASE):
+    if _DNR_WORD.match(cell.strip()):
         return True
     try:
         return bool(parse_many(_strip_dnr_label(cell), "X"))
@@ -826,7 +851,7 @@ def _is_dnr_cell(cell: str) -> bool:
 
 
 def _strip_dnr_label(cell: str) -> str:
-    return re.sub(r"^(?:dnr|diarienr|diarienummer)\s*[:.]?\s*", "", cell.strip(), flags=re.IGNORECASE)
+    return _DNR_LABEL.sub("", cell.strip())
 
 
 def _cells(text: str) -> list[str]:
@@ -839,7 +864,7 @@ def _cells(text: str) -> list[str]:
 
 def _unmark(text: str) -> str:
     """Text without heading marks and emphasis."""
-    return re.sub(r"^#{1,6}\s+", "", text.strip()).replace("**", "").replace("__", "").strip()
+    return _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "").strip()
 
 
 def _same(a: str, b: str) -> bool:
@@ -878,6 +903,10 @@ def _instruction(text: str) -> bool:
     return "<!--" in text and bool(EXCEPTION_NOTE.match(text) or ORIGINAL.match(text) or CORRECTION.match(text))
 
 
+def _is_item_start(text: str) -> bool:
+    return bool(_ITEM_START.match(text.strip()))
+
+
 def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0, end: int | None = None) -> int | None:
     for i in range(start, len(lines) if end is None else end):
         if test(lines[i].text):
@@ -893,7 +922,7 @@ def _unbold(text: str) -> str:
 
 
 def _unbullet(text: str) -> str:
-    return re.sub(r"^\s*[-*•]\s+", "", text).strip()
+    return _BULLET.sub("", text).strip()
 
 
 def _markdown(lines: list[Line]) -> str:

@@ -20,6 +20,8 @@ MONTHS = (
 )  # fmt: skip
 _RULE_CHARACTERS = frozenset("-_–— \t")
 _RULES = ("---", "___", "–––", "———")
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+_SPACES = re.compile(r"\s+")
 Additions = tuple[tuple[str, tuple[str, ...]], ...]  # ("huvud.beslutande", ("Ledamöter närvarande",))
 
 
@@ -27,9 +29,9 @@ Additions = tuple[tuple[str, tuple[str, ...]], ...]  # ("huvud.beslutande", ("Le
 def normalise(text: str) -> str:
     """A line or cell as labels are compared: no Markdown emphasis or heading marks, no trailing
     colon or semicolon, single spaces, case folded."""
-    text = re.sub(r"^#{1,6}\s+", "", text.strip())
+    text = _HEADING_MARK.sub("", text.strip())
     text = text.replace("**", "").replace("__", "").strip(" *_\t")
-    text = re.sub(r"\s+", " ", text).rstrip(":; .").strip()
+    text = _SPACES.sub(" ", text).rstrip(":; .").strip()
     return text.casefold()
 
 
@@ -89,23 +91,41 @@ def _patterns(values: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{value})" for value in values) or r"(?!x)x", re.IGNORECASE)
 
 
-def _table(groups: dict[str, list[str]]) -> dict[str, str]:
-    """label (normalised) -> field, longest label first: ``Vocabulary.label`` tries them in order."""
-    pairs = {normalise(word): field for field, words in groups.items() for word in words}
-    return dict(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+_FIRST_WORD = re.compile(r"[^\W_]*")
+
+
+class LabelTable(dict[str, str]):
+    """label (normalised) -> field, longest label first, indexed by the label's first word:
+    a line is only compared with the labels that begin as it does (the reader asks for every
+    header line, so a scan of every label per line was a measurable part of reading)."""
+
+    def __init__(self, pairs: dict[str, str]) -> None:
+        super().__init__(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+        self.by_first_word: dict[str, list[str]] = {}
+        for label in self:
+            self.by_first_word.setdefault(_label_word(label), []).append(label)
+
+
+def _label_word(folded: str) -> str:
+    found = _FIRST_WORD.match(folded)
+    return found[0] if found else ""
+
+
+def _table(groups: dict[str, list[str]]) -> LabelTable:
+    return LabelTable({normalise(word): field for field, words in groups.items() for word in words})
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    header: dict[str, str]
-    signature_roles: dict[str, str]
+    header: LabelTable
+    signature_roles: LabelTable
     posting_heading: frozenset[str]
-    posting: dict[str, str]
+    posting: LabelTable
     agenda_heading: frozenset[str]
     decision: frozenset[str]
-    lists: dict[str, str]
+    lists: LabelTable
     sections: frozenset[str]
-    facts: dict[str, str]
+    facts: LabelTable
     adjustment_sentence: re.Pattern[str]
     attendance: dict[str, tuple[str, ...]]
     title: re.Pattern[str]
@@ -118,12 +138,12 @@ class Vocabulary:
     signing_prefixes: frozenset[str]
 
     @staticmethod
-    def label(table: dict[str, str], text: str) -> tuple[str, str, str] | None:
+    def label(table: LabelTable, text: str) -> tuple[str, str, str] | None:
         """(field, label as written, rest of the text) when ``text`` starts with a known label."""
         folded = normalise(text)
-        for label in table:  # longest first (see ``_table``)
+        for label in table.by_first_word.get(_label_word(folded), ()):  # longest first
             if folded == label or (folded.startswith(label) and not folded[len(label)].isalnum()):
-                bare = re.sub(r"^#{1,6}\s+", "", text.strip()).replace("**", "").replace("__", "")
+                bare = _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "")
                 words = r"\s+".join(map(re.escape, label.split()))
                 found = re.match(rf"[\s*_]*({words})[\s*_]*[:;]?", bare, re.IGNORECASE)
                 if found:
@@ -146,10 +166,10 @@ class Vocabulary:
         return bool(folded) and bool(self.furniture.fullmatch(folded))
 
     def is_posting_heading(self, text: str) -> bool:
-        return normalise(text) in self.posting_heading
+        return len(text) <= MAX_FURNITURE and normalise(text) in self.posting_heading
 
     def is_agenda_heading(self, text: str) -> bool:
-        return normalise(text) in self.agenda_heading
+        return len(text) <= MAX_FURNITURE and normalise(text) in self.agenda_heading
 
     def is_signing_start(self, text: str) -> bool:
         first = text.lstrip("#*_ \t").split(" ", 1)[0].casefold()

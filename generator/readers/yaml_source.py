@@ -33,6 +33,8 @@ _SCALAR_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_NODE_EVENTS = frozenset({yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent})
+_END_EVENTS = frozenset({yaml.MappingEndEvent, yaml.SequenceEndEvent})
 _constructor = SafeConstructor()
 _resolver = Resolver()
 # libyaml's parser is an order of magnitude faster; both only compose, never construct objects.
@@ -93,19 +95,21 @@ def load(text: str, file: str) -> YamlDocument:
     documents = 0
     try:
         for event in yaml.parse(text, Loader=_LOADER):
-            line = event.start_mark.line + 1 if event.start_mark else 1
-            column = event.start_mark.column + 1 if event.start_mark else 1
-            if isinstance(event, yaml.DocumentStartEvent):
+            kind = type(event)  # most events are scalars: the cheapest test first
+            if kind in _END_EVENTS:
+                frame = stack.pop()
+                _attach(doc, stack, frame.value)
+                continue
+            mark = event.start_mark
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            if kind in _NODE_EVENTS:
+                _node_event(doc, stack, event, line, column)
+            elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise SourceError(file, line, messages.YAML_MANY_DOCUMENTS, column)
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is yaml.AliasEvent:
                 raise SourceError(file, line, messages.YAML_ALIAS, column)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                frame = stack.pop()
-                _attach(doc, stack, frame.value)
-            elif isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                _node_event(doc, stack, event, line, column)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -164,7 +168,18 @@ def _attach(doc: YamlDocument, stack: list[_Frame], value: Any) -> None:
 def _scalar_tag(event: Any) -> str:
     if event.tag and event.tag != "!":
         return str(event.tag)
-    return str(_resolver.resolve(yaml.ScalarNode, event.value, event.implicit))  # type: ignore[no-untyped-call]
+    if event.implicit[0] is False:
+        return _STR  # quoted: always a string
+    # The tag of a plain scalar depends on its text alone; the same texts recur in every file.
+    tag = _resolved.get(event.value)
+    if tag is None:
+        if len(_resolved) > 100_000:
+            _resolved.clear()
+        tag = _resolved[event.value] = str(_resolver.resolve(yaml.ScalarNode, event.value, event.implicit))  # type: ignore[no-untyped-call]
+    return tag
+
+
+_resolved: dict[str, str] = {}
 
 
 def _scalar(event: Any, file: str, line: int, column: int) -> Any:
