@@ -71,7 +71,8 @@ MD_NO_BODY = (
 )
 MD_NO_ITEMS = (
     "inga paragrafer hittades: en paragraf börjar med en rad som '§ 12', '§ 12 Dnr 2023/5', '**§ 12**', "
-    "'12 §' eller '## 12 § Rubrik' (se Ordlistan i guiden)"
+    "'12 §', '## 12 § Rubrik' eller, i löptext utan §, '12. Rubrik.' följt av '13. Rubrik.' "
+    "(se Ordlistan i guiden)"
 )
 MD_NO_TITLE = "§ {number} saknar rubrik (en rad som börjar med ##)"
 MD_NO_DECISION = "§ {number} saknar beslut (rubriken '{heading}')"

@@ -164,6 +164,11 @@ def test_running_headers_page_numbers_and_rules_are_furniture(meetings: dict[str
     text = " ".join(i.decision + " ".join(s.text for s in i.sections) for i in m.items)
     for furniture in ("Sida", "Justering (sign)", "____", "Kommunalförbundet Exempelnäs", "Utdragsbestyrkande"):
         assert furniture not in text
+    # Page 1's running header gives the meeting date on a line of its own, before the body's name.
+    source = (LAYOUTS / m.source).read_text(encoding="utf-8").splitlines()
+    date_line = source.index(m.date.isoformat()) + 1
+    explained = arkiv("explain", LAYOUTS / m.source, "--protocols", LAYOUTS).stdout.splitlines()
+    assert any(re.match(rf"\s*{date_line}\s+titel\s+möbler", line) for line in explained)
     assert m.items[0].decision == "Direktionen ger förbundsdirektören i uppdrag att utreda ett gemensamt e-arkiv."
 
 
@@ -174,6 +179,39 @@ def test_decision_after_background_proposal_two_dnr_and_a_dnr_in_the_title(meeti
     assert [s.heading for s in item.sections] == ["Bakgrund"]
     assert item.proposal == "Direktionen godkänner avtalet om samordnad telefoni."
     assert item.decision.endswith("under förutsättning att båda kommunfullmäktige godkänner det.")
+
+
+def test_paragraphs_numbered_in_running_text_and_a_numbered_att_list_inside_one(
+    meetings: dict[str, Meeting],
+) -> None:
+    m = meetings["direktionen/2009-03-12.md"]
+    source = (LAYOUTS / m.source).read_text(encoding="utf-8").splitlines()
+    # Expected from the source: every line "N. Title." whose title begins in upper case.
+    numbered = [(i, line) for i, line in enumerate(source, start=1) if re.match(r"\d+\. [A-ZÅÄÖ]", line)]
+    assert [(i.line, i.number, i.title) for i in m.items] == [
+        (n, int(line.split(".")[0]), line.split(". ", 1)[1]) for n, line in numbered
+    ]
+    assert [[str(d) for d in i.dnr] for i in m.items] == [[], ["EXN 2009/4"], ["EXN 2009/11"]]
+    # The list of att-clauses under "Direktionen beslutar" is the decision, not two paragraphs.
+    assert m.items[1].decision.splitlines()[-2:] == [
+        "1. att godkänna årsredovisningen för 2008,",
+        "2. att överlämna årsredovisningen till medlemskommunerna.",
+    ]
+    assert m.items[2].decision.startswith("Direktionen beslutar att ge förbundsdirektören")
+
+
+def test_a_lone_numbered_line_is_not_a_paragraph(tmp_path: Path) -> None:
+    """One "1. Text" line in a protocol without "§" is no layout: the reader says it found no
+    paragraph instead of guessing."""
+    protocols = tmp_path / "protokoll"
+    (protocols / "direktionen").mkdir(parents=True)
+    (protocols / "organisation.yaml").write_text((LAYOUTS / "organisation.yaml").read_text(encoding="utf-8"))
+    text = (LAYOUTS / "direktionen" / "2009-03-12.md").read_text(encoding="utf-8")
+    text = text[: text.index("8. Årsredovisning")]
+    (protocols / "direktionen" / "2009-03-12.md").write_text(text, encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1
+    assert "inga paragrafer hittades" in result.stderr
 
 
 @pytest.mark.parametrize("path", [*FILES, SEED, *TESTMARK.glob("*/*.md")], ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -53,6 +53,11 @@ _ITEM_START = re.compile(
     r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
     r"(?:[ ]+(?P<rest>[^\s|][^\t|]*?))?\s*$"  # no tab or pipe: that is an ärendelista row
 )
+# Older templates number paragraphs in running text: "36. Val av justerare." Read so only when a
+# protocol has no "§" paragraph at all, and only as a run of consecutive numbers: a numbered list
+# inside a paragraph starts again at 1 and its clauses begin in lower case ("1. att …"), and an
+# ärendelista entry has dotted leaders.
+_NUMBERED_START = re.compile(r"^(?:\*\*)?(?P<n>\d{1,4})\.(?:\*\*)?[ ]+(?!.*\.{4})(?P<rest>[A-ZÅÄÖ][^\t|]{0,150}?)\s*$")
 _LONG_NUMBER = re.compile(r"^§\s*(\d{7,})\s*$")
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -130,6 +135,7 @@ class MarkdownReader:
         self.furniture_seen = _FURNITURE_SEEN.setdefault((id(self.vocabulary), *sorted(self.running_headers)), {})
         # What each line became, for ``arkiv explain``: line number -> (region, what).
         self.trace: dict[int, tuple[str, str]] = {}
+        self.date_line = ""  # the meeting date as a line of its own (set by ``read``)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -140,6 +146,8 @@ class MarkdownReader:
         self.problems.warning(self.file, line, message)
 
     def is_furniture(self, text: str) -> bool:
+        if text.strip() == self.date_line:
+            return True  # the meeting's date alone on a line: the running header's "Sammanträdesdatum"
         seen = self.furniture_seen.get(text)
         if seen is None:
             if len(self.furniture_seen) > _SEEN_LIMIT:
@@ -182,9 +190,10 @@ class MarkdownReader:
 
     def read(self, text: str, file_date: date) -> Meeting | None:
         self.file_date = file_date
+        self.date_line = file_date.isoformat()
         lines = [Line(i, raw.rstrip()) for i, raw in enumerate(text.splitlines(), start=1)]
         vocabulary = self.vocabulary
-        starts = [i for i, line in enumerate(lines) if _is_item_start(line.text)]
+        starts = [i for i, line in enumerate(lines) if _is_item_start(line.text)] or _numbered_starts(lines)
         items_at = starts[0] if starts else None
         if items_at is None:
             first = next((line for line in lines if line.text.strip()), None)
@@ -519,15 +528,13 @@ class MarkdownReader:
         return items
 
     def read_item(self, start: Line, lines: list[Line]) -> Item | None:
-        opening = _ITEM_START.match(start.text.strip())
-        assert opening is not None  # read_items starts a paragraph only where the pattern matches
-        number = int(opening["a"] or opening["b"])
+        number, rest = _opening(start.text)
         self.note(start, "paragraf", f"§ {number}")
         dnr: list[Dnr] = []
         title = ""
         body_at = 0
         # What follows the number on its own line: a dnr ("§ 28 Dnr 2018/00041") or the title.
-        rest = (opening["rest"] or "").strip("* ")
+        rest = rest.strip("* ")
         if rest and _is_dnr_cell(rest):
             dnr = self.dnr(_strip_dnr_label(rest), "Dnr", start.number)
         elif rest:
@@ -558,9 +565,9 @@ class MarkdownReader:
             self.error(start.number, messages.MD_NO_TITLE.format(number=number))
             return None
         # "<!-- arkiv: sekretess: grund -->" before the first sub-heading withholds the paragraph.
-        rest = lines[body_at:]
-        first_heading = next((i for i, line in enumerate(rest) if self.section_heading(line.text)), len(rest))
-        ground = next((found[1] for line in rest[:first_heading] if (found := WITHHOLD.match(line.text.strip()))), None)
+        body = lines[body_at:]
+        first_heading = next((i for i, line in enumerate(body) if self.section_heading(line.text)), len(body))
+        ground = next((found[1] for line in body[:first_heading] if (found := WITHHOLD.match(line.text.strip()))), None)
         if ground:
             return Item(number, title, tuple(dnr), withheld=Withholding(ground), line=start.number)
         decision = proposal = proposal_heading = ""
@@ -905,6 +912,29 @@ def _instruction(text: str) -> bool:
 
 def _is_item_start(text: str) -> bool:
     return bool(_ITEM_START.match(text.strip()))
+
+
+def _numbered_starts(lines: list[Line]) -> list[int]:
+    """Where paragraphs numbered in running text start: the first such line and each later one
+    numbered one more than the last (two at least: one numbered line is no layout)."""
+    found: list[int] = []
+    number = 0
+    for i, line in enumerate(lines):
+        opening = _NUMBERED_START.match(line.text.strip())
+        if opening and (not found or int(opening["n"]) == number + 1):
+            found.append(i)
+            number = int(opening["n"])
+    return found if len(found) >= 2 else []
+
+
+def _opening(text: str) -> tuple[int, str]:
+    """A paragraph's number and what follows it on its first line."""
+    bare = text.strip()
+    if opening := _ITEM_START.match(bare):
+        return int(opening["a"] or opening["b"]), opening["rest"] or ""
+    numbered = _NUMBERED_START.match(bare)
+    assert numbered is not None  # a paragraph starts only where one of the two patterns matches
+    return int(numbered["n"]), numbered["rest"]
 
 
 def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0, end: int | None = None) -> int | None:
