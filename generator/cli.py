@@ -50,6 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     convert.add_argument("file", type=Path)
     convert.add_argument("--protocols", type=Path, help="standard: mappen ovanför organets mapp")
 
+    importer = commands.add_parser("import", help="importera signerade protokoll-PDF:er till protocols/")
+    importer.add_argument("path", type=Path, help="en PDF-fil eller en mapp med PDF-filer")
+    importer.add_argument("--body", help="organets slug (standard: läses ur PDF-filen)")
+    importer.add_argument("--protocols", type=Path, default=Path("protocols"))
+    importer.add_argument(
+        "--tillat-ogiltig-signatur",
+        dest="allow_invalid_signature",
+        action="store_true",
+        help="importera även om PDF-filens signatur är ogiltig (sidan visar det)",
+    )
+
     synth = commands.add_parser("synth", help="skriv ett syntetiskt arkiv (för tester och mätningar)")
     synth.add_argument("--size", choices=("small", "medium", "full"), default="small")
     synth.add_argument("--seed", type=int, default=1)
@@ -102,6 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         _, meetings = write(args.directory, args.size, args.seed)
         print(messages.SYNTH_DONE.format(meetings=len(meetings), directory=args.directory), file=sys.stderr)
         return 0
+    if args.command == "import":
+        return run_import(args.path, args.protocols, args.body, args.allow_invalid_signature)
     if args.command == "validate":
         return run_validate(args.protocols, args.paths, args.format)
     if args.command == "explain":
@@ -110,6 +123,37 @@ def main(argv: list[str] | None = None) -> int:
         options = BuildOptions(args.protocols, args.site, args.config, site_url=args.site_url)
         return run_build(options, args.verbose, args.timings)
     return run_convert(args.file, args.protocols)
+
+
+def run_import(path: Path, protocols: Path, body: str | None, allow_invalid_signature: bool) -> int:
+    """``arkiv import``: each PDF imported, refused or written for review; a summary at the end."""
+    from generator.tools.pdf_import import Outcome, import_pdfs, pdfs_in, print_progress
+
+    paths = pdfs_in(path)
+    if not paths:
+        print(messages.IMPORT_NOT_PDF + f": {path}", file=sys.stderr)
+        return 1
+    try:
+        results = import_pdfs(
+            paths, protocols, body, allow_invalid_signature, workers=os.cpu_count() or 1, progress=print_progress
+        )
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for result in results:
+        target = f" -> {result.source}" if result.source else ""
+        print(messages.IMPORT_LINE.format(outcome=result.outcome.value, pdf=result.pdf, target=target))
+        for reason in result.reasons:
+            print(f"  {reason}")
+        for line in result.unplaced:
+            print("  " + messages.IMPORT_UNPLACED.format(line=line))
+    count = {outcome: sum(r.outcome is outcome for r in results) for outcome in Outcome}
+    print(
+        messages.IMPORT_SUMMARY.format(
+            imported=count[Outcome.IMPORTED], review=count[Outcome.REVIEW], refused=count[Outcome.REFUSED]
+        )
+    )
+    return 0 if count[Outcome.IMPORTED] == len(results) else 1
 
 
 def run_new(protocols: Path, body: str, day: str) -> int:

@@ -95,6 +95,32 @@ BUILD_DONE = "Byggt: {pages} genererade sidor i {site}"
 UNRESOLVED_REFERENCE = "{source}: § {number}: hänvisningen '{text}' pekar på en paragraf som inte finns i arkivet"
 REPORT_UNRESOLVED = "Byggrapport: {count} hänvisningar i beslutsunderlag kunde inte länkas (visas som text)"
 EXPLAIN_UNPLACED = "EJ PLACERAD"
+# arkiv import: why a PDF was not imported, and what staff must check.
+IMPORT_ENCRYPTED = "PDF-filen är krypterad eller lösenordsskyddad; spara en oskyddad kopia och importera den"
+IMPORT_NOT_PDF = "filen är ingen läsbar PDF-fil"
+IMPORT_NO_TEXT = (
+    "PDF-filen har inget textlager (en skannad bild); den kan inte importeras utan att texten först "
+    "tolkas (OCR) och granskas"
+)
+IMPORT_NOT_A_PROTOCOL = (
+    "PDF-filen ser inte ut som ett protokoll: ingen paragraf ('§ 12', '12 §' eller '12. Rubrik') hittades"
+)
+IMPORT_BAD_SIGNATURE = (
+    "PDF-filens elektroniska signatur är ogiltig (dokumentet har ändrats efter signeringen eller "
+    "signaturen kan inte läsas); importera den signerade originalfilen, eller ange "
+    "--tillat-ogiltig-signatur om den ska publiceras ändå (sidan visar då att signaturen är ogiltig)"
+)
+IMPORT_NO_BODY = "organet kunde inte avgöras från PDF-filen; ange det med --body (organets slug)"
+IMPORT_NO_DATE = "sammanträdets datum kunde inte hittas i PDF-filen (varken som Sammanträdesdatum eller i huvudet)"
+IMPORT_EXISTS = "{path} finns redan; inget skrevs (ta bort den först om den ska ersättas)"
+IMPORT_PERSONNUMMER = (
+    "PDF-filen innehåller personnummer på rad {lines}: texten har skrivits men originalet har inte "
+    "kopierats; maskera numren i källan och lägg till en maskerad kopia av PDF-filen med "
+    "<!-- arkiv: original-maskerad: FIL -->"
+)
+IMPORT_UNPLACED = "raden kunde inte placeras i protokollets delar: {line}"
+IMPORT_SUMMARY = "Importerade: {imported}. Behöver granskas: {review}. Vägrade: {refused}."
+IMPORT_LINE = "{outcome}: {pdf}{target}"
 SYNTH_DONE = "Skrev {meetings} sammanträden i {directory}"
 SEARCH_INDEX_FAILED = "Sökindexet kunde inte byggas (Pagefind):\n{output}"
 ITEM_OUTSIDE_SIGNED = (
@@ -177,6 +203,10 @@ MARKER_OUTSIDE_ITEMS = (
     "eller en del av den (under en mellanrubrik)"
 )
 MARKER_IN_YAML = "arkiv-markeringar används inte i YAML; skriv sekretess: {{grund: ...}} på paragrafen eller avsnittet"
+ORIGINAL_CHANGED = (
+    "originalet {value!r} stämmer inte med kontrollsumman (SHA-512) som skrevs när det importerades: "
+    "filen har bytts ut eller ändrats; lägg tillbaka den signerade filen"
+)
 ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"
 VOCABULARY_TABLE_WORDS = "Ord och mönster som läsaren känner igen"
 MESSAGE_TABLE_HEADING = "Meddelande (‹…› ersätts med fältet, värdet eller numret)"

@@ -3,7 +3,6 @@ signature checked with pyHanko, with a PDF signed here by a test certificate and
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 import io
 import json
@@ -12,12 +11,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.x509.oid import NameOID
 from playwright.sync_api import Page as PlaywrightPage
 
+from tests import pdfs
 from tests.conftest import PROTOCOLS, build_site
 from tests.helpers import serve_directory
 from tests.htmlcheck import Page
@@ -48,41 +44,12 @@ def blank_pdf() -> bytes:
 
 def signed_pdf(folder: Path) -> bytes:
     """The blank PDF signed (PAdES, pyHanko) with a self-signed test certificate."""
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.sign import signers
-
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, SIGNER)])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(4711)
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=365))
-        .sign(key, hashes.SHA256())
-    )
-    (folder / "nyckel.pem").write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
-    )
-    (folder / "certifikat.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    blank = io.BytesIO(blank_pdf())
-    signer = signers.SimpleSigner.load(str(folder / "nyckel.pem"), str(folder / "certifikat.pem"))
-    out = io.BytesIO()
-    signers.sign_pdf(
-        IncrementalPdfFileWriter(blank), signers.PdfSignatureMetadata(field_name="Signatur"), signer=signer, output=out
-    )
-    return out.getvalue()
+    return pdfs.sign(blank_pdf(), folder, SIGNER)
 
 
 def tampered(pdf: bytes) -> bytes:
     """The same PDF with one byte of the signed page changed (its size on the page)."""
-    data = bytearray(pdf)
-    at = data.index(b"/MediaBox") + 12
-    data[at : at + 1] = b"7" if data[at : at + 1] != b"7" else b"8"
-    return bytes(data)
+    return pdfs.tamper(pdf)
 
 
 @pytest.fixture(scope="module")

@@ -354,6 +354,8 @@ class Meeting:
     original_file: OriginalFile | None = field(default=None, compare=False)
     source: str = field(default="", compare=False)  # path relative to protocols/, for messages
     original_line: int = field(default=0, compare=False)
+    # As recorded when the PDF was imported ("" when none was): a build refuses a changed original.
+    original_sha512: str = field(default="", compare=False)
     time_line: int = field(default=0, compare=False)  # where start and end are written
     corrections: tuple[Correction, ...] = ()  # rättelser made after publishing, oldest first
     absentees: tuple[PersonName, ...] = ()  # "Anmält förhinder": named in the protocol, not present

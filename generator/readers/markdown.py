@@ -207,6 +207,9 @@ class MarkdownReader:
         signing_at = _find(lines, vocabulary.is_signing_start, start=items_at)
         end = signing_at if signing_at is not None else len(lines)
         marked = [line for line in lines if "<!--" in line.text]  # only these can hold a marker
+        for line in marked:
+            if _instruction(line.text.strip()):
+                self.note(line, "instruktion", "till arkivet, visas inte")
         self.check_markers(lines, marked, items_at, end)
         header_end = min(i for i in (anslag_at, agenda_at, items_at) if i is not None)
         for at, region in ((anslag_at, "anslag"), (agenda_at, "ärendelista"), (signing_at, "signering")):
@@ -244,6 +247,7 @@ class MarkdownReader:
             original_redacted=bool(original and original[1]["redacted"]),
             source=self.file,
             original_line=original[0] if original else 0,
+            original_sha512=(original[1]["sha512"] or "") if original else "",
             time_line=header.time_line,
             corrections=tuple(self.corrections(marked)),
             absentees=tuple(header.absentees),

@@ -12,7 +12,11 @@ from __future__ import annotations
 import re
 
 WITHHOLD = re.compile(r"^<!--\s*arkiv:\s*sekretess\s*:?\s*(.+?)\s*-->$")
-ORIGINAL = re.compile(r"^<!--\s*arkiv:\s*original(?P<redacted>-maskerad)?\s*:?\s*(?P<file>.+?)\s*-->$")
+# The SHA-512 is written by ``arkiv import``: a build refuses an original that no longer matches.
+ORIGINAL = re.compile(
+    r"^<!--\s*arkiv:\s*original(?P<redacted>-maskerad)?\s*:?\s*(?P<file>.+?)"
+    r"(?:\s+sha512=(?P<sha512>[0-9a-f]{128}))?\s*-->$"
+)
 CORRECTION = re.compile(r"^<!--\s*arkiv:\s*rättelse\s*:\s*(?P<day>\d{4}-\d{2}-\d{2})\s*:\s*(?P<reason>\S.*?)\s*-->$")
 EXCEPTION_NOTE = re.compile(r"^<!--\s*arkiv:\s*personnummer-undantag\b.*-->$")
 # A comment that looks meant for the archive but is none of the markers above is refused: a

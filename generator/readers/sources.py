@@ -120,7 +120,11 @@ def _check_original(directory: Path, path: Path, meeting: Meeting, problems: Pro
     elif target.suffix.lower() != ".pdf" or not target.is_file():
         problems.error(meeting.source, line, messages.ORIGINAL_MISSING.format(value=written))
     else:
-        return replace(meeting, original=target.relative_to(root).as_posix(), original_file=provenance.describe(target))
+        described = provenance.describe(target)
+        if meeting.original_sha512 and described.sha512 != meeting.original_sha512:
+            problems.error(meeting.source, line, messages.ORIGINAL_CHANGED.format(value=written))
+            return meeting
+        return replace(meeting, original=target.relative_to(root).as_posix(), original_file=described)
     return meeting
 
 

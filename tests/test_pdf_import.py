@@ -1,0 +1,253 @@
+"""`arkiv import`: protocol PDFs made here by two routes (printed by Chromium, drawn with pyHanko's
+writer) become sources that read with every fact; the original is kept with its SHA-512 and its
+signature checked; what cannot be imported is refused with one message and nothing written."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from playwright.sync_api import Browser
+
+from generator import messages
+from generator.model import Meeting, SignatureStatus
+from generator.problems import Problems
+from generator.readers.sources import read_sources
+from tests import pdfs
+from tests.conftest import arkiv
+
+ORGANISATION = Path(__file__).resolve().parent / "fixtures" / "layouts" / "organisation.yaml"
+
+
+@pytest.fixture(scope="module")
+def made(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("pdf")
+    protocol = pdfs.print_pdf(browser, pdfs.protocol_html())
+    # pyHanko signs with an event loop of its own; the browser's loop runs in this thread.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        signed = worker.submit(pdfs.sign, protocol, folder).result()
+        drawn = worker.submit(pdfs.drawn_pdf).result()
+        encrypted = worker.submit(pdfs.encrypted_pdf).result()
+    contents = {
+        "protokoll.pdf": protocol,
+        "ritad.pdf": drawn,
+        "signerad.pdf": signed,
+        "manipulerad.pdf": pdfs.tamper(signed),
+        "skannad.pdf": pdfs.print_pdf(browser, pdfs.scanned_html()),
+        "brev.pdf": pdfs.print_pdf(browser, pdfs.letter_html()),
+        "krypterad.pdf": encrypted,
+        "trasig.pdf": b"%PDF-1.7\n" + b"inte en pdf " * 50,
+    }
+    for name, data in contents.items():
+        (folder / name).write_bytes(data)
+    return {name: folder / name for name in contents}
+
+
+def archive(tmp_path: Path) -> Path:
+    protocols = tmp_path / "protocols"
+    protocols.mkdir()
+    shutil.copyfile(ORGANISATION, protocols / "organisation.yaml")
+    return protocols
+
+
+def meeting_in(protocols: Path) -> Meeting:
+    problems = Problems()
+    sources = read_sources(protocols, problems)
+    assert sources is not None and problems.errors == [], problems.report()
+    (meeting,) = sources.meetings
+    return meeting
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"\w+", text)
+
+
+def test_printed_protocol_imports_with_every_fact(made: dict[str, Path], tmp_path: Path) -> None:
+    protocols = archive(tmp_path)
+    result = arkiv("import", made["protokoll.pdf"], "--protocols", protocols)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Importerade: 1. Behöver granskas: 0. Vägrade: 0." in result.stdout
+    m = meeting_in(protocols)
+    assert (m.body, m.date, m.place, m.start, m.end) == (
+        "direktionen",
+        date(2016, 11, 24),
+        "Förbundshuset, Ankeborg",
+        time(9, 0),
+        time(11, 30),
+    )
+    assert [(a.group.value, a.name, a.municipality, a.role) for a in m.attendees] == [
+        ("beslutande", "Agnes Ahlberg", "Ankeborgs kommun", "ordförande"),
+        ("beslutande", "Bertil Bäckström", "Gåseby kommun", None),
+        ("beslutande", "Cilla Carlberg", "Knasbyns kommun", None),
+        ("övriga", "Erika Ekholm", None, "förbundsdirektör"),
+    ]
+    assert m.adjustment is not None and [a.name for a in m.adjustment.adjusters] == ["Bertil Bäckström"]
+    assert m.posting is not None
+    assert (m.posting.posted, m.posting.taken_down, m.posting.kept_at) == (
+        date(2016, 11, 29),
+        date(2016, 12, 21),
+        "Förbundskansliet, Ankeborg",
+    )
+    assert [(i.number, [str(d) for d in i.dnr], i.title) for i in m.items] == [
+        (41, ["EXN 2016/12"], "Val av sekreterare för mötet"),
+        (42, ["EXN 2016/31"], "Budget för nätverksdrift 2017"),
+    ]
+    assert m.items[0].decision == "Direktionen utser Filip Forsman till sekreterare."
+    # The long paragraph: every word, in order, with soft hyphens gone and hard ones kept.
+    (summary,) = [s for s in m.items[1].sections if s.heading == "Sammanfattning av ärendet"]
+    expected = pdfs.long_paragraph(40).replace("\u00ad", "")
+    assert words(summary.text) == words(expected)
+    assert "IT-säkerheten" in summary.text and "2017-2019" in summary.text
+    assert m.signing is not None
+    assert [(s.signer, s.signed_at, s.person) for s in m.signing.signatures] == [
+        ("Agnes Ahlberg", datetime(2016, 11, 28, 8, 16, 42, tzinfo=UTC), "agnes-ahlberg"),
+        ("Bertil Bäckström", datetime(2016, 11, 28, 9, 1, 10, tzinfo=UTC), "bertil-backstrom"),
+    ]
+    assert m.original == "direktionen/2016-11-24.pdf"
+    assert (protocols / m.original).read_bytes() == made["protokoll.pdf"].read_bytes()
+    assert m.original_sha512 == hashlib.sha512(made["protokoll.pdf"].read_bytes()).hexdigest()
+
+
+def test_the_printed_pdf_exercises_page_breaks_and_line_end_hyphens(made: dict[str, Path]) -> None:
+    """The variants the previous test relies on are really in the PDF: the long paragraph runs
+    over a page break, and Chromium broke words at line ends with a hyphen."""
+    with pdfplumber.open(made["protokoll.pdf"]) as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+    first, second = (i for i, text in enumerate(texts) if "Under år" in text)
+    assert second == first + 1
+    hyphens = ("-", "\u00ad", "\u2010")
+    line_ends = [line for text in texts for line in text.splitlines() if line.endswith(hyphens)]
+    assert any(line.rstrip("".join(hyphens) + " ")[-1:].islower() for line in line_ends)
+
+
+def test_running_headers_footers_and_page_numbers_are_dropped(made: dict[str, Path], tmp_path: Path) -> None:
+    protocols = archive(tmp_path)
+    arkiv("import", made["protokoll.pdf"], "--protocols", protocols)
+    text = (protocols / "direktionen" / "2016-11-24.md").read_text(encoding="utf-8")
+    for furniture in ("Sida 1 av", "Storgatan 1", "Sammanträdesprotokoll", "Kommunalförbundet Exempelnäs"):
+        assert furniture not in text
+
+
+def test_drawn_protocol_with_a_borderless_header_imports(made: dict[str, Path], tmp_path: Path) -> None:
+    protocols = archive(tmp_path)
+    result = arkiv("import", made["ritad.pdf"], "--protocols", protocols)
+    assert result.returncode == 0, result.stdout + result.stderr
+    m = meeting_in(protocols)
+    assert (m.date, m.place, m.start, m.end) == (date(2009, 3, 12), "Förbundshuset, Ankeborg", time(13), time(15, 10))
+    assert [(a.name, a.municipality) for a in m.attendees] == [
+        ("Agnes Ahlberg", "Ankeborgs kommun"),
+        ("Bertil Bäckström", "Gåseby kommun"),
+        ("Cilla Carlberg", "Knasbyns kommun"),
+    ]
+    assert [(i.number, [str(d) for d in i.dnr], i.title) for i in m.items] == [
+        (7, ["EXN 2009/4"], "Årsredovisning 2008"),
+        (8, ["EXN 2009/11"], "Avtal om nätdrift med Gåseby kommun"),
+    ]
+    # "direk-" at a line end and "tionen." on the next: one word again.
+    assert m.items[0].decision.endswith("prövning av frågan om ansvarsfrihet för direktionen.")
+    assert m.posting is not None and m.posting.posted == date(2009, 3, 18)
+
+
+def test_a_replaced_original_is_refused_by_the_build(made: dict[str, Path], tmp_path: Path) -> None:
+    protocols = archive(tmp_path)
+    assert arkiv("import", made["signerad.pdf"], "--protocols", protocols).returncode == 0
+    m = meeting_in(protocols)
+    assert m.original_file is not None
+    assert [c.status for c in m.original_file.signatures] == [SignatureStatus.VALID]
+    (protocols / "direktionen" / "2016-11-24.pdf").write_bytes(made["protokoll.pdf"].read_bytes())
+    result = arkiv("validate", "--protocols", protocols)
+    source = (protocols / "direktionen" / "2016-11-24.md").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(source, start=1) if "arkiv: original" in text)
+    assert result.returncode == 1
+    assert f"direktionen/2016-11-24.md:{line}:" in result.stderr
+    assert "stämmer inte med kontrollsumman" in result.stderr
+
+
+def test_a_tampered_signature_is_refused_unless_staff_allow_it(made: dict[str, Path], tmp_path: Path) -> None:
+    protocols = archive(tmp_path)
+    refused = arkiv("import", made["manipulerad.pdf"], "--protocols", protocols)
+    assert refused.returncode == 1
+    assert messages.IMPORT_BAD_SIGNATURE in refused.stdout
+    assert sorted(p.name for p in protocols.rglob("*")) == ["organisation.yaml"]
+    allowed = arkiv("import", made["manipulerad.pdf"], "--protocols", protocols, "--tillat-ogiltig-signatur")
+    assert allowed.returncode == 0, allowed.stdout
+    m = meeting_in(protocols)
+    assert m.original_file is not None
+    assert [c.status for c in m.original_file.signatures] == [SignatureStatus.INVALID]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("skannad.pdf", messages.IMPORT_NO_TEXT),
+        ("krypterad.pdf", messages.IMPORT_ENCRYPTED),
+        ("brev.pdf", messages.IMPORT_NOT_A_PROTOCOL),
+        ("trasig.pdf", messages.IMPORT_NOT_PDF),
+    ],
+)
+def test_what_cannot_be_imported_is_said_and_nothing_is_written(
+    made: dict[str, Path], tmp_path: Path, name: str, message: str
+) -> None:
+    protocols = archive(tmp_path)
+    result = arkiv("import", made[name], "--protocols", protocols)
+    assert result.returncode == 1
+    assert f"vägrad: {made[name]}\n  {message}\n" in result.stdout
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in protocols.rglob("*")) == ["organisation.yaml"]
+
+
+def test_a_folder_is_imported_without_stopping_at_a_bad_file(made: dict[str, Path], tmp_path: Path) -> None:
+    protocols = archive(tmp_path)
+    folder = tmp_path / "inkorg"
+    folder.mkdir()
+    for name in ("protokoll.pdf", "ritad.pdf", "brev.pdf", "skannad.pdf", "krypterad.pdf"):
+        shutil.copyfile(made[name], folder / name)
+    result = arkiv("import", folder, "--protocols", protocols)
+    assert result.returncode == 1
+    assert "Importerade: 2. Behöver granskas: 0. Vägrade: 3." in result.stdout
+    assert "5/5" in result.stderr  # the progress bar reached the end
+    assert sorted(p.relative_to(protocols).as_posix() for p in protocols.glob("*/*")) == [
+        "direktionen/2009-03-12.md",
+        "direktionen/2009-03-12.pdf",
+        "direktionen/2016-11-24.md",
+        "direktionen/2016-11-24.pdf",
+    ]
+
+
+def test_an_existing_meeting_is_never_overwritten(made: dict[str, Path], tmp_path: Path) -> None:
+    protocols = archive(tmp_path)
+    assert arkiv("import", made["protokoll.pdf"], "--protocols", protocols).returncode == 0
+    before = (protocols / "direktionen" / "2016-11-24.md").read_bytes()
+    again = arkiv("import", made["signerad.pdf"], "--protocols", protocols)
+    assert again.returncode == 1
+    assert "direktionen/2016-11-24.md finns redan" in again.stdout
+    assert (protocols / "direktionen" / "2016-11-24.md").read_bytes() == before
+
+
+def _personnummer() -> str:
+    """A valid (Luhn) personnummer for a date that exists, made here."""
+    digits = "8112189876"[:9]
+    total = 0
+    for i, char in enumerate(digits):
+        value = int(char) * (2 if i % 2 == 0 else 1)
+        total += value - 9 if value > 9 else value
+    return f"{digits[:6]}-{digits[6:]}{(10 - total % 10) % 10}"
+
+
+def test_a_personnummer_in_the_pdf_keeps_the_original_out(browser: Browser, tmp_path: Path) -> None:
+    number = _personnummer()
+    html = pdfs.protocol_html(extra=f"<p>Sökanden har personnummer {number}.</p>")
+    (tmp_path / "pnr.pdf").write_bytes(pdfs.print_pdf(browser, html))
+    protocols = archive(tmp_path)
+    result = arkiv("import", tmp_path / "pnr.pdf", "--protocols", protocols)
+    assert result.returncode == 1
+    assert "behöver granskas" in result.stdout and "personnummer" in result.stdout
+    assert not (protocols / "direktionen" / "2016-11-24.pdf").exists()
+    text = (protocols / "direktionen" / "2016-11-24.md").read_text(encoding="utf-8")
+    assert "arkiv: original" not in text
