@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     importer = commands.add_parser("import", help="importera signerade protokoll-PDF:er till protocols/")
     importer.add_argument("path", type=Path, help="en PDF-fil eller en mapp med PDF-filer")
     importer.add_argument("--body", help="organets slug (standard: läses ur PDF-filen)")
+    importer.add_argument("--date", help="sammanträdets datum ÅÅÅÅ-MM-DD (standard: läses ur PDF-filen)")
     importer.add_argument("--protocols", type=Path, default=Path("protocols"))
     importer.add_argument(
         "--tillat-ogiltig-signatur",
@@ -114,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         print(messages.SYNTH_DONE.format(meetings=len(meetings), directory=args.directory), file=sys.stderr)
         return 0
     if args.command == "import":
-        return run_import(args.path, args.protocols, args.body, args.allow_invalid_signature)
+        return run_import(args.path, args.protocols, args.body, args.date, args.allow_invalid_signature)
     if args.command == "validate":
         return run_validate(args.protocols, args.paths, args.format)
     if args.command == "explain":
@@ -125,17 +126,28 @@ def main(argv: list[str] | None = None) -> int:
     return run_convert(args.file, args.protocols)
 
 
-def run_import(path: Path, protocols: Path, body: str | None, allow_invalid_signature: bool) -> int:
+def run_import(path: Path, protocols: Path, body: str | None, day: str | None, allow_invalid_signature: bool) -> int:
     """``arkiv import``: each PDF imported, refused or written for review; a summary at the end."""
     from generator.tools.pdf_import import Outcome, import_pdfs, pdfs_in, print_progress
 
+    try:
+        meeting_day = date.fromisoformat(day) if day else None
+    except ValueError:
+        print(messages.DATE_INVALID.format(field="--date", value=day), file=sys.stderr)
+        return 1
     paths = pdfs_in(path)
     if not paths:
         print(messages.IMPORT_NOT_PDF + f": {path}", file=sys.stderr)
         return 1
     try:
         results = import_pdfs(
-            paths, protocols, body, allow_invalid_signature, workers=os.cpu_count() or 1, progress=print_progress
+            paths,
+            protocols,
+            body,
+            allow_invalid_signature,
+            workers=os.cpu_count() or 1,
+            progress=print_progress,
+            day=meeting_day,
         )
     except BuildFailed as exc:
         print(exc, file=sys.stderr)

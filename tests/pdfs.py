@@ -6,7 +6,9 @@ positions, no table borders). Every name and text is fictional (the Exempelnäs 
 from __future__ import annotations
 
 import datetime
+import html
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -271,3 +273,48 @@ def tamper(pdf: bytes, old: bytes = b"/MediaBox") -> bytes:
     at = data.index(old) + 12
     data[at : at + 1] = b"7" if data[at : at + 1] != b"7" else b"8"
     return bytes(data)
+
+
+CELL = "padding:2px 14pt 2px 0;vertical-align:top"
+
+
+def markdown_html(source: str) -> str:
+    """A Markdown protocol laid out as a printed one: tab-separated and pipe rows as borderless
+    table rows, bold and headings as bold lines, every other line as a paragraph; archive
+    markers are not printed."""
+    out: list[str] = []
+    table: list[list[str]] = []
+
+    def flush() -> None:
+        if table:
+            cells = "".join(
+                "<tr>"
+                + "".join(f'<td style="padding:2px 14pt 2px 0;vertical-align:top">{c}</td>' for c in row)
+                + "</tr>"
+                for row in table
+            )
+            out.append(f"<table>{cells}</table>")
+            table.clear()
+
+    for line in source.splitlines():
+        if line.startswith("<!--") or not line.strip():
+            continue
+        text = html.escape(line)
+        text = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", text)
+        text = re.sub(r"&lt;b&gt;(.+?)&lt;/b&gt;", r"<b>\1</b>", text)
+        if line.startswith("|") and line.endswith("|"):
+            if not re.fullmatch(r"\|[\s\-:|]+\|", line):
+                table.append([cell.strip() for cell in text.strip("|").split("|")])
+            continue
+        if "\t" in line:
+            table.append(text.split("\t"))
+            continue
+        flush()
+        heading = re.match(r"#{1,6}\s+(.*)", text)
+        out.append(f"<p><b>{heading[1]}</b></p>" if heading else f"<p>{text}</p>")
+    flush()
+    return (
+        f'<!doctype html><html lang="sv"><head><meta charset="utf-8"><style>{STYLE}</style></head><body>'
+        + "\n".join(out)
+        + "</body></html>"
+    )

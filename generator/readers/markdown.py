@@ -193,7 +193,7 @@ class MarkdownReader:
         self.date_line = file_date.isoformat()
         lines = [Line(i, raw.rstrip()) for i, raw in enumerate(text.splitlines(), start=1)]
         vocabulary = self.vocabulary
-        starts = [i for i, line in enumerate(lines) if _is_item_start(line.text)] or _numbered_starts(lines)
+        starts = _starts(lines)
         items_at = starts[0] if starts else None
         if items_at is None:
             first = next((line for line in lines if line.text.strip()), None)
@@ -311,6 +311,7 @@ class MarkdownReader:
     def read_header(self, lines: list[Line]) -> _Header:
         header = _Header()
         field = ""
+        written: dict[str, list[str]] = {}  # each field's values as written so far
         for line in lines:
             if not line.text.strip():
                 continue
@@ -328,6 +329,10 @@ class MarkdownReader:
             elif found:
                 field, _, rest = found
                 values = [v for v in ([rest] if rest else []) + cells[1:] if v]
+            elif not cells[0] and field in _ONE_VALUE_FIELDS:
+                # A wrapped value ("Tisdag 22 november 2016 kl. 13.00," then "Kommunhuset"): read
+                # again as one text with the lines before it.
+                values = [*written.get(field, []), *(v for v in cells[1:] if v)]
             elif not cells[0] and field:
                 values = [v for v in cells[1:] if v]  # a continuation row of the field above
             elif role := self.vocabulary.label(self.vocabulary.signature_roles, cells[0]):
@@ -343,6 +348,7 @@ class MarkdownReader:
                 header.refused = True
                 continue
             self.note(line, "huvud", field)
+            written[field] = values
             self.header_field(header, field, values, line)
         return header
 
@@ -833,6 +839,8 @@ class _Header:
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
 
 
+# Header fields that hold one text: a continuation row adds to it rather than a second value.
+_ONE_VALUE_FIELDS = frozenset({"plats_och_tid", "datum", "justering"})
 _POSTING_LABELS = {
     "uppsatt": "Datum då anslaget sätts upp",
     "nedtaget": "Datum då anslaget tas ned",
@@ -916,6 +924,16 @@ def _instruction(text: str) -> bool:
 
 def _is_item_start(text: str) -> bool:
     return bool(_ITEM_START.match(text.strip()))
+
+
+def paragraph_starts(texts: list[str]) -> list[int]:
+    """Indexes of the lines that start a paragraph, found as the reader finds them (for tools
+    that must know whether a text is a protocol at all)."""
+    return _starts([Line(number, text) for number, text in enumerate(texts, start=1)])
+
+
+def _starts(lines: list[Line]) -> list[int]:
+    return [i for i, line in enumerate(lines) if _is_item_start(line.text)] or _numbered_starts(lines)
 
 
 def _numbered_starts(lines: list[Line]) -> list[int]:

@@ -26,7 +26,7 @@ from generator.build import BuildFailed
 from generator.model import Body, Organisation, SignatureStatus
 from generator.problems import Problems
 from generator.readers import personal_data, provenance
-from generator.readers.markdown import MarkdownReader
+from generator.readers.markdown import MarkdownReader, paragraph_starts
 from generator.readers.organisation import FILE_NAME, read_organisation
 from generator.readers.sources import read_sources
 from generator.readers.vocabulary import MONTHS, normalise, vocabulary_for
@@ -62,8 +62,13 @@ class _Prepared:
 
 
 _ISO = re.compile(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])")
-_MEETING_DATE = re.compile(r"^\**(?:sammanträdesdatum|mötesdatum|datum)\**\s*[:;\t]\s*(\d{4}-\d{2}-\d{2})", re.I | re.M)
-_PARAGRAPH = re.compile(r"^(?:#+\s*)?\**(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*\d+|^\d+\s*§", re.M)
+
+
+@dataclass(frozen=True)
+class _Options:
+    body: str | None  # the body's slug, when staff give it
+    day: date | None  # the meeting date, when staff give it
+    allow_invalid_signature: bool
 
 
 def import_pdfs(
@@ -73,14 +78,17 @@ def import_pdfs(
     allow_invalid_signature: bool = False,
     workers: int = 1,
     progress: Callable[[int, int, Path], None] | None = None,
+    day: date | None = None,
 ) -> list[Result]:
-    """Import every PDF in ``paths``; one result per PDF, in order."""
+    """Import every PDF in ``paths``; one result per PDF, in order. ``body`` and ``day`` are
+    given by staff when the PDF does not say them."""
     problems = Problems()
     organisation = read_organisation(protocols, problems, RESERVED_SLUGS)
     if organisation is None:
         raise BuildFailed(problems.report(), problems)
     results = []
-    tasks = [(path, organisation, body, allow_invalid_signature) for path in paths]
+    options = _Options(body, day, allow_invalid_signature)
+    tasks = [(path, organisation, options) for path in paths]
     for done, prepared in enumerate(_prepare_all(tasks, workers), start=1):
         result = prepared if isinstance(prepared, Result) else _finish(prepared, protocols, organisation)
         results.append(result)
@@ -89,9 +97,7 @@ def import_pdfs(
     return results
 
 
-def _prepare_all(
-    tasks: list[tuple[Path, Organisation, str | None, bool]], workers: int
-) -> Iterator[_Prepared | Result]:
+def _prepare_all(tasks: list[tuple[Path, Organisation, _Options]], workers: int) -> Iterator[_Prepared | Result]:
     if workers <= 1 or len(tasks) < 4:
         yield from map(_prepare_task, tasks)
         return
@@ -99,10 +105,10 @@ def _prepare_all(
         yield from pool.imap(_prepare_task, tasks)
 
 
-def _prepare_task(task: tuple[Path, Organisation, str | None, bool]) -> _Prepared | Result:
-    pdf, organisation, body, allow_invalid_signature = task
+def _prepare_task(task: tuple[Path, Organisation, _Options]) -> _Prepared | Result:
+    pdf, organisation, options = task
     try:
-        return _prepare(pdf, organisation, body, allow_invalid_signature)
+        return _prepare(pdf, organisation, options)
     except PdfRefused as exc:
         return Result(pdf, Outcome.REFUSED, reasons=[_REFUSALS.get(str(exc), str(exc))])
 
@@ -114,31 +120,33 @@ _REFUSALS = {
 }
 
 
-def _prepare(pdf: Path, organisation: Organisation, body_slug: str | None, allow_invalid: bool) -> _Prepared | Result:
+def _prepare(pdf: Path, organisation: Organisation, options: _Options) -> _Prepared | Result:
     extracted = extract(pdf)
     text = extracted.markdown
-    if not _PARAGRAPH.search(text) and not re.search(r"^\d{1,4}\. [A-ZÅÄÖ]", text, re.M):
+    lines = text.splitlines()
+    starts = paragraph_starts(lines)
+    if not starts:
         return Result(pdf, Outcome.REFUSED, reasons=[messages.IMPORT_NOT_A_PROTOCOL])
+    head = lines[: starts[0]]
     checks = provenance.check(pdf)
     broken = [c for c in checks if c.status is not SignatureStatus.VALID]
-    if broken and not allow_invalid:
+    if broken and not options.allow_invalid_signature:
         return Result(pdf, Outcome.REFUSED, reasons=[messages.IMPORT_BAD_SIGNATURE])
-    body = organisation.body(body_slug) if body_slug else _find_body(text, organisation)
+    body = organisation.body(options.body) if options.body else _find_body(head, organisation)
     if body is None:
-        reason = messages.UNKNOWN_BODY.format(body=body_slug) if body_slug else messages.IMPORT_NO_BODY
+        reason = messages.UNKNOWN_BODY.format(body=options.body) if options.body else messages.IMPORT_NO_BODY
         return Result(pdf, Outcome.REFUSED, reasons=[reason])
-    day = _find_date(text, organisation)
+    day = options.day or _find_date(head, organisation)
     if day is None:
         return Result(pdf, Outcome.REFUSED, reasons=[messages.IMPORT_NO_DATE])
     return _Prepared(pdf, body, day, text, extracted.furniture)
 
 
-def _find_body(text: str, organisation: Organisation) -> Body | None:
+def _find_body(head: list[str], organisation: Organisation) -> Body | None:
     """The body whose name stands alone on a line (or as the anslag's "Organ") before the first
     paragraph: the name the protocol gives itself."""
-    head = _PARAGRAPH.split(text, maxsplit=1)[0]
     names = {normalise(body.name): body for body in organisation.bodies}
-    for line in head.splitlines():
+    for line in head:
         cells = [normalise(cell) for cell in line.split("\t") if cell.strip()]
         for cell in cells[:1] if len(cells) == 1 else cells[1:2]:
             if cell in names:
@@ -146,22 +154,40 @@ def _find_body(text: str, organisation: Organisation) -> Body | None:
     return None
 
 
-def _find_date(text: str, organisation: Organisation) -> date | None:
-    """The meeting date: the anslag's "Sammanträdesdatum", else the first date written in the
-    header (ISO or in words) before the first paragraph."""
-    head = _PARAGRAPH.split(text, maxsplit=1)[0]
-    for found in (_MEETING_DATE.search(head), _ISO.search(head)):
-        if found:
+def _find_date(head: list[str], organisation: Organisation) -> date | None:
+    """The meeting date as the header gives it: the anslag's "Sammanträdesdatum", else a date
+    in "Plats och tid" (or "Datum", "Tid"), else a date in words in the title lines. Never a date
+    of the justering or the anslag: those are other days."""
+    vocabulary = vocabulary_for(organisation.vocabulary)
+    labelled: list[str] = []
+    for line in head:
+        cells = [cell for cell in line.split("\t") if cell.strip()]
+        if not cells:
+            continue
+        posting = vocabulary.label(vocabulary.posting, cells[0])
+        if posting and posting[0] == "sammanträdesdatum":
+            labelled.insert(0, " ".join([posting[2], *cells[1:]]))
+        header = vocabulary.label(vocabulary.header, cells[0])
+        if header and header[0] in ("plats_och_tid", "datum", "tid"):
+            labelled.append(" ".join([header[2], *cells[1:]]))
+    titles = [
+        line
+        for line in head
+        if "\t" not in line
+        and not vocabulary.label(vocabulary.header, line)
+        and not vocabulary.label(vocabulary.posting, line)
+    ]
+    for text in [*labelled, *titles]:
+        if found := _ISO.search(text):
             try:
                 return date.fromisoformat(found[1])
             except ValueError:
                 return None
-    words = vocabulary_for(organisation.vocabulary).date_in_words.search(head)
-    if words:
-        try:
-            return date(int(words["year"]), MONTHS.index(words["month"].casefold()) + 1, int(words["day"]))
-        except (ValueError, IndexError):
-            return None
+        if words := vocabulary.date_in_words.search(text):
+            try:
+                return date(int(words["year"]), MONTHS.index(words["month"].casefold()) + 1, int(words["day"]))
+            except ValueError:
+                return None
     return None
 
 

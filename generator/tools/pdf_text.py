@@ -23,6 +23,7 @@ FULL_LINE = 0.12  # of the text width: a line ending this close to the right edg
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^(?:sida\s*)?#+(?:\s*(?:av|/|\(|of)\s*#+\)?)?$|^#+\s*\(#+\)$", re.IGNORECASE)
 # A hyphen before these is kept with a space: "skol- och förskoleverksamhet".
+_HYPHENS = ("-", "\u2010")  # Chromium draws a soft hyphen's break as U+2010
 _SUSPENDED = {"och", "eller", "samt", "respektive", "resp", "som", "till"}
 
 
@@ -82,7 +83,7 @@ class Line:
         return all(w.bold for w in self.words)
 
     def text(self) -> str:
-        cells = [_cell_text(cell) for cell in self.cells]
+        cells = [_cell_text(cell) if cell else "" for cell in self.cells]
         return "\t" * self.indent + "\t".join(cells)
 
 
@@ -102,6 +103,10 @@ def extract(path: Path) -> Extracted:
     try:
         with pdfplumber.open(path) as pdf:
             pages = [(page.height, _words(page)) for page in pdf.pages]
+            rules = {
+                number: sorted(e["x0"] for e in page.edges if e["orientation"] == "v")
+                for number, page in enumerate(pdf.pages, start=1)
+            }
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise PdfRefused("encrypted") from None
     except PDFSyntaxError:
@@ -116,7 +121,7 @@ def extract(path: Path) -> Extracted:
     body, furniture = _without_furniture(pages)
     if not body:
         raise PdfRefused("no_text")  # a scanned page with at most a printed running header
-    return Extracted("\n".join(_markdown(body)), furniture, len(pages))
+    return Extracted("\n".join(_markdown(body, rules)), furniture, len(pages))
 
 
 def _words(page: Any) -> list[Word]:
@@ -178,9 +183,13 @@ def _without_furniture(pages: list[tuple[float, list[Word]]]) -> tuple[list[Line
     return body, furniture
 
 
-def _markdown(lines: list[Line]) -> list[str]:
+def _markdown(lines: list[Line], rules: dict[int, list[float]]) -> list[str]:
     """Lines as the reader reads them: rows with tabs, bold lines, running text joined."""
     _mark_continuation_rows(lines)
+    lines = _merge_wrapped_cells(lines, rules)
+    for line, table in zip(lines, _tables(lines, rules), strict=True):
+        if table is not None:
+            _place_in_columns(line, table)
     # The running text's column on each page (table rows may reach further): where a wrapped
     # line ends.
     edges: dict[int, tuple[float, float]] = {}
@@ -210,26 +219,159 @@ def _mark_continuation_rows(lines: list[Line]) -> None:
         if len(line.cells) > 1:
             for index, cell in enumerate(line.cells[1:], start=1):
                 columns.setdefault(line.page, {}).setdefault(round(cell[0].x0), index)
-    firsts = {(line.page, round(line.x0)) for line in lines if len(line.cells) > 1}
-    for line in lines:
+    for i, line in enumerate(lines):
         starts = columns.get(line.page, {})
-        if len(line.cells) == 1 and len(line.cells[0]) > 1 and (line.page, round(line.x0)) in firsts:
+        neighbours = [other for other in lines[max(0, i - 1) : i + 2] if other is not line]
+        in_table = any(
+            len(other.cells) > 1
+            and other.page == line.page
+            and abs(other.x0 - line.x0) <= 2
+            and min(abs(other.top - line.bottom), abs(line.top - other.bottom)) <= 0.8 * line.size
+            for other in neighbours
+        )
+        if len(line.cells) == 1 and len(line.cells[0]) > 1 and in_table:
             words = line.cells[0]
             at = next(
                 (
                     i
                     for i in range(1, len(words))
                     if any(abs(x - words[i].x0) <= 1.5 for x in starts)
-                    and words[i].x0 - words[i - 1].x1 > 0.25 * words[i].size
+                    and words[i].x0 - words[i - 1].x1 > 0.4 * words[i].size
                 ),
                 None,
             )
             if at is not None:
                 line.cells = [words[:at], words[at:]]
     for line in lines:
-        if len(line.cells) == 1 and line.page in columns:
-            index = next((i for x, i in columns[line.page].items() if abs(x - line.x0) <= 3), 0)
-            line.indent = index
+        if line.page in columns:
+            # A line (or a row) that starts in a later column: its leading cells are empty.
+            line.indent = next((i for x, i in columns[line.page].items() if abs(x - line.x0) <= 3), 0)
+
+
+@dataclass
+class _Columns:
+    """Where a page's table cells may end: at a vertical rule when the table has them, else at
+    the next column's start or at the widest text that starts in the same column."""
+
+    rules: list[float]
+    starts: list[float]
+    widest: dict[int, float]
+    right: float
+
+    def limit(self, x0: float) -> float:
+        rule = next((x for x in self.rules if x > x0 + 2), None)
+        if rule is not None:
+            return rule
+        following = next((x for x in self.starts if x > x0 + 2), None)
+        if following is not None:
+            return following
+        # The last column: as wide as the widest text in it (a wrapped column is filled).
+        return min([w for x, w in self.widest.items() if abs(x - x0) <= 2] or [self.right])
+
+
+def _tables(lines: list[Line], rules: dict[int, list[float]]) -> list[_Columns | None]:
+    """For each line, the columns of the table it belongs to (None outside tables): a table is
+    a run of rows and continuation rows on one page with no wide gap between them, so that the
+    columns of one table never set the limits of another."""
+    right: dict[int, float] = {}
+    for line in lines:
+        right[line.page] = max(right.get(line.page, 0.0), line.x1)
+    found: list[_Columns | None] = []
+    current: _Columns | None = None
+    previous: Line | None = None
+    for line in lines:
+        in_table = len(line.cells) > 1 or line.indent > 0
+        near = previous is not None and previous.page == line.page and line.top - previous.bottom <= 1.5 * line.size
+        if not in_table:
+            current = None
+        elif current is None or not near:
+            current = _Columns(rules.get(line.page, []), [], {}, right[line.page])
+        if current is not None:
+            current.starts = sorted([*current.starts, *(cell[0].x0 for cell in line.cells[1:])])
+            for cell in line.cells:
+                key = round(cell[0].x0)
+                current.widest[key] = max(current.widest.get(key, 0.0), cell[-1].x1)
+        found.append(current)
+        previous = line
+    return found
+
+
+def _merge_wrapped_cells(lines: list[Line], rules: dict[int, list[float]]) -> list[Line]:
+    """Cells too narrow for their text wrap onto the next line ("Kommunhuset," / "Sessionssalen",
+    "Ej tjänstgörande" / "ersättare", "2018-06-" / "13"). A line right under a table row whose
+    pieces all start where the row's cells start is the rest of those cells when its first word
+    would not have fitted where the row's cell ends (the line was wrapped, not broken by hand),
+    when it continues a label in lower case, or when the cell above broke a value at a hyphen.
+    Any other such line is a row, or a continuation row, of its own."""
+    tables = _tables(lines, rules)
+    kept: list[Line] = []
+    kept_tables: list[_Columns | None] = []
+    for line, table in zip(lines, tables, strict=True):
+        before = kept[-1] if kept else None
+        columns = kept_tables[-1] if kept_tables else None
+        if (
+            before is not None
+            and columns is not None
+            and len(before.cells) > 1
+            and line.page == before.page
+            and line.top - before.bottom <= 0.6 * before.size
+        ):
+            targets = [_column_of(before, cell[0].x0) for cell in line.cells]
+            if all(t is not None for t in targets) and _is_wrapped(before, line, targets, columns):
+                for cell, target in zip(line.cells, targets, strict=True):
+                    before.cells[target or 0] = before.cells[target or 0] + cell
+                continue
+        kept.append(line)
+        kept_tables.append(table)
+    return kept
+
+
+def _place_in_columns(line: Line, table: _Columns) -> None:
+    """Each cell in its table column, with empty cells for the columns a row leaves out: an X
+    under "Nej" must stay under "Nej" however many cells before it are empty (a vote read into
+    the wrong column would be a false fact)."""
+    starts: list[float] = []
+    for x in table.starts:
+        if not starts or x - starts[-1] > 4:
+            starts.append(x)
+    if not starts:
+        return
+
+    def column(cell: list[Word]) -> int:
+        # A mark centred in its column still starts inside it: the last column starting before it.
+        return sum(1 for x in starts if x <= cell[0].x0 + 2)
+
+    first = column(line.cells[0]) if line.indent else 0
+    placed: list[list[Word]] = []
+    for i, cell in enumerate(line.cells):
+        wanted = max(column(cell), first if i == 0 else len(placed) + first)
+        while len(placed) + first < wanted:
+            placed.append([])
+        placed.append(cell)
+    line.cells = placed
+    line.indent = first
+
+
+def _column_of(row: Line, x: float) -> int | None:
+    return next((i for i, cell in enumerate(row.cells) if abs(cell[0].x0 - x) <= 2), None)
+
+
+def _is_wrapped(row: Line, line: Line, targets: list[int | None], columns: _Columns) -> bool:
+    pieces = [(cell, row.cells[t or 0]) for cell, t in zip(line.cells, targets, strict=True)]
+    if any(cell[-1].x1 > columns.limit(above[0].x0) + 2 for cell, above in pieces):
+        return False  # wider than the column it would continue: a line of its own
+    if any(above[-1].text.endswith(_HYPHENS) for _, above in pieces):
+        return True  # a value broken at its hyphen: "2018-06-" / "13"
+    if targets[0] == 0:
+        # Under a label: only a label's lower-case rest ("ersättare", "upp"); a capital starts
+        # the next row ("Justerare", "Upphandling av …").
+        return line.words[0].text[:1].islower()
+    return all(not _fits(above, cell[0], columns) for cell, above in pieces)
+
+
+def _fits(above: list[Word], word: Word, columns: _Columns) -> bool:
+    """Whether ``word`` would have fitted after the cell text ``above`` in its column."""
+    return above[-1].x1 + 0.3 * word.size + (word.x1 - word.x0) <= columns.limit(above[0].x0) + 1
 
 
 def _continues(previous: Line, line: Line, edges: tuple[float, float]) -> bool:
@@ -256,7 +398,7 @@ def _join(text: str, after: str) -> str:
     the word ("IT-säkerhet", "2019-2020", "skol- och") and dropped where the line broke a word."""
     if text.endswith("\u00ad"):
         return text[:-1] + after
-    if text.endswith(("-", "\u2010")) and len(text) > 1 and not text[-2].isspace():  # Chromium draws U+2010
+    if text.endswith(_HYPHENS) and len(text) > 1 and not text[-2].isspace():
         first = after.split(" ", 1)[0].strip(",.;:").casefold()
         if first in _SUSPENDED:
             return text + " " + after  # "skol- och förskolenäten"
@@ -268,23 +410,32 @@ def _join(text: str, after: str) -> str:
 
 
 def _cell_text(words: list[Word]) -> str:
-    """A cell's words with bold runs marked; words with no gap between them are one word."""
+    """A cell's text: its lines (a wrapped cell has several) joined as running text is."""
+    pieces: list[list[Word]] = []
+    for word in words:
+        if pieces and abs(word.top - pieces[-1][-1].top) <= 2.5:
+            pieces[-1].append(word)
+        else:
+            pieces.append([word])
+    text = _piece_text(pieces[0])
+    for piece in pieces[1:]:
+        text = _join(text, _piece_text(piece))
+    return text
+
+
+def _piece_text(words: list[Word]) -> str:
+    """Words of one line of a cell with bold runs marked; words with no gap between them are one
+    word (split in two at a soft hyphen)."""
     parts: list[str] = []
     run: list[str] = []
-    bold = False
+    bold = words[0].bold
     for i, word in enumerate(words):
-        glue = "" if i == 0 or word.x0 - words[i - 1].x1 < JOINED else " "
-        if word.bold != bold and run:
+        glue = " " if i and word.x0 - words[i - 1].x1 >= JOINED else ""
+        if word.bold != bold:
             parts.append(_run(run, bold))
-            run = []
-            glue = glue or ""
-        if run:
-            run.append(glue + word.text)
-        else:
-            run = [word.text] if not parts else [glue + word.text]
-        bold = word.bold
-    if run:
-        parts.append(_run(run, bold))
+            run, bold = [], word.bold
+        run.append(glue + word.text)
+    parts.append(_run(run, bold))
     return "".join(parts)
 
 
