@@ -72,8 +72,8 @@ Cilla Carlberg, Knasbyns kommun</td></tr>
 <p><b>ANSLAG/BEVIS</b></p>
 <table><tr><td style="width:200pt">Organ</td><td>Direktionen</td></tr>
 <tr><td>Sammanträdesdatum</td><td>{day}</td></tr>
-<tr><td>Datum då anslaget sätts upp</td><td>2016-11-29</td></tr>
-<tr><td>Datum då anslaget tas ned</td><td>2016-12-21</td></tr>
+<tr><td>Datum då anslaget sätts upp</td><td>{_later(day, 5)}</td></tr>
+<tr><td>Datum då anslaget tas ned</td><td>{_later(day, 27)}</td></tr>
 <tr><td>Förvaringsplats för protokollet</td><td>Förbundskansliet, Ankeborg</td></tr></table>
 <p>§ 41</p><p>Dnr 2016/12</p>
 <h2>Val av sekreterare för mötet</h2>
@@ -90,8 +90,12 @@ Cilla Carlberg, Knasbyns kommun</td></tr>
 Addo Sign säkra digitala signatur.</p>
 <h2>Undertecknare</h2>
 <table><tr><td style="width:250pt"><b>Agnes Ahlberg</b> a1B2c3</td><td><b>Bertil Bäckström</b> d4E5f6</td></tr>
-<tr><td>2016-11-28 08:16:42Z</td><td>2016-11-28 09:01:10Z</td></tr></table></div>
+<tr><td>{_later(day, 4)} 08:16:42Z</td><td>{_later(day, 4)} 09:01:10Z</td></tr></table></div>
 </body></html>"""
+
+
+def _later(day: str, days: int) -> str:
+    return (datetime.date.fromisoformat(day) + datetime.timedelta(days=days)).isoformat()
 
 
 def letter_html() -> str:
