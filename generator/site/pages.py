@@ -15,7 +15,6 @@ from datetime import date, time
 from itertools import groupby
 from typing import Any
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from generator.index import Archive, Case, PersonRecord
@@ -43,10 +42,6 @@ class Page:
     @property
     def url(self) -> str:
         return urls.url_of(self.src_uri)
-
-    def markdown(self) -> str:
-        meta = {"title": self.title, "description": self.description, **dict(self.meta)}
-        return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n"
 
 
 class PageWriter:
