@@ -19,6 +19,7 @@ from typing import Protocol, cast
 
 from generator.index import Archive, Unresolved, build_archive
 from generator.problems import Problems
+from generator.readers.cache import SourceCache
 from generator.readers.sources import read_sources
 from generator.site import urls
 from generator.site.pages import Page, PageWriter
@@ -54,14 +55,17 @@ class BuildFailed(Exception):
         self.problems = problems
 
 
-def generate(protocols: Path, today: date | None = None, workers: int = 1) -> Generated:
-    """Read ``protocols`` and plan every page for ``today`` (default: the build day).
+def generate(
+    protocols: Path, today: date | None = None, workers: int = 1, cache: SourceCache | None = None
+) -> Generated:
+    """Read ``protocols`` and plan every page for ``today`` (default: the build day); with a
+    ``cache``, only the sources that changed since it was filled are read.
 
     Raises ``BuildFailed`` on any error in a source.
     """
     today = today or build_day()
     problems = Problems()
-    sources = read_sources(protocols, problems, workers=workers, reserved=urls.RESERVED_SLUGS)
+    sources = read_sources(protocols, problems, workers=workers, reserved=urls.RESERVED_SLUGS, cache=cache)
     if sources is None or problems.errors:
         raise BuildFailed(problems.report(), problems)
     archive = build_archive(sources.organisation, sources.meetings)
@@ -77,6 +81,9 @@ class ArchiveStep(Protocol):
     def use(self, generated: Generated, parallel_outputs: bool) -> None: ...
 
 
+CACHE_FOLDER = Path(".cache") / "arkiv"  # beside mkdocs.yml; ignored by git
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     protocols: Path
@@ -85,6 +92,8 @@ class BuildOptions:
     site_url: str | None = None
     today: date | None = None  # None: the build day (see ``build_day``)
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    cache: Path | None = None  # the folder of the cache of read sources; None: read every source
+    shared_cache: bool = False  # one cache whatever folder the sources are in (the server's builds)
 
 
 @dataclass(frozen=True)
@@ -113,7 +122,8 @@ def build(options: BuildOptions) -> BuildResult:
     from mkdocs.exceptions import Abort, MkDocsException
 
     started = time.perf_counter()
-    generated = generate(options.protocols, options.today, options.workers)
+    cache = _source_cache(options)
+    generated = generate(options.protocols, options.today, options.workers, cache)
     site = options.site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-ny-", dir=site.parent))
@@ -139,6 +149,14 @@ def build(options: BuildOptions) -> BuildResult:
     shutil.rmtree(old, ignore_errors=True)
     timings = _timings(started, generated_at, plugin.render_seconds)
     return BuildResult(site, len(generated.pages), generated.problems, generated.archive.unresolved, timings)
+
+
+def _source_cache(options: BuildOptions) -> SourceCache | None:
+    if options.cache is None:
+        return None
+    if options.shared_cache:
+        return SourceCache(options.cache)  # the server reads each push from a new folder: one cache
+    return SourceCache.for_archive(options.cache, options.protocols)
 
 
 def _make_readable(root: Path) -> None:

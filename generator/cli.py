@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import messages
-from generator.build import BuildFailed, BuildOptions, build
+from generator.build import CACHE_FOLDER, BuildFailed, BuildOptions, build
 from generator.problems import Problems
 from generator.readers.markdown import MarkdownReader
 from generator.readers.organisation import read_organisation
@@ -41,6 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--verbose", action="store_true")
     build.add_argument("--timings", type=Path, help="skriv tider och minne som JSON (för mätningar)")
     build.add_argument("--site-url", help="webbplatsens adress, för absoluta länkar i flöden och kalender")
+    build.add_argument("--no-cache", action="store_true", help="läs alla källfiler (standard: bara de ändrade)")
 
     explain = commands.add_parser("explain", help="visa rad för rad vad läsaren gjorde av ett Markdown-protokoll")
     explain.add_argument("file", type=Path)
@@ -121,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "explain":
         return run_explain(args.file, args.protocols)
     if args.command == "build":
-        options = BuildOptions(args.protocols, args.site, args.config, site_url=args.site_url)
+        cache = None if args.no_cache else args.config.resolve().parent / CACHE_FOLDER
+        options = BuildOptions(args.protocols, args.site, args.config, site_url=args.site_url, cache=cache)
         return run_build(options, args.verbose, args.timings)
     return run_convert(args.file, args.protocols)
 

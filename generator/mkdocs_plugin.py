@@ -25,8 +25,9 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from generator import messages
-from generator.build import BuildFailed, Generated, generate
+from generator.build import CACHE_FOLDER, BuildFailed, Generated, generate
 from generator.readers import vocabulary
+from generator.readers.cache import SourceCache
 from generator.site import labels, urls
 from generator.site.outputs import OUTPUTS, OutputContext
 from generator.site.pages import Page
@@ -113,6 +114,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.parallel_outputs = False
         self.outputs_process: Any = None
         self.preview = False  # under ``mkdocs serve``: staff check pages; feeds, data and search wait
+        self.cache: SourceCache | None = None
 
     @property
     def render_seconds(self) -> float:
@@ -135,7 +137,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         try:
             # Under mkdocs build/serve the sources are read here, once per build, for one build day.
             protocols = Path(config.config_file_path).parent / self.config.protocols
-            self.generated = self.preloaded or generate(protocols)
+            if self.preloaded is None and self.cache is None:
+                # Kept by this plugin across the rebuilds of ``mkdocs serve``, and on disk.
+                self.cache = SourceCache.for_archive(Path(config.config_file_path).parent / CACHE_FOLDER, protocols)
+            self.generated = self.preloaded or generate(protocols, cache=self.cache)
         except BuildFailed as exc:
             raise PluginError(messages.SOURCES_INVALID.format(report=str(exc))) from None
         for problem in self.generated.problems.warnings:

@@ -27,6 +27,11 @@ def config_dir(web_root: Path) -> Path:
     return builds_dir(web_root) / "konfiguration"
 
 
+def cache_dir(web_root: Path) -> Path:
+    """The cache of read sources shared by the server's builds (``generator.readers.cache``)."""
+    return builds_dir(web_root) / "cache"
+
+
 def publishable(path: str, allowed: tuple[str, ...]) -> bool:
     """Whether a pushed ``path`` lies under one of the ``allowed`` folders or is an allowed file."""
     return any(path == prefix.rstrip("/") or path.startswith(prefix.rstrip("/") + "/") for prefix in allowed)
@@ -80,9 +85,9 @@ def switch(web_root: Path, site: Path) -> None:
 
 def clean_interrupted(web_root: Path) -> None:
     """Remove what a killed build left (its sources, a half-written site); called under the lock."""
-    config = config_dir(web_root)
+    kept = (config_dir(web_root), cache_dir(web_root))
     for folder in builds_dir(web_root).iterdir():
-        if folder.is_dir() and folder != config and ((folder / "källa").exists() or not (folder / "site").is_dir()):
+        if folder.is_dir() and folder not in kept and ((folder / "källa").exists() or not (folder / "site").is_dir()):
             shutil.rmtree(folder, ignore_errors=True)
             log(web_root, messages.LOG_INTERRUPTED.format(build=folder.name))
 

@@ -33,6 +33,7 @@ from generator.problems import Problems
 from generator.publish.deploy import (
     PublishError,
     builds_dir,
+    cache_dir,
     clean_interrupted,
     config_dir,
     lock,
@@ -341,7 +342,14 @@ def publish(
         try:
             _export(commit, source)
             _server_project(web_root, source)
-            options = BuildOptions(source / "protocols", target / "site", source / "mkdocs.yml", site_url=site_url)
+            options = BuildOptions(
+                source / "protocols",
+                target / "site",
+                source / "mkdocs.yml",
+                site_url=site_url,
+                cache=cache_dir(web_root),
+                shared_cache=True,
+            )
             with time_limit(seconds):
                 build(options)
         except (BuildFailed, PublishError) as exc:

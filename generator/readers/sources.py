@@ -7,10 +7,11 @@ export of the signed protocol) or ``YYYY-MM-DD.yaml`` (the YAML format). Sources
 from __future__ import annotations
 
 import gc
+import hashlib
 import multiprocessing
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from generator import messages
 from generator.model import Meeting, Organisation
 from generator.problems import Problem, Problems, SourceError
 from generator.readers import guards, personal_data, provenance
+from generator.readers.cache import Entry, SourceCache, generator_version
 from generator.readers.checks import check_meeting
 from generator.readers.organisation import FILE_NAME, read_organisation
 from generator.readers.registry import READERS, SOURCE_SUFFIXES, SourceText
@@ -52,6 +54,7 @@ def read_sources(
     only: list[Path] | None = None,
     workers: int = 1,
     reserved: tuple[str, ...] = (),
+    cache: SourceCache | None = None,
 ) -> Sources | None:
     """Read the sources; every problem is added to ``problems``. None when nothing can be built.
 
@@ -65,9 +68,57 @@ def read_sources(
     seen: dict[tuple[str, date], str] = {}
     paths = only if only is not None else meeting_files(directory)
     with _no_cycle_collection():
-        for meeting, found in _read_all(directory, paths, organisation, workers):
+        cached = cache is not None and only is None  # a cache holds a whole archive
+        results = _read_cached(directory, paths, organisation, workers, cache) if cached and cache else None
+        for meeting, found in results or _read_all(directory, paths, organisation, workers):
             _add(meeting, found, problems, meetings, seen)
     return Sources(organisation, meetings)
+
+
+def _read_cached(
+    directory: Path, paths: list[Path], organisation: Organisation, workers: int, cache: SourceCache
+) -> list[tuple[Meeting | None, list[Problem]]]:
+    """Each file's meeting and problems, read anew only for the files the cache does not hold
+    as they are now; the cache learns what was read and which paths changed."""
+    if not cache.loaded:
+        cache.load()
+    # What reading depends on besides the file: the generator, the organisation, the year (the
+    # plausible meeting years end next year).
+    context = f"{generator_version()} {date.today().year}"
+    with suppress(OSError):
+        context += hashlib.sha256((directory / FILE_NAME).read_bytes()).hexdigest()
+    relatives = [path.relative_to(directory).as_posix() for path in paths]
+    keys: dict[str, str] = {}
+    stale: list[Path] = []
+    for path, relative in zip(paths, relatives, strict=True):
+        try:
+            keys[relative] = cache.key(path.read_bytes(), context)
+        except OSError:
+            keys[relative] = ""  # unreadable: read_meeting says so
+        entry = cache.entries.get(relative)
+        if entry is None or entry.key != keys[relative] or entry.original != _original_stat(directory, entry.meeting):
+            stale.append(path)
+    gone = set(cache.entries) - set(keys)
+    cache.changed = {path.relative_to(directory).as_posix() for path in stale} | gone
+    for path, (meeting, found) in zip(stale, _read_all(directory, stale, organisation, workers), strict=True):
+        relative = path.relative_to(directory).as_posix()
+        cache.entries[relative] = Entry(keys[relative], meeting, found, _original_stat(directory, meeting))
+    for relative in gone:
+        del cache.entries[relative]
+    if cache.changed:
+        cache.save()
+    return [(cache.entries[relative].meeting, cache.entries[relative].problems) for relative in relatives]
+
+
+def _original_stat(directory: Path, meeting: Meeting | None) -> tuple[str, int, int] | None:
+    """The original PDF as the file system sees it: a replaced PDF is read (and checked) again."""
+    if meeting is None or meeting.original is None:
+        return None
+    try:
+        found = (directory / meeting.original).stat()
+    except OSError:
+        return (meeting.original, -1, -1)
+    return (meeting.original, found.st_size, found.st_mtime_ns)
 
 
 @contextmanager

@@ -1,0 +1,135 @@
+"""A cache of read sources: a meeting file is read again only when its bytes change.
+
+Each entry is keyed by the file's SHA-256 together with what else reading depends on: the bytes
+of ``organisation.yaml``, the generator's own code (``GENERATOR_VERSION``) and, for a meeting
+with an original PDF, that file's size and modification time. Under ``mkdocs serve`` the cache
+lives in memory between rebuilds; a build keeps it on disk (``.cache/arkiv/`` beside the project,
+ignored by git) so that the next build reads only what changed.
+
+The disk copy is never trusted blindly: it is signed with HMAC-SHA256 under a key kept outside
+the cache folder (``~/.config/arkiv/cache-key``, readable by its owner only) and unpickled only
+when the signature holds. A cache that is corrupt, written by someone else, or made by other
+generator code is dropped and rebuilt from the sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import pickle
+import secrets
+import tempfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from generator.model import Meeting
+from generator.problems import Problem
+
+CACHE_FILE = "kallor.pickle"
+_MAGIC = b"arkiv-cache-1\n"
+
+
+@lru_cache(maxsize=1)
+def generator_version() -> str:
+    """A digest of the generator's code and data: a cache made by other code is never used."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@dataclass
+class Entry:
+    key: str  # the file's SHA-256 with the organisation's and the generator's
+    meeting: Meeting | None
+    problems: list[Problem]
+    original: tuple[str, int, int] | None  # the original PDF's path, size, mtime (ns) when read
+
+
+@dataclass
+class SourceCache:
+    """Entries by path relative to protocols/; ``changed`` lists the paths whose entry was made
+    anew (or removed) by the last read."""
+
+    folder: Path | None = None  # where the disk copy lives; None: memory only
+    label: str = ""  # which archive the disk copy is of, when one folder serves several
+    entries: dict[str, Entry] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+    loaded: bool = False
+
+    @property
+    def file(self) -> Path:
+        assert self.folder is not None
+        return self.folder / (f"kallor-{self.label}.pickle" if self.label else CACHE_FILE)
+
+    @classmethod
+    def for_archive(cls, folder: Path, protocols: Path) -> SourceCache:
+        """A cache in ``folder`` of the archive at ``protocols`` (one file per archive)."""
+        return cls(folder, hashlib.sha256(str(protocols.resolve()).encode()).hexdigest()[:16])
+
+    def key(self, data: bytes, context: str) -> str:
+        return hashlib.sha256(context.encode() + b"\0" + data).hexdigest()
+
+    def load(self) -> None:
+        """The disk copy, when there is one and it is ours and intact; otherwise nothing."""
+        self.loaded = True
+        if self.folder is None:
+            return
+        try:
+            raw = self.file.read_bytes()
+        except OSError:
+            return
+        if not raw.startswith(_MAGIC) or len(raw) < len(_MAGIC) + 32:
+            return
+        signature, payload = raw[len(_MAGIC) : len(_MAGIC) + 32], raw[len(_MAGIC) + 32 :]
+        try:
+            expected = hmac.new(_secret(), payload, hashlib.sha256).digest()
+        except OSError:
+            return
+        if not hmac.compare_digest(signature, expected):
+            return  # not written by this user on this machine, or damaged: read the sources
+        try:
+            version, entries = pickle.loads(payload)
+        except Exception:
+            return
+        if version == generator_version() and isinstance(entries, dict):
+            self.entries = entries
+
+    def save(self) -> None:
+        """Write the disk copy atomically (a reader never sees half a file)."""
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            payload = pickle.dumps((generator_version(), self.entries), protocol=pickle.HIGHEST_PROTOCOL)
+            signature = hmac.new(_secret(), payload, hashlib.sha256).digest()
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".kallor-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(_MAGIC + signature + payload)
+            os.replace(temporary, self.file)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+
+def _secret() -> bytes:
+    """This user's cache key, made on first use; kept outside every cache folder."""
+    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "arkiv"
+    path = home / "cache-key"
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    home.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_bytes(32)
+    try:
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes()  # another build made it a moment ago
+    with os.fdopen(handle, "wb") as out:
+        out.write(key)
+    return key
