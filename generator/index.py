@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from generator.model import (
     AttendanceGroup,
@@ -112,9 +113,12 @@ class Archive:
     unresolved: list[Unresolved]
 
     def body(self, slug: str) -> Body:
-        body = self.organisation.body(slug)
-        assert body is not None, slug  # readers refuse meetings of unknown bodies
-        return body
+        return self.bodies[slug]  # readers refuse meetings of unknown bodies
+
+    @cached_property
+    def bodies(self) -> dict[str, Body]:
+        """The bodies by slug: pages ask tens of thousands of times."""
+        return {body.slug: body for body in self.organisation.bodies}
 
     def years(self, slug: str) -> dict[int, list[Meeting]]:
         years: dict[int, list[Meeting]] = defaultdict(list)

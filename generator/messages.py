@@ -95,6 +95,10 @@ BUILD_DONE = "Byggt: {pages} genererade sidor i {site}"
 UNRESOLVED_REFERENCE = "{source}: § {number}: hänvisningen '{text}' pekar på en paragraf som inte finns i arkivet"
 REPORT_UNRESOLVED = "Byggrapport: {count} hänvisningar i beslutsunderlag kunde inte länkas (visas som text)"
 EXPLAIN_UNPLACED = "EJ PLACERAD"
+PREVIEW_NOT_DIRTY = (
+    "Förhandsvisningen bygger om alla sidor vid varje sparad ändring; starta den med "
+    "'mkdocs serve --dirty' (som 'make serve' gör) så byggs bara de sidor som ändrats"
+)
 # arkiv import: why a PDF was not imported, and what staff must check.
 IMPORT_ENCRYPTED = "PDF-filen är krypterad eller lösenordsskyddad; spara en oskyddad kopia och importera den"
 IMPORT_NOT_PDF = "filen är ingen läsbar PDF-fil"

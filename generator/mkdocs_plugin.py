@@ -8,11 +8,15 @@ page's HTML replaces its near-empty Markdown in ``on_page_content``.
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import logging
 import multiprocessing
 import time
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
@@ -30,7 +34,7 @@ from generator.readers import vocabulary
 from generator.readers.cache import SourceCache
 from generator.site import labels, urls
 from generator.site.outputs import OUTPUTS, OutputContext
-from generator.site.pages import Page
+from generator.site.pages import COMPILED_TEMPLATES, Page
 
 log = logging.getLogger("mkdocs.plugins.arkiv")
 MESSAGES_MARKER = "<!-- arkiv:meddelanden -->"
@@ -69,11 +73,20 @@ class ArchivePage(MkDocsPage):
     full build); the theme's template then renders it as any other page.
     """
 
-    def __init__(self, page: Page, file: File, config: MkDocsConfig, clock: _Clock, nav_title: str | None) -> None:
+    def __init__(
+        self,
+        page: Page,
+        file: File,
+        config: MkDocsConfig,
+        clock: _Clock,
+        nav_title: str | None,
+        html: str | None = None,
+    ) -> None:
         # In the menu a page is named by its menu label (MkDocs names pages it makes itself so).
         super().__init__(safe(nav_title) if nav_title is not None else None, file, config)
         self.archive_page = page
         self.clock = clock
+        self.html = html  # already rendered (an incremental preview renders to compare)
 
     def read_source(self, config: MkDocsConfig) -> None:
         page = self.archive_page
@@ -83,10 +96,30 @@ class ArchivePage(MkDocsPage):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         started = time.perf_counter()
-        self.content = self.archive_page.render()
+        self.content = self.html if self.html is not None else self.archive_page.render()
         self.clock.seconds += time.perf_counter() - started
         self.toc = get_toc([])
         self.present_anchor_ids = set()
+
+
+class ArchiveFile(File):
+    """A generated page's file. In an incremental preview (``mkdocs serve --dirty``) it tells
+    MkDocs whether its page changed since the last build; MkDocs builds only those."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
+@dataclass
+class _Built:
+    """What the last preview build made: each page's HTML digest and the sources it showed."""
+
+    digests: dict[str, str] = field(default_factory=dict)
+    depends: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    navigation: list[tuple[str, str]] = field(default_factory=list)
+    today: date | None = None
 
 
 class _Clock:
@@ -115,6 +148,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.outputs_process: Any = None
         self.preview = False  # under ``mkdocs serve``: staff check pages; feeds, data and search wait
         self.cache: SourceCache | None = None
+        self.incremental = False  # mkdocs serve --dirty: only changed pages are built again
+        self.built = _Built()
+        self.removed: list[str] = []  # pages of the last build that this one no longer has
+        self.files_made: dict[str, ArchiveFile] = {}  # an incremental preview reuses them
 
     @property
     def render_seconds(self) -> float:
@@ -122,6 +159,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
+        self.incremental = self.preview and dirty
+        if self.preview and not dirty:
+            log.info(messages.PREVIEW_NOT_DIRTY)
 
     def use(self, generated: Generated, parallel_outputs: bool) -> None:
         """Build from sources the caller has already read (``generator.build``), not from the config."""
@@ -134,6 +174,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         return Path(config.config_file_path).parent / self.config.protocols
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.incremental:
+            # A rebuild makes objects by the hundred thousand beside an archive of millions; the
+            # cycle collector would walk them all several times. It runs again when the pages are
+            # written (``on_post_build``), off the path from saving a file to seeing it.
+            gc.disable()
         try:
             # Under mkdocs build/serve the sources are read here, once per build, for one build day.
             protocols = Path(config.config_file_path).parent / self.config.protocols
@@ -141,6 +186,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 # Kept by this plugin across the rebuilds of ``mkdocs serve``, and on disk.
                 self.cache = SourceCache.for_archive(Path(config.config_file_path).parent / CACHE_FOLDER, protocols)
             self.generated = self.preloaded or generate(protocols, cache=self.cache)
+            if self.preview and self.cache is not None:
+                self.cache.persist = False  # kept in memory while staff edit; written when serve stops
         except BuildFailed as exc:
             raise PluginError(messages.SOURCES_INVALID.format(report=str(exc))) from None
         for problem in self.generated.problems.warnings:
@@ -182,12 +229,20 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.generated is not None
         menu = {src: label for label, src in self.generated.navigation}
+        plan = self.plan() if self.incremental else None
         for page in self.pages.values():
             existing = files.get_file_from_path(page.src_uri)
             if existing is not None:
                 files.remove(existing)
-            file = File.generated(config, page.src_uri, content="")
-            ArchivePage(page, file, config, self.clock, menu.get(page.src_uri))  # MkDocs uses file.page
+            file = self.files_made.get(page.src_uri) if plan is not None else None
+            if file is None:
+                file = cast(ArchiveFile, ArchiveFile.generated(config, page.src_uri, content=""))
+                if plan is not None:
+                    self.files_made[page.src_uri] = file
+            html = None
+            if plan is not None:
+                file.modified, html = plan.get(page.src_uri, (False, None))
+            ArchivePage(page, file, config, self.clock, menu.get(page.src_uri), html)  # MkDocs uses file.page
             files.append(file)
         # The signed PDFs, copied beside their meeting pages (the paths were checked on reading).
         protocols = self.protocols_dir(config)
@@ -197,11 +252,45 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 files.append(File.generated(config, uri, abs_src_path=str(protocols / meeting.original)))
         return files
 
+    def plan(self) -> dict[str, tuple[bool, str | None]]:
+        """For each page: whether it changed since the last preview build, and its HTML when it
+        was rendered to find out. A page is rendered again only when it is new, shows a source
+        that changed (before or now), or may show any; it counts as changed only when its HTML
+        differs. A new build day, a changed menu or a first build rebuild everything."""
+        assert self.generated is not None and self.cache is not None
+        built, generated = self.built, self.generated
+        everything = not built.digests or built.navigation != generated.navigation or built.today != generated.today
+        changed = self.cache.changed
+        plan: dict[str, tuple[bool, str | None]] = {}
+        for uri, page in self.pages.items():
+            before = built.depends.get(uri, frozenset())
+            stale = (
+                everything
+                or uri not in built.digests
+                or page.depends is None
+                or before is None
+                or not changed.isdisjoint(page.depends)
+                or not changed.isdisjoint(before)
+            )
+            if not stale:
+                continue
+            html = page.render()
+            digest = hashlib.sha256(html.encode()).hexdigest()
+            plan[uri] = (everything or built.digests.get(uri) != digest, html)
+            built.digests[uri] = digest
+        self.removed = [uri for uri in built.digests if uri not in self.pages]
+        for uri in self.removed:
+            del built.digests[uri]
+        built.depends = {uri: page.depends for uri, page in self.pages.items()}
+        built.navigation, built.today = list(generated.navigation), generated.today
+        return plan
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.fragments.clear()
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.globals["arkiv_cached"] = self.cached_fragment
+        env.bytecode_cache = COMPILED_TEMPLATES  # the theme's templates compiled once per process
         return env
 
     def cached_fragment(self, part: str, folder: str, caller: Any) -> Any:
@@ -233,7 +322,16 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if output.after_pages is after_pages and (output.in_preview or not self.preview):
                 output.write(context, site)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.enable()
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.enable()
+        # A page the archive no longer has (a protocol removed) must not stay in the preview.
+        for uri in self.removed:
+            page = Path(config.site_dir) / urls.url_of(uri) / "index.html"
+            page.unlink(missing_ok=True)
+        self.removed = []
         if self.outputs_process is not None:
             self.outputs_process.join()
             if self.outputs_process.exitcode != 0:
@@ -243,6 +341,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.write_outputs(config, after_pages=False)
         # Then what reads the built HTML: Pagefind's index (Swedish stemming from <html lang="sv">).
         self.write_outputs(config, after_pages=True)
+
+    def on_shutdown(self) -> None:
+        if self.cache is not None and not self.cache.persist:
+            self.cache.save()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         # Staff preview: a changed protocol rebuilds the site like a changed doc page.

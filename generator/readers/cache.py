@@ -61,6 +61,7 @@ class SourceCache:
     entries: dict[str, Entry] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)
     loaded: bool = False
+    persist: bool = True  # write the disk copy after each read (a preview writes it when it stops)
 
     @property
     def file(self) -> Path:

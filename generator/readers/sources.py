@@ -105,7 +105,7 @@ def _read_cached(
         cache.entries[relative] = Entry(keys[relative], meeting, found, _original_stat(directory, meeting))
     for relative in gone:
         del cache.entries[relative]
-    if cache.changed:
+    if cache.changed and cache.persist:
         cache.save()
     return [(cache.entries[relative].meeting, cache.entries[relative].problems) for relative in relatives]
 

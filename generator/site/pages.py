@@ -9,13 +9,14 @@ autoescaping, so text from sources is always escaped; source Markdown goes throu
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, time
 from itertools import groupby
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
+from jinja2.bccache import Bucket
 
 from generator.index import Archive, Case, PersonRecord
 from generator.model import AgendaEntry, AttendanceGroup, Body, Meeting
@@ -38,10 +39,32 @@ class Page:
     description: str
     render: Callable[[], str]
     meta: tuple[tuple[str, str], ...] = ()  # more front matter, e.g. the body's feed
+    # The sources (paths in protocols/) whose meetings the page shows; None: it may show any
+    # (an index, the start page). An incremental preview renders a page again only when one of
+    # them changed.
+    depends: frozenset[str] | None = None
 
     @property
     def url(self) -> str:
         return urls.url_of(self.src_uri)
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the process: each build makes a new environment (its globals
+    are the archive's), and a preview rebuild must not compile every template again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledTemplates()
 
 
 class PageWriter:
@@ -54,6 +77,7 @@ class PageWriter:
             loader=PackageLoader("generator.site", "templates"),
             autoescape=True,
             undefined=StrictUndefined,
+            bytecode_cache=COMPILED_TEMPLATES,
             trim_blocks=True,
             lstrip_blocks=True,
         )
@@ -82,10 +106,14 @@ class PageWriter:
         description: str,
         template: str,
         meta: tuple[tuple[str, str], ...] = (),
+        depends: Iterable[Meeting] | None = None,
         **context: Any,
     ) -> Page:
         url = urls.url_of(src_uri)
-        return Page(src_uri, title, description, lambda: self.render(template, url, title=title, **context), meta)
+        sources = None if depends is None else frozenset(m.source for m in depends)
+        return Page(
+            src_uri, title, description, lambda: self.render(template, url, title=title, **context), meta, sources
+        )
 
     def pages(self) -> list[Page]:
         archive = self.archive
@@ -144,6 +172,7 @@ class PageWriter:
                 body.description or body.name,
                 "body.html",
                 meta=_feed(urls.feed_path(body.slug), labels.FEED_TITLE.format(name=body.name)),
+                depends=self.archive.by_body[body.slug],
                 b=body,
                 years=years,
                 latest=newest,
@@ -160,6 +189,7 @@ class PageWriter:
                     title,
                     "year.html",
                     meta=SHARED,
+                    depends=self.archive.by_body[body.slug],  # and its neighbours' years
                     b=body,
                     meetings=list(reversed(meetings)),
                     previous_year=ordered_years[i + 1] if i + 1 < len(ordered_years) else None,
@@ -186,6 +216,7 @@ class PageWriter:
             name,
             "person.html",
             meta=(*SHARED, *feed),
+            depends=_person_meetings(record),
             record=record,
             roles=roles,
         )
@@ -206,14 +237,36 @@ class PageWriter:
             ", ".join(item.title for item in meeting.items)[:300],
             "meeting.html",
             meta=SHARED,
+            depends=self.meeting_depends(meeting, previous, following),
             meeting=meeting,
             groups=groups,
             agenda=agenda,
             decision_heading=body.decision_heading,
             previous=previous,
             following=following,
-            structured=self.structured_data(meeting, title),
+            structured=lambda: self.structured_data(meeting, title),  # only when the page is rendered
         )
+
+    def related_meetings(self, case: Case) -> list[Meeting]:
+        """The meetings of the cases a case page links to (it shows their titles)."""
+        related = [self.archive.cases[d.key] for d in case.related if d.key in self.archive.cases]
+        return [handling.meeting for other in related for handling in other.handlings]
+
+    def meeting_depends(
+        self, meeting: Meeting, previous: Meeting | None, following: Meeting | None
+    ) -> list[Meeting] | None:
+        """The meeting, its neighbours (linked by date) and the meetings its references link to;
+        None while a reference is unresolved (the meeting it names may be added)."""
+        found = [meeting, *(m for m in (previous, following) if m is not None)]
+        for item in meeting.items:
+            for reference in item.references:
+                if reference.target is None:
+                    continue
+                target = self.archive.target(reference)
+                if target is None:
+                    return None
+                found.append(target.meeting)
+        return found
 
     def structured_data(self, meeting: Meeting, title: str) -> dict[str, Any]:
         """schema.org JSON-LD for search engines: the meeting as an Event, each decision in it."""
@@ -252,6 +305,15 @@ class PageWriter:
             title,
             title,
             "case.html",
+            depends=[
+                *meetings,
+                *(
+                    h.meeting
+                    for d in case.related
+                    if d.key in self.archive.cases
+                    for h in self.archive.cases[d.key].handlings
+                ),
+            ],
             meta=(
                 *SHARED,
                 ("feed", urls.case_feed_path(case.key)),
@@ -356,3 +418,15 @@ def adjusted_on(meeting: Meeting) -> date | None:
 
 def _agenda_from_items(meeting: Meeting) -> list[AgendaEntry]:
     return [AgendaEntry(item.number, item.title, item.dnr) for item in meeting.items]
+
+
+def _person_meetings(record: PersonRecord) -> list[Meeting]:
+    """Every meeting a person's page draws on."""
+    return [
+        *record.attended,
+        *record.adjusted,
+        *(meeting for meeting, _ in record.signed),
+        *(h.meeting for h, _ in record.votes),
+        *(h.meeting for h in record.reservations),
+        *(h.meeting for h in record.disqualified),
+    ]
