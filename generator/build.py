@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol, cast
 
+from generator import messages
 from generator.index import Archive, Unresolved, build_archive
 from generator.problems import Problems
 from generator.readers.cache import SourceCache
@@ -78,7 +79,7 @@ class ArchiveStep(Protocol):
 
     render_seconds: float
 
-    def use(self, generated: Generated, parallel_outputs: bool) -> None: ...
+    def use(self, generated: Generated, parallel_outputs: bool, preview: bool = False) -> None: ...
 
 
 CACHE_FOLDER = Path(".cache") / "arkiv"  # beside mkdocs.yml; ignored by git
@@ -117,13 +118,46 @@ class BuildResult:
 
 def build(options: BuildOptions) -> BuildResult:
     """Build the site into ``options.site``; raises ``BuildFailed`` and leaves the old site if anything fails."""
+    started = time.perf_counter()
+    generated = generate(options.protocols, options.today, options.workers, _source_cache(options))
+    return _write_site(options, generated, started, preview=False)
+
+
+def build_preview(options: BuildOptions, source: Path) -> BuildResult:
+    """A small site for checking one protocol: its meeting page, the pages that show it (its
+    cases, body, year and the persons it names) and the start page, marked as a preview.
+
+    Errors in other sources do not stop it (they leave their meetings out); errors in ``source``
+    raise ``BuildFailed``.
+    """
+    started = time.perf_counter()
+    today = options.today or build_day()
+    problems = Problems()
+    sources = read_sources(
+        options.protocols, problems, workers=options.workers, reserved=urls.RESERVED_SLUGS, cache=_source_cache(options)
+    )
+    if not source.resolve().is_relative_to(options.protocols.resolve()):
+        raise BuildFailed(messages.PREVIEW_NOT_A_SOURCE.format(path=source))
+    relative = source.resolve().relative_to(options.protocols.resolve()).as_posix()
+    own = Problems([p for p in problems.items if p.file == relative])
+    if sources is None or own.errors:
+        raise BuildFailed((own if own.errors else problems).report(), own if own.errors else problems)
+    if not any(m.source == relative for m in sources.meetings):
+        raise BuildFailed(messages.PREVIEW_NOT_A_SOURCE.format(path=relative))
+    archive = build_archive(sources.organisation, sources.meetings)
+    writer = PageWriter(archive, today)
+    pages = [p for p in writer.pages() if p.src_uri == urls.HOME or (p.depends is not None and relative in p.depends)]
+    kept = {p.src_uri for p in pages}
+    navigation = [(label, src) for label, src in writer.navigation() if src in kept]
+    generated = Generated(options.protocols, archive, pages, navigation, own, today)
+    return _write_site(options, generated, started, preview=True)
+
+
+def _write_site(options: BuildOptions, generated: Generated, started: float, preview: bool) -> BuildResult:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    started = time.perf_counter()
-    cache = _source_cache(options)
-    generated = generate(options.protocols, options.today, options.workers, cache)
     site = options.site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}-ny-", dir=site.parent))
@@ -131,7 +165,7 @@ def build(options: BuildOptions) -> BuildResult:
         overrides = {"site_url": options.site_url} if options.site_url else {}
         config = load_config(str(options.config_file), site_dir=str(staging), **overrides)
         plugin = cast(ArchiveStep, config.plugins["arkiv"])
-        plugin.use(generated, parallel_outputs=True)
+        plugin.use(generated, parallel_outputs=not preview, preview=preview)
         generated_at = time.perf_counter()
         mkdocs_build(config)
         _make_readable(staging)

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from generator import messages
-from generator.build import CACHE_FOLDER, BuildFailed, BuildOptions, build
+from generator.build import CACHE_FOLDER, BuildFailed, BuildOptions, build, build_preview
 from generator.problems import Problems
 from generator.readers.markdown import MarkdownReader
 from generator.readers.organisation import read_organisation
@@ -46,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     explain = commands.add_parser("explain", help="visa rad för rad vad läsaren gjorde av ett Markdown-protokoll")
     explain.add_argument("file", type=Path)
     explain.add_argument("--protocols", type=Path, help="standard: mappen ovanför organets mapp")
+
+    preview = commands.add_parser("preview", help="bygg en liten webbplats för att granska ett protokoll")
+    preview.add_argument("file", type=Path)
+    preview.add_argument("--protocols", type=Path, help="standard: mappen ovanför organets mapp")
+    preview.add_argument("--site", type=Path, default=Path(".forhandsvisning"))
+    preview.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
 
     convert = commands.add_parser("convert", help="skriv ett Markdown-protokoll som YAML")
     convert.add_argument("file", type=Path)
@@ -119,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_import(args.path, args.protocols, args.body, args.date, args.allow_invalid_signature)
     if args.command == "validate":
         return run_validate(args.protocols, args.paths, args.format)
+    if args.command == "preview":
+        return run_preview(args.file, args.protocols, args.site, args.config)
     if args.command == "explain":
         return run_explain(args.file, args.protocols)
     if args.command == "build":
@@ -168,6 +176,22 @@ def run_import(path: Path, protocols: Path, body: str | None, day: str | None, a
         )
     )
     return 0 if count[Outcome.IMPORTED] == len(results) else 1
+
+
+def run_preview(file: Path, protocols: Path | None, site: Path, config: Path) -> int:
+    """``arkiv preview``: one protocol and the pages that show it, as a small site."""
+    protocols = protocols or file.resolve().parent.parent
+    cache = config.resolve().parent / CACHE_FOLDER
+    try:
+        result = build_preview(BuildOptions(protocols, site, config, cache=cache), file)
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    for warning in result.warnings.warnings:
+        print(warning, file=sys.stderr)
+    page = result.site / file.parent.name / file.stem / "index.html"
+    print(messages.PREVIEW_DONE.format(site=result.site, page=page))
+    return 0
 
 
 def run_new(protocols: Path, body: str, day: str) -> int:

@@ -95,6 +95,11 @@ BUILD_DONE = "Byggt: {pages} genererade sidor i {site}"
 UNRESOLVED_REFERENCE = "{source}: § {number}: hänvisningen '{text}' pekar på en paragraf som inte finns i arkivet"
 REPORT_UNRESOLVED = "Byggrapport: {count} hänvisningar i beslutsunderlag kunde inte länkas (visas som text)"
 EXPLAIN_UNPLACED = "EJ PLACERAD"
+PREVIEW_NOT_A_SOURCE = "{path} är ingen mötesfil i protocols/ (protocols/<organ>/ÅÅÅÅ-MM-DD.md eller .yaml)"
+PREVIEW_DONE = (
+    "Förhandsvisningen finns i {site}; öppna {page} i webbläsaren. Bara sidorna som visar "
+    "protokollet finns med; länkar till andra sidor leder ingenstans."
+)
 PREVIEW_NOT_DIRTY = (
     "Förhandsvisningen bygger om alla sidor vid varje sparad ändring; starta den med "
     "'mkdocs serve --dirty' (som 'make serve' gör) så byggs bara de sidor som ändrats"

@@ -149,6 +149,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.preview = False  # under ``mkdocs serve``: staff check pages; feeds, data and search wait
         self.cache: SourceCache | None = None
         self.incremental = False  # mkdocs serve --dirty: only changed pages are built again
+        self.preview_note = labels.PREVIEW_NOTE
         self.built = _Built()
         self.removed: list[str] = []  # pages of the last build that this one no longer has
         self.files_made: dict[str, ArchiveFile] = {}  # an incremental preview reuses them
@@ -163,10 +164,13 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if self.preview and not dirty:
             log.info(messages.PREVIEW_NOT_DIRTY)
 
-    def use(self, generated: Generated, parallel_outputs: bool) -> None:
-        """Build from sources the caller has already read (``generator.build``), not from the config."""
+    def use(self, generated: Generated, parallel_outputs: bool, preview: bool = False) -> None:
+        """Build from sources the caller has already read (``generator.build``), not from the config;
+        a ``preview`` (``arkiv preview``) says so on its pages and writes no feeds, data or index."""
         self.preloaded = generated
         self.parallel_outputs = parallel_outputs
+        self.preview = preview
+        self.preview_note = labels.PREVIEW_ONE_NOTE
 
     def protocols_dir(self, config: MkDocsConfig) -> Path:
         if self.generated is not None:
@@ -211,7 +215,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         config.extra["arkiv"] = {
             "labels": {n: getattr(labels, n) for n in _HEADER_LABELS},
             "urls": {"feed": urls.feed_path(None), "search": urls.SEARCH_URL, "stylesheet": urls.STYLESHEET},
-            "preview": labels.PREVIEW_NOTE if self.preview else "",
+            "preview": self.preview_note if self.preview else "",
         }
         return config
 

@@ -189,6 +189,10 @@ def meeting_count(count: int) -> str:
 
 
 MENU = "Meny"
+PREVIEW_ONE_NOTE = (
+    "Förhandsvisning av ett protokoll: bara sidorna som visar det finns med. Sökning, flöden och "
+    "öppna data byggs när arkivet publiceras."
+)
 PREVIEW_NOTE = (
     "Förhandsvisning: sidorna byggs om när en fil sparas. Textsökning, flöden, kalendrar och öppna "
     "data byggs bara när arkivet publiceras."
