@@ -14,12 +14,14 @@ generator code is dropped and rebuilt from the sources.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import os
 import pickle
 import secrets
 import tempfile
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +30,7 @@ from generator.model import Meeting
 from generator.problems import Problem
 
 CACHE_FILE = "kallor.pickle"
+UNUSED_DAYS = 14
 _MAGIC = b"arkiv-cache-1\n"
 
 
@@ -100,6 +103,8 @@ class SourceCache:
             return
         if version == generator_version() and isinstance(entries, dict):
             self.entries = entries
+            with contextlib.suppress(OSError):
+                os.utime(self.file)  # in use: not pruned
 
     def save(self) -> None:
         """Write the disk copy atomically (a reader never sees half a file)."""
@@ -113,8 +118,17 @@ class SourceCache:
             with os.fdopen(handle, "wb") as out:
                 out.write(_MAGIC + signature + payload)
             os.replace(temporary, self.file)
+            self._prune()
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
+
+    def _prune(self) -> None:
+        """Drop the caches of archives not built for a while (test runs and moved folders leave them)."""
+        assert self.folder is not None
+        limit = time.time() - UNUSED_DAYS * 86400
+        for other in self.folder.glob("kallor*.pickle"):
+            if other != self.file and other.stat().st_mtime < limit:
+                other.unlink(missing_ok=True)
 
 
 def _secret() -> bytes:

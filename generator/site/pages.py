@@ -362,6 +362,7 @@ class PageWriter:
                     title,
                     "notice_archive.html",
                     meta=SHARED,
+                    depends=meetings,
                     year=year,
                     notices=meetings,
                 )
