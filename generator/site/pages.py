@@ -320,8 +320,9 @@ class PageWriter:
                 ("feed_title", labels.CASE_FEED_TITLE.format(dnr=case.dnr, title=case.title)),
             ),
             case=case,
-            body_names=sorted({self.archive.body(m.body).name for m in meetings}),
-            years=sorted({m.date.year for m in meetings}),
+            # Worked out when the page is rendered (a preview renders few of ~9,000 case pages).
+            body_names=lambda: sorted({self.archive.body(m.body).name for m in meetings}),
+            years=lambda: sorted({m.date.year for m in meetings}),
         )
 
     def notice_board_page(self) -> Page:
