@@ -318,3 +318,39 @@ def test_every_layout_printed_to_pdf_imports_with_the_facts_of_its_source(
     assert originals is not None
     (original,) = originals.meetings
     assert facts(meeting_in(protocols)) == facts(original)
+
+
+def test_a_vote_table_over_page_breaks_keeps_every_mark_in_its_column(browser: Browser, tmp_path: Path) -> None:
+    """A vote of 69 rows runs over page breaks; the rows after the first page have no header row,
+    and the last twenty all vote Avstår (a page with only those marks cannot tell its columns by
+    itself). Every X stays under Ja, Nej or Avstår as printed, and the rows stay one table."""
+
+    def mark(i: int) -> int:
+        return i % 3 if i < 50 else 2
+
+    rows = "".join(
+        f"<tr><td>Ledamot {i}</td>" + "".join(f"<td>{'X' if mark(i) == k else ''}</td>" for k in range(3)) + "</tr>"
+        for i in range(1, 70)
+    )
+    head = "".join(f"<td style='width:60pt'>{answer}</td>" for answer in ("Ja", "Nej", "Avstår"))
+    table = (
+        "<h3>Omröstning</h3><p>Ordföranden ställer proposition.</p>"
+        f"<table><tr><td style='width:200pt'>Ledamot</td>{head}</tr>{rows}</table><p>Direktionen har beslutat.</p>"
+    )
+    summary = "<h3>Sammanfattning av ärendet</h3>"
+    html = pdfs.protocol_html(long_sentences=20).replace(summary, table + summary, 1)
+    (tmp_path / "omrostning.pdf").write_bytes(pdfs.print_pdf(browser, html))
+    with pdfplumber.open(tmp_path / "omrostning.pdf") as pdf:
+        texts = [page.extract_text() or "" for page in pdf.pages]
+    on_pages = [i for i, text in enumerate(texts) if re.search(r"Ledamot \d+", text)]
+    assert len(on_pages) >= 2  # the table really runs over a page break
+    assert "Ja" not in texts[on_pages[-1]].split("Ledamot", 1)[0]  # no header row repeated there
+    protocols = archive(tmp_path)
+    assert arkiv("import", tmp_path / "omrostning.pdf", "--protocols", protocols).returncode == 0
+    (vote,) = meeting_in(protocols).items[1].votes
+    expected = {k: [f"Ledamot {i}" for i in range(1, 70) if mark(i) == k] for k in range(3)}
+    assert [p.name for p in vote.yes] == expected[0]
+    assert [p.name for p in vote.no] == expected[1]
+    assert [p.name for p in vote.abstaining] == expected[2]
+    text = (protocols / "direktionen" / "2016-11-24.md").read_text(encoding="utf-8")
+    assert not re.search(r"Ledamot \d+[^\n]*\n\nLedamot \d+", text)  # one table, no blank line

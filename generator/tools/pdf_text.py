@@ -281,7 +281,10 @@ def _tables(lines: list[Line], rules: dict[int, list[float]]) -> list[_Columns |
     previous: Line | None = None
     for line in lines:
         in_table = len(line.cells) > 1 or line.indent > 0
-        near = previous is not None and previous.page == line.page and line.top - previous.bottom <= 1.5 * line.size
+        near = previous is not None and (
+            (previous.page == line.page and line.top - previous.bottom <= 1.5 * line.size)
+            or _table_runs_on(previous, line)  # its columns go on over the page break
+        )
         if not in_table:
             current = None
         elif current is None or not near:
@@ -387,10 +390,16 @@ def _continues(previous: Line, line: Line, edges: tuple[float, float]) -> bool:
 
 
 def _new_block(previous: Line, line: Line) -> bool:
-    """A blank line between: a wider gap than between lines of one paragraph, or a new page."""
+    """A blank line between: a wider gap than between lines of one paragraph, or a new page
+    (except inside a table that runs on: its rows stay one table)."""
     if line.page != previous.page:
-        return True
+        return not _table_runs_on(previous, line)
     return line.top - previous.bottom > 0.6 * previous.size
+
+
+def _table_runs_on(previous: Line, line: Line) -> bool:
+    """A table row at the top of a page that continues the table the last page ended with."""
+    return line.page == previous.page + 1 and previous.is_row and line.is_row and abs(line.x0 - previous.x0) <= 2
 
 
 def _join(text: str, after: str) -> str:
