@@ -17,7 +17,12 @@ from generator.model import OriginalFile, SignatureCheck, SignatureStatus
 
 def describe(path: Path) -> OriginalFile:
     data = path.read_bytes()
-    return OriginalFile(size=len(data), sha512=hashlib.sha512(data).hexdigest(), signatures=check(path))
+    return OriginalFile(size=len(data), sha512=sha512(data), signatures=check(path))
+
+
+def sha512(data: bytes) -> str:
+    """The checksum a source records and a build compares (OParl's File.sha512Checksum)."""
+    return hashlib.sha512(data).hexdigest()
 
 
 def check(path: Path) -> tuple[SignatureCheck, ...]:

@@ -202,7 +202,7 @@ def _finish(prepared: _Prepared, protocols: Path, organisation: Organisation) ->
     # A personnummer in the PDF stays out of the archive: the text can be masked, the original
     # cannot, so it is not copied (staff add a masked copy).
     numbers = [line for line, _ in personal_data.find(prepared.text)]
-    digest = provenance.describe(pdf).sha512
+    digest = provenance.sha512(pdf.read_bytes())  # the signature was checked in _prepare
     marker = "" if numbers else f"\n\n<!-- arkiv: original: {day}.pdf sha512={digest} -->"
     text = f"{prepared.text.rstrip()}{marker}\n"
     relative = f"{body.slug}/{day}.md"
