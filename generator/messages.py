@@ -132,6 +132,9 @@ IMPORT_SUMMARY = "Importerade: {imported}. Behöver granskas: {review}. Vägrade
 IMPORT_LINE = "{outcome}: {pdf}{target}"
 SYNTH_DONE = "Skrev {meetings} sammanträden i {directory}"
 SEARCH_INDEX_FAILED = "Sökindexet kunde inte byggas (Pagefind):\n{output}"
+PAGEFIND_BAD_ANSWER = "oväntat svar från Pagefind: {error}"
+PAGEFIND_STOPPED = "Pagefind avslutades med kod {code}"
+PAGEFIND_SILENT = "Pagefind slutade svara"
 ITEM_OUTSIDE_SIGNED = (
     "§ {number} ligger utanför de justerade paragraferna ({signed}); "
     "rätta numret eller 'Paragrafer' under Underskrifter"

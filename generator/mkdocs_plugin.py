@@ -13,6 +13,7 @@ import hashlib
 import logging
 import multiprocessing
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,10 +31,11 @@ from mkdocs.structure.toc import get_toc
 
 from generator import messages
 from generator.build import CACHE_FOLDER, BuildFailed, Generated, generate
+from generator.build.rendered import RenderedPages
 from generator.readers import vocabulary
 from generator.readers.cache import SourceCache
 from generator.site import labels, urls
-from generator.site.outputs import OUTPUTS, OutputContext
+from generator.site.outputs import OUTPUTS, Output, OutputContext, PageSink
 from generator.site.pages import COMPILED_TEMPLATES, Page
 
 log = logging.getLogger("mkdocs.plugins.arkiv")
@@ -80,13 +82,13 @@ class ArchivePage(MkDocsPage):
         config: MkDocsConfig,
         clock: _Clock,
         nav_title: str | None,
-        html: str | None = None,
+        html: Callable[[], str],
     ) -> None:
         # In the menu a page is named by its menu label (MkDocs names pages it makes itself so).
         super().__init__(safe(nav_title) if nav_title is not None else None, file, config)
         self.archive_page = page
         self.clock = clock
-        self.html = html  # already rendered (an incremental preview renders to compare)
+        self.html = html  # rendered now, or earlier (by an incremental preview, or a build before)
 
     def read_source(self, config: MkDocsConfig) -> None:
         page = self.archive_page
@@ -96,10 +98,14 @@ class ArchivePage(MkDocsPage):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         started = time.perf_counter()
-        self.content = self.html if self.html is not None else self.archive_page.render()
+        self.content = self.html()
         self.clock.seconds += time.perf_counter() - started
         self.toc = get_toc([])
         self.present_anchor_ids = set()
+
+
+def _given(html: str) -> Callable[[], str]:
+    return lambda: html
 
 
 class ArchiveFile(File):
@@ -146,6 +152,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # never under ``mkdocs serve``, whose threads make forking unsafe.
         self.parallel_outputs = False
         self.outputs_process: Any = None
+        self.sinks: list[PageSink] = []  # outputs made from the built pages (the search index)
         self.preview = False  # under ``mkdocs serve``: staff check pages; feeds, data and search wait
         self.cache: SourceCache | None = None
         self.incremental = False  # mkdocs serve --dirty: only changed pages are built again
@@ -153,6 +160,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.built = _Built()
         self.removed: list[str] = []  # pages of the last build that this one no longer has
         self.files_made: dict[str, ArchiveFile] = {}  # an incremental preview reuses them
+        self.rendered: RenderedPages | None = None  # article HTML of the build before
 
     @property
     def render_seconds(self) -> float:
@@ -225,13 +233,25 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             # MkDocs has cleaned site/ by now; the outputs made from the archive alone do not
             # depend on the HTML, so a forked process writes them on the second core while pages build.
             self.outputs_process = multiprocessing.get_context("fork").Process(
-                target=self.write_outputs, args=(config, False), daemon=True
+                target=self.write_outputs_forked, args=(config,), daemon=True
             )
+            # The archive is never collected while it is shared: a collector pass over it would
+            # copy every page of the heap into each process (copy-on-write), here or there.
+            gc.freeze()
             self.outputs_process.start()
+        # Started after the fork: the forked process must not hold their pipes or threads.
+        self.sinks = [output.pages(self.context(config)) for output in self.outputs() if output.pages]
         return files
 
     def _add_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.generated is not None
+        generated = self.generated
+        # A full build (and the first build of a preview) takes unchanged pages from the last
+        # build; a preview's later builds render only what changed anyway (``plan``).
+        self.rendered = None
+        if not self.incremental or not self.built.digests:
+            store = generated.rendered_store
+            self.rendered = RenderedPages(store, generated.source_keys, generated.today, config.site_url or "")
         menu = {src: label for label, src in self.generated.navigation}
         plan = self.plan() if self.incremental else None
         for page in self.pages.values():
@@ -243,9 +263,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
                 file = cast(ArchiveFile, ArchiveFile.generated(config, page.src_uri, content=""))
                 if plan is not None:
                     self.files_made[page.src_uri] = file
-            html = None
+            html = self.article(page)
             if plan is not None:
-                file.modified, html = plan.get(page.src_uri, (False, None))
+                file.modified, rendered = plan.get(page.src_uri, (False, None))
+                if rendered is not None:
+                    html = _given(rendered)
             ArchivePage(page, file, config, self.clock, menu.get(page.src_uri), html)  # MkDocs uses file.page
             files.append(file)
         # The signed PDFs, copied beside their meeting pages (the paths were checked on reading).
@@ -278,7 +300,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             )
             if not stale:
                 continue
-            html = page.render()
+            html = self.article(page)()
             digest = hashlib.sha256(html.encode()).hexdigest()
             plan[uri] = (everything or built.digests.get(uri) != digest, html)
             built.digests[uri] = digest
@@ -288,6 +310,12 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         built.depends = {uri: page.depends for uri, page in self.pages.items()}
         built.navigation, built.today = list(generated.navigation), generated.today
         return plan
+
+    def article(self, page: Page) -> Callable[[], str]:
+        rendered = self.rendered
+        if rendered is None:
+            return page.render
+        return lambda: rendered.html(page)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.fragments.clear()
@@ -317,17 +345,42 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             markdown = markdown.replace(VOCABULARY_MARKER, vocabulary_table())
         return markdown
 
-    def write_outputs(self, config: MkDocsConfig, after_pages: bool) -> None:
-        """Write the outputs of one stage (``generator.site.outputs.OUTPUTS``) into the site."""
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        if self.sinks and isinstance(page, ArchivePage) and page.content:
+            # Only the archive's pages are searchable, and all they show for search is in the
+            # article: it goes alone, in a document of the site's language (a third of the bytes).
+            language = config.theme["language"]
+            document = f'<!DOCTYPE html><html lang="{language}"><head></head><body>{page.content}</body></html>'
+            for sink in self.sinks:
+                sink.add("/" + page.url, document)  # the URL Pagefind would give the page's file
+        return output
+
+    def outputs(self) -> list[Output]:
+        """The outputs this build writes (``generator.site.outputs.OUTPUTS``): under a preview
+        only those marked for it."""
+        return [output for output in OUTPUTS if output.in_preview or not self.preview]
+
+    def context(self, config: MkDocsConfig) -> OutputContext:
         assert self.generated is not None
-        context = OutputContext(self.generated.archive, config.site_url or "", self.generated.today)
-        site = Path(config.site_dir)
-        for output in OUTPUTS:
-            if output.after_pages is after_pages and (output.in_preview or not self.preview):
+        return OutputContext(self.generated.archive, config.site_url or "", self.generated.today)
+
+    def write_outputs_forked(self, config: MkDocsConfig) -> None:
+        gc.disable()  # a short-lived process that makes data, no cycles to collect
+        self.write_outputs(config)
+
+    def write_outputs(self, config: MkDocsConfig) -> None:
+        """Write the outputs made from the archive alone into the site."""
+        context, site = self.context(config), Path(config.site_dir)
+        for output in self.outputs():
+            if output.write is not None:
                 output.write(context, site)
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.enable()
+        gc.unfreeze()
+        for sink in self.sinks:
+            sink.close()
+        self.sinks = []
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         gc.enable()
@@ -338,13 +391,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.removed = []
         if self.outputs_process is not None:
             self.outputs_process.join()
+            gc.unfreeze()
             if self.outputs_process.exitcode != 0:
                 raise PluginError(messages.DATA_FAILED)
             self.outputs_process = None
         else:
-            self.write_outputs(config, after_pages=False)
-        # Then what reads the built HTML: Pagefind's index (Swedish stemming from <html lang="sv">).
-        self.write_outputs(config, after_pages=True)
+            self.write_outputs(config)
+        if self.rendered is not None and not self.preview:
+            self.rendered.save()  # a preview builds a part, or what is not yet pushed
+        # Then what was made from the pages as they were built: Pagefind's index.
+        sinks, self.sinks = self.sinks, []
+        for sink in sinks:
+            sink.finish(Path(config.site_dir))
 
     def on_shutdown(self) -> None:
         if self.cache is not None and not self.cache.persist:

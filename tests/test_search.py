@@ -144,6 +144,38 @@ def test_search_index_exists(seed_site: Path) -> None:
     assert list((seed_site / "pagefind").glob("wasm.sv*"))  # Swedish stemming
 
 
+def test_index_built_during_the_build_equals_pagefind_over_the_site(seed_site: Path, tmp_path: Path) -> None:
+    """Pages go to Pagefind as they are built; every page must be indexed as Pagefind itself
+    indexes the finished site: the same pages, URLs, words and filters. (The word index itself
+    numbers the pages in the order they came, so only the pages' fragments are compared.)"""
+    import shutil
+    import subprocess
+
+    from pagefind_bin import get_executable
+
+    site = shutil.copytree(seed_site, tmp_path / "site", ignore=shutil.ignore_patterns("pagefind"))
+    subprocess.run([str(get_executable()), "--site", str(site), "--output-subdir", "cli", "--quiet"], check=True)
+
+    def contents(index: Path, folder: str) -> list[str]:
+        return sorted(path.name for path in (index / folder).iterdir())
+
+    assert contents(seed_site / "pagefind", "fragment") == contents(site / "cli", "fragment")
+    assert len(contents(seed_site / "pagefind", "fragment")) == len(list(seed_site.rglob("*.html"))) - sum(
+        1 for page in seed_site.rglob("*.html") if "data-pagefind-body" not in page.read_text(encoding="utf-8")
+    )
+
+
+def test_pagefind_that_stops_is_reported() -> None:
+    from generator.site.outputs.pagefind_service import PagefindFailed, PagefindService
+
+    service = PagefindService()
+    service.add("/a/", '<html lang="sv"><body data-pagefind-body><p>Text</p></body></html>')
+    service._process.kill()
+    with pytest.raises(PagefindFailed, match="Pagefind avslutades med kod"):
+        service.write(Path("/nonexistent"))
+    service.close()
+
+
 AMBIGUOUS = """\
 organ: direktionen
 datum: 2023-12-14

@@ -84,51 +84,74 @@ class SourceCache:
         self.loaded = True
         if self.folder is None:
             return
-        try:
-            raw = self.file.read_bytes()
-        except OSError:
-            return
-        if not raw.startswith(_MAGIC) or len(raw) < len(_MAGIC) + 32:
-            return
-        signature, payload = raw[len(_MAGIC) : len(_MAGIC) + 32], raw[len(_MAGIC) + 32 :]
-        try:
-            expected = hmac.new(_secret(), payload, hashlib.sha256).digest()
-        except OSError:
-            return
-        if not hmac.compare_digest(signature, expected):
-            return  # not written by this user on this machine, or damaged: read the sources
-        try:
-            version, entries = pickle.loads(payload)
-        except Exception:
-            return
-        if version == generator_version() and isinstance(entries, dict):
+        entries = load_signed(self.file)
+        if isinstance(entries, dict):
             self.entries = entries
-            with contextlib.suppress(OSError):
-                os.utime(self.file)  # in use: not pruned
 
     def save(self) -> None:
-        """Write the disk copy atomically (a reader never sees half a file)."""
-        if self.folder is None:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            payload = pickle.dumps((generator_version(), self.entries), protocol=pickle.HIGHEST_PROTOCOL)
-            signature = hmac.new(_secret(), payload, hashlib.sha256).digest()
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".kallor-")
-            with os.fdopen(handle, "wb") as out:
-                out.write(_MAGIC + signature + payload)
-            os.replace(temporary, self.file)
+        if self.folder is not None:
+            save_signed(self.file, self.entries)
             self._prune()
-        except OSError:
-            pass  # a cache that cannot be written only makes the next build slower
+
+    def beside(self, name: str) -> Path | None:
+        """Where another cache of the same archive lives (the pages rendered from these sources)."""
+        if self.folder is None:
+            return None
+        return self.folder / (f"{name}-{self.label}.pickle" if self.label else f"{name}.pickle")
+
+    def keys(self) -> dict[str, str]:
+        """Each source's key: its bytes and everything else its meeting was read from."""
+        return {path: entry.key for path, entry in self.entries.items()}
 
     def _prune(self) -> None:
         """Drop the caches of archives not built for a while (test runs and moved folders leave them)."""
         assert self.folder is not None
         limit = time.time() - UNUSED_DAYS * 86400
-        for other in self.folder.glob("kallor*.pickle"):
+        for other in self.folder.glob("*.pickle"):
             if other != self.file and other.stat().st_mtime < limit:
                 other.unlink(missing_ok=True)
+
+
+def load_signed(file: Path) -> object | None:
+    """What ``save_signed`` wrote to ``file``, when the file is intact, signed by this user on this
+    machine and made by this generator code; otherwise None (the caller starts afresh)."""
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        return None
+    if not raw.startswith(_MAGIC) or len(raw) < len(_MAGIC) + 32:
+        return None
+    signature, payload = raw[len(_MAGIC) : len(_MAGIC) + 32], raw[len(_MAGIC) + 32 :]
+    try:
+        expected = hmac.new(_secret(), payload, hashlib.sha256).digest()
+    except OSError:
+        return None
+    if not hmac.compare_digest(signature, expected):
+        return None  # not written by this user on this machine, or damaged
+    try:
+        version, content = pickle.loads(payload)
+    except Exception:
+        return None
+    if version != generator_version():
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(file)  # in use: not pruned
+    kept: object = content
+    return kept
+
+
+def save_signed(file: Path, content: object) -> None:
+    """Write ``content`` to ``file`` atomically (a reader never sees half a file), signed."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        payload = pickle.dumps((generator_version(), content), protocol=pickle.HIGHEST_PROTOCOL)
+        signature = hmac.new(_secret(), payload, hashlib.sha256).digest()
+        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.stem}-")
+        with os.fdopen(handle, "wb") as out:
+            out.write(_MAGIC + signature + payload)
+        os.replace(temporary, file)
+    except OSError:
+        pass  # a cache that cannot be written only makes the next build slower
 
 
 def _secret() -> bytes:

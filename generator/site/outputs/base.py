@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from generator.index import Archive
@@ -28,13 +29,25 @@ class OutputContext:
     today: date
 
 
+class PageSink(Protocol):
+    """What an output made from the built pages is: given each page as MkDocs writes it, then
+    asked to write its files once all are written (or closed when the build fails)."""
+
+    def add(self, url: str, html: str) -> None: ...
+
+    def finish(self, site: Path) -> None: ...
+
+    def close(self) -> None: ...
+
+
 @dataclass(frozen=True)
 class Output:
-    """One output. ``after_pages``: it reads the built HTML, so it runs after MkDocs has written it."""
+    """One output: files made from the archive alone (``write``, while MkDocs builds the pages),
+    or from the built pages (``pages`` starts a ``PageSink`` before the first page is built)."""
 
     name: str
-    write: Callable[[OutputContext, Path], None]
-    after_pages: bool = False
+    write: Callable[[OutputContext, Path], None] | None = None
+    pages: Callable[[OutputContext], PageSink] | None = None
     in_preview: bool = False  # also written under ``mkdocs serve`` (the rest wait for a real build)
 
 

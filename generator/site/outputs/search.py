@@ -1,32 +1,55 @@
-"""Running Pagefind over a built site: the full-text index the search page queries."""
+"""Pagefind's full-text index of the built pages, the index the search page queries.
+
+Each page goes to Pagefind as MkDocs writes it, so Pagefind indexes on the second core while the
+other pages are built; the index is written once the last page is in. Swedish stemming comes
+from ``<html lang="sv">``.
+"""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from pagefind_bin import get_executable
 
 from generator import messages
 from generator.site import urls
-from generator.site.outputs.base import Output, OutputContext
+from generator.site.outputs.base import Output, OutputContext, PageSink
+from generator.site.outputs.pagefind_service import PagefindFailed, PagefindService
+
+# Only what a page marks for search is indexed; a page without the mark is left out (Pagefind's
+# own rule once any page has it), so it is not sent at all.
+SEARCHABLE = "data-pagefind-body"
 
 
-def index_site(site: Path) -> None:
-    """Write ``site/pagefind/``: only elements marked ``data-pagefind-body`` are indexed."""
-    result = subprocess.run(
-        [str(get_executable()), "--site", str(site), "--output-subdir", urls.SEARCH_INDEX_DIR, "--quiet"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise PluginError(messages.SEARCH_INDEX_FAILED.format(output=(result.stdout + result.stderr).strip()))
+class SearchIndex:
+    def __init__(self) -> None:
+        try:
+            self.service = PagefindService()
+        except (OSError, PagefindFailed) as exc:
+            raise PluginError(messages.SEARCH_INDEX_FAILED.format(output=exc)) from None
+
+    def add(self, url: str, html: str) -> None:
+        if SEARCHABLE in html:
+            try:
+                self.service.add(url, html)
+            except PagefindFailed as exc:
+                self.close()
+                raise PluginError(messages.SEARCH_INDEX_FAILED.format(output=exc)) from None
+
+    def finish(self, site: Path) -> None:
+        try:
+            self.service.write(site / urls.SEARCH_INDEX_DIR)
+        except PagefindFailed as exc:
+            raise PluginError(messages.SEARCH_INDEX_FAILED.format(output=exc)) from None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        self.service.close()
 
 
-def write(context: OutputContext, site: Path) -> None:
-    index_site(site)
+def start(context: OutputContext) -> PageSink:
+    return SearchIndex()
 
 
-OUTPUT = Output("search-index", write, after_pages=True)
+OUTPUT = Output("search-index", pages=start)

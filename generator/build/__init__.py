@@ -46,6 +46,9 @@ class Generated:
     navigation: list[tuple[str, str]]  # (label, source URI) of the menu's generated pages
     problems: Problems  # warnings only: a build with errors never gets this far
     today: date
+    # Each source's cache key, and where the pages rendered from them are kept (with a cache).
+    source_keys: dict[str, str] = field(default_factory=dict)
+    rendered_store: Path | None = None
 
 
 class BuildFailed(Exception):
@@ -71,7 +74,10 @@ def generate(
         raise BuildFailed(problems.report(), problems)
     archive = build_archive(sources.organisation, sources.meetings)
     writer = PageWriter(archive, today)
-    return Generated(protocols, archive, writer.pages(), writer.navigation(), problems, today)
+    generated = Generated(protocols, archive, writer.pages(), writer.navigation(), problems, today)
+    if cache is not None:
+        generated.source_keys, generated.rendered_store = cache.keys(), cache.beside("sidor")
+    return generated
 
 
 class ArchiveStep(Protocol):
