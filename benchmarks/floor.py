@@ -7,8 +7,8 @@ archive with a cold and a warm cache of read sources. Prints seconds and our rat
         (defaults: /tmp/base/full-protocols, /tmp/floorbench)
 
 Give a work folder on tmpfs (/dev/shm/...) to compare the work of the two builds alone: on a
-disk whose file system is slow to create files, the ~20,000 files the floor writes and the
-~41,000 ours writes (open data, feeds) cost time that depends on the disk, not on the build.
+disk whose file system is slow to create files, the ~21,500 files the floor writes and the
+~41,000 ours writes (open data and a feed per case besides) cost time that depends on the disk.
 """
 
 from __future__ import annotations
@@ -70,27 +70,32 @@ def main() -> None:
     work.mkdir(exist_ok=True)
     project = floor_project(protocols, work)
     mkdocs = str(ROOT / ".venv/bin/mkdocs")
-    arkiv = [str(ROOT / ".venv/bin/arkiv"), "build", "--protocols", str(protocols), "--site", str(work / "site")]
+    arkiv = [str(ROOT / ".venv/bin/arkiv"), "build", "--protocols", str(protocols)]
     os.environ.setdefault("ARKIV_IDAG", "2026-11-27")
     cache = ROOT / ".cache" / "arkiv"
-    rows = []
-    for run in (1, 2):
-        shutil.rmtree(project / "site", ignore_errors=True)
-        floor_mkdocs = timed([mkdocs, "build", "-q"], project)
-        floor_pagefind = timed([str(get_executable()), "--site", "site", "--quiet"], project)
-        floor = floor_mkdocs + floor_pagefind
-        # Like the floor (and the publishing server, which builds each push into a new folder),
-        # our build starts with no site to replace.
-        shutil.rmtree(cache, ignore_errors=True)
-        shutil.rmtree(work / "site", ignore_errors=True)
-        cold = timed(arkiv, ROOT)
-        shutil.rmtree(work / "site", ignore_errors=True)
-        warm = timed(arkiv, ROOT)
-        rows.append((run, floor_mkdocs, floor_pagefind, floor, cold, warm))
-        print(
-            f"körning {run}: golv {floor:.1f} s (MkDocs {floor_mkdocs:.1f} + Pagefind {floor_pagefind:.1f}); "
-            f"arkiv build kall cache {cold:.1f} s ({cold / floor:.2f}x), varm cache {warm:.1f} s ({warm / floor:.2f}x)"
-        )
+    # Every build writes a new folder and none is deleted before the end, as on the publishing
+    # server (a new folder per push): on a disk that is slow to create files just after many were
+    # deleted (ext4 without a journal), the deleting would otherwise decide the figures.
+    sites = work / "sites"
+    shutil.rmtree(sites, ignore_errors=True)
+    sites.mkdir()
+    try:
+        for run in (1, 2):
+            floor_site = str(sites / f"golv-{run}")
+            floor_mkdocs = timed([mkdocs, "build", "-q", "-d", floor_site], project)
+            floor_pagefind = timed([str(get_executable()), "--site", floor_site, "--quiet"], project)
+            floor = floor_mkdocs + floor_pagefind
+            shutil.rmtree(cache, ignore_errors=True)  # the cache of read sources and rendered pages
+            cold = timed([*arkiv, "--site", str(sites / f"kall-{run}")], ROOT)
+            warm = timed([*arkiv, "--site", str(sites / f"varm-{run}")], ROOT)
+            print(
+                f"körning {run}: golv {floor:.1f} s (MkDocs {floor_mkdocs:.1f} + Pagefind {floor_pagefind:.1f}); "
+                f"arkiv build kall cache {cold:.1f} s ({cold / floor:.2f}x), "
+                f"varm cache {warm:.1f} s ({warm / floor:.2f}x)",
+                flush=True,
+            )
+    finally:
+        shutil.rmtree(sites, ignore_errors=True)
 
 
 if __name__ == "__main__":

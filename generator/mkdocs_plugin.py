@@ -12,6 +12,7 @@ import gc
 import hashlib
 import logging
 import multiprocessing
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+import watchdog.observers
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -58,6 +60,8 @@ def message_table() -> str:
     ]
     return f"| {messages.MESSAGE_TABLE_HEADING} |\n| --- |\n" + "\n".join(rows) + "\n"
 
+
+COLLECT_AFTER_S = 1.0  # under ``mkdocs serve``: the cycle collector waits this long after a build
 
 _HEADER_LABELS = ("MENU", "SEARCH_LABEL", "SEARCH_PLACEHOLDER", "SEARCH_BUTTON")
 
@@ -161,6 +165,9 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.removed: list[str] = []  # pages of the last build that this one no longer has
         self.files_made: dict[str, ArchiveFile] = {}  # an incremental preview reuses them
         self.rendered: RenderedPages | None = None  # article HTML of the build before
+        self.rendered_at_start: RenderedPages | None = None  # a preview's, kept when it stops
+        self.observers: list[Any] = []  # what watches the protocols under ``mkdocs serve``
+        self.builds = 0  # builds begun under ``mkdocs serve``
 
     @property
     def render_seconds(self) -> float:
@@ -188,9 +195,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.incremental:
             # A rebuild makes objects by the hundred thousand beside an archive of millions; the
-            # cycle collector would walk them all several times. It runs again when the pages are
-            # written (``on_post_build``), off the path from saving a file to seeing it.
+            # cycle collector would walk them all several times. It runs again a moment after the
+            # pages are written (``on_post_build``), off the path from saving a file to seeing it.
             gc.disable()
+            self.builds += 1
         try:
             # Under mkdocs build/serve the sources are read here, once per build, for one build day.
             protocols = Path(config.config_file_path).parent / self.config.protocols
@@ -252,6 +260,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         if not self.incremental or not self.built.digests:
             store = generated.rendered_store
             self.rendered = RenderedPages(store, generated.source_keys, generated.today, config.site_url or "")
+            if self.incremental:
+                self.rendered_at_start = self.rendered
         menu = {src: label for label, src in self.generated.navigation}
         plan = self.plan() if self.incremental else None
         for page in self.pages.values():
@@ -375,6 +385,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if output.write is not None:
                 output.write(context, site)
 
+    def _collect_after(self, build: int) -> None:
+        if build == self.builds:  # not when the next build has begun
+            gc.enable()
+
     def on_build_error(self, *, error: Exception) -> None:
         gc.enable()
         gc.unfreeze()
@@ -383,7 +397,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.sinks = []
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        gc.enable()
+        if self.incremental:
+            # Enabled now, the collector would take ~0.7 s over the archive before the page
+            # staff wait for is shown; a moment later it runs while they read it.
+            timer = threading.Timer(COLLECT_AFTER_S, self._collect_after, args=(self.builds,))
+            timer.daemon = True
+            timer.start()
+        else:
+            gc.enable()
         # A page the archive no longer has (a protocol removed) must not stay in the preview.
         for uri in self.removed:
             page = Path(config.site_dir) / urls.url_of(uri) / "index.html"
@@ -397,8 +418,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.outputs_process = None
         else:
             self.write_outputs(config)
-        if self.rendered is not None and not self.preview:
-            self.rendered.save()  # a preview builds a part, or what is not yet pushed
+        if self.rendered is not None and not self.incremental:
+            self.rendered.save()  # a preview keeps its pages when it stops (``on_shutdown``)
         # Then what was made from the pages as they were built: Pagefind's index.
         sinks, self.sinks = self.sinks, []
         for sink in sinks:
@@ -407,8 +428,23 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_shutdown(self) -> None:
         if self.cache is not None and not self.cache.persist:
             self.cache.save()
+        if self.rendered_at_start is not None:
+            self.rendered_at_start.save()
+        for observer in self.observers:
+            observer.stop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        # Staff preview: a changed protocol rebuilds the site like a changed doc page.
-        server.watch(str(self.protocols_dir(config)))
+        # Staff preview: a changed protocol rebuilds the site like a changed doc page. MkDocs
+        # looks for changes by reading every watched folder twice a second; the protocols are
+        # watched by the system's notifications instead (inotify on Linux, where there are
+        # any), so a save is seen at once and 1,600 files are not read over and over.
+        notified = watchdog.observers.Observer()
+        polling, server.observer = server.observer, notified
+        try:
+            server.watch(str(self.protocols_dir(config)))  # MkDocs' own handler, on that observer
+        finally:
+            server.observer = polling
+        notified.daemon = True
+        notified.start()
+        self.observers.append(notified)
         return server
