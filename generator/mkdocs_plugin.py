@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+import watchdog.events
 import watchdog.observers
 from markupsafe import Markup, escape
 from mkdocs.config import config_options
@@ -418,12 +419,18 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             self.outputs_process = None
         else:
             self.write_outputs(config)
-        if self.rendered is not None and not self.incremental:
-            self.rendered.save()  # a preview keeps its pages when it stops (``on_shutdown``)
-        # Then what was made from the pages as they were built: Pagefind's index.
+        # The rendered pages are kept for the next build while Pagefind writes its index (a
+        # preview keeps its pages when it stops, ``on_shutdown``).
+        saving = threading.Thread(target=self.rendered.save) if self.rendered and not self.incremental else None
+        if saving is not None:
+            saving.start()
         sinks, self.sinks = self.sinks, []
-        for sink in sinks:
-            sink.finish(Path(config.site_dir))
+        try:
+            for sink in sinks:  # what was made from the pages as they were built: the search index
+                sink.finish(Path(config.site_dir))
+        finally:
+            if saving is not None:
+                saving.join()
 
     def on_shutdown(self) -> None:
         if self.cache is not None and not self.cache.persist:
@@ -438,13 +445,30 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         # looks for changes by reading every watched folder twice a second; the protocols are
         # watched by the system's notifications instead (inotify on Linux, where there are
         # any), so a save is seen at once and 1,600 files are not read over and over.
+        protocols = str(self.protocols_dir(config))
+        if not _notifications_work(protocols):
+            server.watch(protocols)  # MkDocs' reading, as for the docs
+            return server
         notified = watchdog.observers.Observer()
         polling, server.observer = server.observer, notified
         try:
-            server.watch(str(self.protocols_dir(config)))  # MkDocs' own handler, on that observer
+            server.watch(protocols)  # MkDocs' own handler, on that observer
         finally:
             server.observer = polling
-        notified.daemon = True
         notified.start()
         self.observers.append(notified)
         return server
+
+
+def _notifications_work(folder: str) -> bool:
+    """Whether the system can notify about changes in ``folder`` (not, for one, when its limit
+    on watched folders is reached)."""
+    trial = watchdog.observers.Observer()
+    try:
+        trial.schedule(watchdog.events.FileSystemEventHandler(), folder, recursive=True)
+        trial.start()
+    except OSError:
+        return False
+    trial.stop()
+    trial.join()
+    return True

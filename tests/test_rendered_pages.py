@@ -107,3 +107,11 @@ def test_a_warm_build_after_edits_publishes_what_a_build_from_nothing_does(proto
     warm = site_pages(build("site"))
     assert "4 300 tkr" in warm["direktionen/2016-11-24/index.html"]
     assert warm == site_pages(build("fresh", "--no-cache"))
+
+
+def test_the_generator_version_covers_the_page_templates() -> None:
+    """Kept pages are dropped when the generator changes; a template is part of it."""
+    from generator.readers.cache import PACKAGE, code_files
+
+    templates = set((PACKAGE / "site" / "templates").glob("*.html"))
+    assert templates and templates <= set(code_files())

@@ -147,3 +147,12 @@ def test_an_incremental_preview_serves_what_a_clean_build_makes(tmp_path: Path) 
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_protocols_are_watched_by_notification_where_the_system_can(tmp_path: Path) -> None:
+    """Where the system cannot notify (here: a folder that is not there), serve falls back to
+    MkDocs' reading of the folder instead of failing to start."""
+    from generator.mkdocs_plugin import _notifications_work
+
+    assert _notifications_work(str(tmp_path))
+    assert not _notifications_work(str(tmp_path / "saknas"))

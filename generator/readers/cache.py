@@ -34,15 +34,24 @@ UNUSED_DAYS = 14
 _MAGIC = b"arkiv-cache-1\n"
 
 
+PACKAGE = Path(__file__).resolve().parent.parent
+# What the generator is made of: code, data, and the templates of the pages kept between builds.
+CODE_SUFFIXES = (".py", ".yaml", ".json", ".html")
+
+
+def code_files() -> list[Path]:
+    return sorted(
+        path for path in PACKAGE.rglob("*") if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts
+    )
+
+
 @lru_cache(maxsize=1)
 def generator_version() -> str:
     """A digest of the generator's code and data: a cache made by other code is never used."""
-    package = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".yaml", ".json") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
+    for path in code_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
