@@ -155,6 +155,20 @@ def test_drawn_protocol_with_a_borderless_header_imports(made: dict[str, Path], 
     assert m.posting is not None and m.posting.posted == date(2009, 3, 18)
 
 
+def test_text_that_starts_where_a_table_column_did_is_not_made_a_table_row(tmp_path: Path) -> None:
+    """A name in a signature block may start where the header table's second column starts on
+    the same page; only a line right under a row continues the table."""
+    from generator.tools.pdf_text import extract
+
+    first_page = [line for line in pdfs.DRAWN_LINES if line[1] < 400]
+    signed = [(60, 420, "Vid protokollet", False), (200, 440, "Agnes Ahlberg", False)]
+    path = tmp_path / "namn.pdf"
+    path.write_bytes(pdfs.drawn_pdf(first_page + signed))
+    lines = extract(path).markdown.splitlines()
+    assert "Agnes Ahlberg" in lines  # as text, not "\tAgnes Ahlberg"
+    assert "\tBertil Bäckström (GÅS)" in lines  # the header's own second line still is a row
+
+
 def test_a_replaced_original_is_refused_by_the_build(made: dict[str, Path], tmp_path: Path) -> None:
     protocols = archive(tmp_path)
     assert arkiv("import", made["signerad.pdf"], "--protocols", protocols).returncode == 0

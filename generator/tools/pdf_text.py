@@ -242,10 +242,23 @@ def _mark_continuation_rows(lines: list[Line]) -> None:
             )
             if at is not None:
                 line.cells = [words[:at], words[at:]]
+    previous: Line | None = None
     for line in lines:
-        if line.page in columns:
-            # A line (or a row) that starts in a later column: its leading cells are empty.
+        # A row that starts in a later column: its leading cells are empty. A lone text that
+        # starts there is a wrapped value only right under a row (a name in a signature block
+        # that happens to start where a column of the header table did stays text).
+        if line.page in columns and (len(line.cells) > 1 or _right_under_a_row(previous, line)):
             line.indent = next((i for x, i in columns[line.page].items() if abs(x - line.x0) <= 3), 0)
+        previous = line
+
+
+def _right_under_a_row(previous: Line | None, line: Line) -> bool:
+    return (
+        previous is not None
+        and previous.is_row
+        and previous.page == line.page
+        and line.top - previous.bottom <= 1.5 * line.size
+    )
 
 
 @dataclass
