@@ -12,6 +12,7 @@ import gc
 import hashlib
 import logging
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -377,6 +378,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def write_outputs_forked(self, config: MkDocsConfig) -> None:
         gc.disable()  # a short-lived process that makes data, no cycles to collect
+        os.nice(10)
         self.write_outputs(config)
 
     def write_outputs(self, config: MkDocsConfig) -> None:
@@ -393,6 +395,10 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         gc.enable()
         gc.unfreeze()
+        if self.outputs_process is not None:  # its folder is about to be removed
+            self.outputs_process.terminate()
+            self.outputs_process.join()
+            self.outputs_process = None
         for sink in self.sinks:
             sink.close()
         self.sinks = []
