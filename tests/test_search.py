@@ -165,12 +165,25 @@ def test_index_built_during_the_build_equals_pagefind_over_the_site(seed_site: P
     )
 
 
+def test_an_answer_that_is_not_pagefinds_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.site.outputs import pagefind_service
+    from generator.site.outputs.pagefind_service import PagefindFailed, PagefindService
+
+    impostor = tmp_path / "pagefind"
+    impostor.write_text("#!/bin/sh\nprintf 'inte base64!,'\nsleep 5\n", encoding="utf-8")
+    impostor.chmod(0o755)
+    monkeypatch.setattr(pagefind_service, "get_executable", lambda: impostor)
+    with pytest.raises(PagefindFailed, match="oväntat svar från Pagefind"):
+        PagefindService()
+
+
 def test_pagefind_that_stops_is_reported() -> None:
     from generator.site.outputs.pagefind_service import PagefindFailed, PagefindService
 
     service = PagefindService()
     service.add("/a/", '<html lang="sv"><body data-pagefind-body><p>Text</p></body></html>')
     service._process.kill()
+    service._process.wait()
     with pytest.raises(PagefindFailed, match="Pagefind avslutades med kod"):
         service.write(Path("/nonexistent"))
     service.close()

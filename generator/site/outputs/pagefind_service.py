@@ -42,11 +42,16 @@ class PagefindService:
         self._errors: list[str] = []
         self._arrived = threading.Condition()
         self._last_id = 0
+        self._reading = True  # False once the answers end (Pagefind stopped, or spoke nonsense)
         # The answers are read on a thread of their own: Pagefind stops when its output pipe is
         # full, and the build must not stop to read an answer per page.
         self._reader = threading.Thread(target=self._read, args=(self._process.stdout,), daemon=True)
         self._reader.start()
-        self._index_id = self._call({"type": "NewIndex", "config": {}})["index_id"]
+        try:
+            self._index_id = self._call({"type": "NewIndex", "config": {}})["index_id"]
+        except PagefindFailed:
+            self.close()
+            raise
 
     def add(self, url: str, html: str) -> None:
         """Index one built page under its URL (``/folder/page/``), as ``pagefind --site`` would."""
@@ -80,7 +85,7 @@ class PagefindService:
         except (BrokenPipeError, ValueError):
             raise PagefindFailed(self._stopped()) from None
         with self._arrived:
-            self._arrived.wait_for(lambda: message_id in self._answers or self._errors or not self._reader.is_alive())
+            self._arrived.wait_for(lambda: message_id in self._answers or self._errors or not self._reading)
             answer = self._answers.pop(message_id, None)
         if answer is None:  # Pagefind stopped, or refused a page or a message
             raise PagefindFailed(self._stopped())
@@ -92,13 +97,14 @@ class PagefindService:
         pending = b""
         try:
             while chunk := stdout.read1(1 << 16):  # type: ignore[attr-defined]
-                *messages, pending = (pending + chunk).split(b",")
-                for message in messages:
+                *received, pending = (pending + chunk).split(b",")
+                for message in received:
                     self._receive(json.loads(base64.b64decode(message)))
         except ValueError as exc:  # not Pagefind's protocol: stop waiting, say so
             self._errors.append(messages.PAGEFIND_BAD_ANSWER.format(error=exc))
         finally:
             with self._arrived:
+                self._reading = False
                 self._arrived.notify_all()
 
     def _receive(self, answer: dict[str, Any]) -> None:
@@ -111,6 +117,9 @@ class PagefindService:
             self._arrived.notify_all()
 
     def _stopped(self) -> str:
-        code = self._process.poll()
+        try:
+            code: int | None = self._process.wait(timeout=1)  # a process that just ended has its code
+        except subprocess.TimeoutExpired:
+            code = None
         ended = messages.PAGEFIND_SILENT if code is None else messages.PAGEFIND_STOPPED.format(code=code)
         return "\n".join([*self._errors, ended])
