@@ -68,22 +68,20 @@ class PagefindService:
             self._process.kill()
         self._process.wait()
 
-    def _send(self, payload: dict[str, Any]) -> int:
+    def _send(self, payload: dict[str, Any], flush: bool = False) -> int:
         self._last_id += 1
         message = json.dumps({"message_id": self._last_id, "payload": payload}, ensure_ascii=False)
         try:
             self._stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+            if flush:
+                self._stdin.flush()
         except (BrokenPipeError, ValueError):
             raise PagefindFailed(self._stopped()) from None
         return self._last_id
 
     def _call(self, payload: dict[str, Any]) -> dict[str, Any]:
         """Send one request and wait for its answer (Pagefind answers in order)."""
-        message_id = self._send(payload)
-        try:
-            self._stdin.flush()
-        except (BrokenPipeError, ValueError):
-            raise PagefindFailed(self._stopped()) from None
+        message_id = self._send(payload, flush=True)
         with self._arrived:
             self._arrived.wait_for(lambda: message_id in self._answers or self._errors or not self._reading)
             answer = self._answers.pop(message_id, None)

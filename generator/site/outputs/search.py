@@ -26,7 +26,7 @@ class SearchIndex:
         try:
             self.service = PagefindService()
         except (OSError, PagefindFailed) as exc:
-            raise PluginError(messages.SEARCH_INDEX_FAILED.format(output=exc)) from None
+            raise _failed(exc) from None
 
     def add(self, url: str, html: str) -> None:
         if SEARCHABLE in html:
@@ -34,18 +34,22 @@ class SearchIndex:
                 self.service.add(url, html)
             except PagefindFailed as exc:
                 self.close()
-                raise PluginError(messages.SEARCH_INDEX_FAILED.format(output=exc)) from None
+                raise _failed(exc) from None
 
     def finish(self, site: Path) -> None:
         try:
             self.service.write(site / urls.SEARCH_INDEX_DIR)
         except PagefindFailed as exc:
-            raise PluginError(messages.SEARCH_INDEX_FAILED.format(output=exc)) from None
+            raise _failed(exc) from None
         finally:
             self.close()
 
     def close(self) -> None:
         self.service.close()
+
+
+def _failed(cause: Exception) -> PluginError:
+    return PluginError(messages.SEARCH_INDEX_FAILED.format(output=cause))
 
 
 def start(context: OutputContext) -> PageSink:
