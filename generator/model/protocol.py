@@ -24,6 +24,7 @@ __all__ = [
     "Correction",
     "Dnr",
     "ElectronicSignature",
+    "Extra",
     "Item",
     "ItemRef",
     "Meeting",
@@ -160,6 +161,16 @@ class Adjustment:
     place_and_time: str
     signatories: tuple[Signatory, ...]
     signed: ParagraphRange | None
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Extra:
+    """A part of the protocol's header that no field holds (an unknown label, a line of text):
+    kept as written under its own label, so that nothing the protocol says is lost."""
+
+    label: str
+    text: str
     line: int = field(default=0, compare=False)
 
 
@@ -360,6 +371,7 @@ class Meeting:
     corrections: tuple[Correction, ...] = ()  # rättelser made after publishing, oldest first
     absentees: tuple[PersonName, ...] = ()  # "Anmält förhinder": named in the protocol, not present
     posting_undated: bool = False  # an anslag without dates (older protocols were dated by hand)
+    extras: tuple[Extra, ...] = ()  # header parts no field holds, as written
 
     @property
     def slug(self) -> str:

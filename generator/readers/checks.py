@@ -62,18 +62,19 @@ def check_meeting(meeting: Meeting, problems: Problems) -> None:
                     file, item.line or 1, messages.ITEM_OUTSIDE_SIGNED.format(number=item.number, signed=signed)
                 )
 
+    # The paragraphs win over the ärendelista: a disagreement is worth a warning, not a refusal.
     if meeting.agenda:
         listed = {entry.number: entry for entry in meeting.agenda}
         for item in meeting.items:
             entry = listed.get(item.number)
             if entry is None:
-                problems.error(file, item.line or 1, messages.AGENDA_MISSING.format(number=item.number))
+                problems.warning(file, item.line or 1, messages.AGENDA_MISSING.format(number=item.number))
             elif set(entry.dnr) != set(item.dnr):
-                problems.error(file, item.line or 1, messages.AGENDA_DNR.format(number=item.number))
+                problems.warning(file, item.line or 1, messages.AGENDA_DNR.format(number=item.number))
             elif not _same_title(entry.title, item.title):
                 problems.warning(file, item.line or 1, messages.AGENDA_TITLE.format(number=item.number))
         for number in sorted(set(listed) - numbers):
-            problems.error(file, 1, messages.AGENDA_EXTRA.format(number=number))
+            problems.warning(file, 1, messages.AGENDA_EXTRA.format(number=number))
 
     for attendee in meeting.attendees:
         span = attendee.paragraphs

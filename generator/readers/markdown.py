@@ -24,6 +24,7 @@ from generator.model import (
     Body,
     Correction,
     ElectronicSignature,
+    Extra,
     Item,
     Meeting,
     Organisation,
@@ -50,9 +51,11 @@ from generator.readers.vocabulary import MAX_FURNITURE, MONTHS, Vocabulary, norm
 _FURNITURE_SEEN: dict[tuple[object, ...], dict[str, bool]] = {}
 _SEEN_LIMIT = 200_000  # lines remembered per body (a few MB at most)
 _ITEM_START = re.compile(
-    r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
-    r"(?:[ ]+(?P<rest>[^\s|][^\t|]*?))?\s*$"  # no tab or pipe: that is an ärendelista row
+    r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}\.?\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
+    r"(?:[ \t]+(?P<rest>[^\s|].*?))?\s*$"
 )
+# A contents row rather than a paragraph: it ends in dotted leaders or in a page-number cell.
+_AGENDA_ROW_END = re.compile(r"(?:\.{3,}|…+)\s*\d*\s*$|\t\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$")
 # Older templates number paragraphs in running text: "36. Val av justerare." Read so only when a
 # protocol has no "§" paragraph at all, and only as a run of consecutive numbers: a numbered list
 # inside a paragraph starts again at 1 and its clauses begin in lower case ("1. att …"), and an
@@ -71,6 +74,8 @@ _RANGE_WITHOUT_SIGN = re.compile(r"(?<!\d)(\d{1,6})\s*(?:-{1,2}|–)\s*(\d{1,6})
 _CLOCK_SPAN = re.compile(r"(?<![\d:.])(?P<start>\d{1,2}[:.]\d{2})\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2})(?![\d:.])")
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*(\d+(?:\s*[-–]\s*\d+)?)?\s*$")
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+# A page number: a short number that is not part of a date, a dnr, a § or an amount.
+_DIGITS = re.compile(r"(?<![\d\-/:.,§ ]\d)(?<![\d\-/:.,§])(?<!§ )\b\d{1,3}\b(?![\d\-/:.,])")
 _NUMBERS = re.compile(r"^[-+−]?[\d\s.,]*\d\s*%?$")
 
 # Headings that end a paragraph's free text and become lists of their own (vocabulary: listor).
@@ -136,6 +141,7 @@ class MarkdownReader:
         # What each line became, for ``arkiv explain``: line number -> (region, what).
         self.trace: dict[int, tuple[str, str]] = {}
         self.date_line = ""  # the meeting date as a line of its own (set by ``read``)
+        self.repeated: set[str] = set()  # lines that are furniture by recurring (set by ``read``)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -148,6 +154,8 @@ class MarkdownReader:
     def is_furniture(self, text: str) -> bool:
         if text.strip() == self.date_line:
             return True  # the meeting's date alone on a line: the running header's "Sammanträdesdatum"
+        if text in self.repeated:
+            return True
         seen = self.furniture_seen.get(text)
         if seen is None:
             if len(self.furniture_seen) > _SEEN_LIMIT:
@@ -167,12 +175,43 @@ class MarkdownReader:
 
     def content(self, lines: list[Line]) -> list[Line]:
         kept = []
+        after_furniture = False
         for line in lines:
-            if self.is_furniture(line.text):
+            # A furniture row written as a pipe table brings its separator row along.
+            if self.is_furniture(line.text) or (after_furniture and _PIPE_SEPARATOR.match(line.text.strip())):
                 self.note(line, "möbler", "tas bort: sidans möbler")
+                after_furniture = True
             else:
                 kept.append(line)
+                after_furniture = after_furniture and not line.text.strip()
         return kept
+
+    def repeated_furniture(self, lines: list[Line]) -> set[str]:
+        """Lines that are page furniture because they recur, whatever their words: a running
+        header or footer is printed on every page, with its page number or the meeting's date."""
+        groups: dict[str, list[str]] = {}
+        for line in lines:
+            bare = line.text.strip()
+            if 0 < len(bare) <= MAX_FURNITURE:
+                groups.setdefault(_DIGITS.sub("#", normalise(bare.replace("|", " "))), []).append(line.text)
+        found: set[str] = set()
+        for key, texts in groups.items():
+            if len(texts) < 2 or self.is_known_heading(key) or _is_item_start(texts[0]) or _is_dnr_cell(texts[0]):
+                continue
+            cells = [c for c in _cells(texts[0].strip(" ")) if c]
+            if (
+                (len(texts) >= 3 and "#" in key and len(set(texts)) > 1 and len(key) <= 80)  # page numbers
+                or (self.date_line in texts[0] and len(key.split()) <= 8)  # the meeting's date
+                or (len(texts) >= 3 and len(cells) >= 2)  # a footer row: address, organisation number
+                or (len(cells) >= 2 and any(self.vocabulary.is_furniture(c) for c in cells))
+                or self.vocabulary.is_title(key)
+            ):
+                found.update(texts)
+        return found
+
+    def is_known_heading(self, key: str) -> bool:
+        vocabulary = self.vocabulary
+        return key in vocabulary.sections or key in vocabulary.lists or self.is_decision_heading(key)
 
     def note(self, line: Line, region: str, what: str) -> None:
         """Record what ``line`` became (the first record wins: the most specific reader)."""
@@ -192,6 +231,7 @@ class MarkdownReader:
         self.file_date = file_date
         self.date_line = file_date.isoformat()
         lines = [Line(i, raw.rstrip()) for i, raw in enumerate(text.splitlines(), start=1)]
+        self.repeated = self.repeated_furniture(lines)
         vocabulary = self.vocabulary
         starts = _starts(lines)
         items_at = starts[0] if starts else None
@@ -211,23 +251,34 @@ class MarkdownReader:
             if _instruction(line.text.strip()):
                 self.note(line, "instruktion", "till arkivet, visas inte")
         self.check_markers(lines, marked, items_at, end)
-        header_end = min(i for i in (anslag_at, agenda_at, items_at) if i is not None)
         for at, region in ((anslag_at, "anslag"), (agenda_at, "ärendelista"), (signing_at, "signering")):
             if at is not None:
                 self.note(lines[at], region, "rubrik")
+        # A contents list without a heading of its own starts where the first paragraph's number
+        # first stands: the list is found by its numbers, not by a heading.
+        agenda_from = agenda_at + 1 if agenda_at is not None else None
+        if agenda_from is None:
+            agenda_from = _agenda_rows_at(lines, items_at, _opening(lines[items_at].text)[0])
+        agenda_start = agenda_at if agenda_at is not None else agenda_from
+        header_end = min(i for i in (anslag_at, agenda_start, items_at) if i is not None)
 
         header = self.read_header(lines[header_at:header_end])
         posting, meeting_date = None, file_date
         undated = False
         if anslag_at is not None:
-            posting_end = agenda_at if agenda_at is not None and agenda_at > anslag_at else items_at
+            posting_end = agenda_from if agenda_from is not None and agenda_from > anslag_at else items_at
+            if agenda_at is not None and anslag_at < agenda_at < posting_end:
+                posting_end = agenda_at
             posting, written_date, undated = self.read_posting(lines[anslag_at + 1 : posting_end])
             if written_date and written_date != file_date:
                 self.error(
                     lines[anslag_at].number,
                     messages.DATE_MISMATCH.format(written=written_date, expected=file_date),
                 )
-        agenda = self.read_agenda(lines[agenda_at + 1 : items_at]) if agenda_at is not None else []
+        agenda_end = (
+            anslag_at if anslag_at is not None and agenda_from is not None and anslag_at > agenda_from else items_at
+        )
+        agenda = self.read_agenda(lines[agenda_from:agenda_end]) if agenda_from is not None else []
         items = self.read_items(lines, [i for i in starts if i < end], end)
         signing = self.read_signing(lines[signing_at:]) if signing_at is not None else None
         original = next(((line.number, found) for line in marked if (found := ORIGINAL.match(line.text.strip()))), None)
@@ -252,6 +303,7 @@ class MarkdownReader:
             corrections=tuple(self.corrections(marked)),
             absentees=tuple(header.absentees),
             posting_undated=undated,
+            extras=tuple(header.extras),
         )
 
     def corrections(self, lines: list[Line]) -> list[Correction]:
@@ -297,14 +349,34 @@ class MarkdownReader:
                 continue
             if self.vocabulary.label(self.vocabulary.header, text) or "\t" in text or text.startswith("|"):
                 return i
-            if _BOLD_LINE.match(text) or _HEADING.match(text):
-                if not _same(bare, self.body.name):
-                    self.error(line.number, messages.BODY_MISMATCH.format(written=bare, expected=self.body.name))
+            if self.names_body(bare):
                 self.note(line, "titel", "organets namn")
                 continue
-            self.error(line.number, messages.MD_NO_BODY)
-            return None
+            if self.names_other_body(bare):  # the protocol says it is another body's: a contradiction
+                self.error(line.number, messages.BODY_MISMATCH.format(written=bare, expected=self.body.name))
+                continue
+            return i  # the header starts here; what it cannot place is kept as written
         return len(lines)
+
+    def names_other_body(self, text: str) -> bool:
+        """A short title line that names a body ("Styrelsen", "Socialnämnden") which is not this one."""
+        words = normalise(text).split()
+        if not words or len(words) > 4 or any(ch.isdigit() for ch in text):
+            return False
+        return any(words[-1].endswith(noun) for noun in self.vocabulary.body_nouns)
+
+    def names_body(self, text: str) -> bool:
+        """A title line: the body's or organisation's name, a document title, the meeting's date,
+        or these together ("**Kommunstyrelsen** 2016-11-22", "Direktionens protokoll 30 maj 2024")."""
+        rest = normalise(text.replace("\t", " "))
+        found = self.vocabulary.date_in_words.search(rest) or _ISO_DATE.search(rest)
+        if found and _date_of(found) == self.file_date:
+            rest = (rest[: found.start()] + " " + rest[found.end() :]).strip()
+        names = (self.body.name, self.body.genitive, self.org.name, self.org.short_name)
+        for name in sorted((normalise(n) for n in names if n), key=len, reverse=True):
+            rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest)
+        rest = re.sub(r"\s+", " ", rest).strip(" ,-")
+        return not rest or self.vocabulary.is_title(rest)
 
     # -- header --------------------------------------------------------------------------------
 
@@ -339,13 +411,14 @@ class MarkdownReader:
                 field, values = "underskrifter", [role[1], *(v for v in [role[2], *cells[1:]] if v)]
             elif sentence := self.vocabulary.adjustment_sentence.fullmatch(" ".join(c for c in cells if c)):
                 field, values = "justerare", [sentence["names"]]  # "Att jämte ordföranden justera … utses X"
-            elif field in _ATTENDANCE_FIELDS or field == "frånvarande":
+            elif (field in _ATTENDANCE_FIELDS or field == "frånvarande") and len([c for c in cells if c]) == 1:
                 values = [v for v in cells if v]  # one more line of names under a label of its own line
             else:
-                # One message, where the header stops being understood; never a cascade.
-                if not header.refused:
-                    self.error(line.number, messages.MD_UNKNOWN_HEADER.format(label=cells[0]))
-                header.refused = True
+                # Kept as written under its own label, with a warning: an unknown label is no reason
+                # to refuse a protocol.
+                self.warning(line.number, messages.MD_UNKNOWN_HEADER.format(label=cells[0]))
+                header.extras.append(Extra(cells[0], " ".join(c for c in cells[1:] if c), line.number))
+                self.note(line, "huvud", "okänd rubrik, visas som den är skriven")
                 continue
             self.note(line, "huvud", field)
             written[field] = values
@@ -471,16 +544,16 @@ class MarkdownReader:
         posted, taken_down = values.get("uppsatt"), values.get("nedtaget")
         if "uppsatt" in fields and not fields["uppsatt"][0].strip() and not fields.get("nedtaget", ("",))[0].strip():
             return None, written_date, True  # dated by hand on paper: published without dates
-        for name in ("uppsatt", "nedtaget", "förvaring"):
+        for name in ("uppsatt", "nedtaget"):
             if name not in fields:
-                self.error(line_no, messages.MD_BAD_ANSLAG.format(label=_POSTING_LABELS[name]))
-        if posted is None or taken_down is None or "förvaring" not in fields:
+                self.warning(line_no, messages.MD_BAD_ANSLAG.format(label=_POSTING_LABELS[name]))
+        if posted is None or taken_down is None:
             return None, written_date, False
         posting = Posting(
             statement=" ".join(statement),
             posted=posted,
             taken_down=taken_down,
-            kept_at=fields["förvaring"][0],
+            kept_at=fields.get("förvaring", ("", 0))[0],
             printed_deadline=values.get("sista_dag"),
             line=fields["uppsatt"][1],
         )
@@ -505,7 +578,8 @@ class MarkdownReader:
                     untitled = None
                     self.note(line, "ärendelista", "rubrik")
                     continue
-                self.error(line.number, messages.MD_BAD_AGENDA.format(value=line.text))
+                if not _PIPE_SEPARATOR.match(line.text.strip()):
+                    self.warning(line.number, messages.MD_BAD_AGENDA.format(value=line.text))
                 continue
             rest = cells[1:]
             if rest and _PAGES.match(rest[-1]):
@@ -832,6 +906,7 @@ class _Header:
     time_line: int = 0  # of "Plats och tid"
     refused: bool = False  # a line was not understood (reported once)
     absentees: tuple[PersonName, ...] = ()
+    extras: list[Extra] = field(default_factory=list)
 
     def adjustment(self) -> Adjustment | None:
         if not (self.adjusters or self.place_and_time or self.signatories):
@@ -923,7 +998,40 @@ def _instruction(text: str) -> bool:
 
 
 def _is_item_start(text: str) -> bool:
-    return bool(_ITEM_START.match(text.strip()))
+    found = _ITEM_START.match(text.strip())
+    return bool(found) and not (found["rest"] and _AGENDA_ROW_END.search(text))  # type: ignore[index]
+
+
+def _item_number(text: str) -> int | None:
+    """The number of a line that opens a paragraph or a contents row ("§ 5", "KS § 5", "5 §", "5<TAB>")."""
+    found = _ITEM_START.match(text.strip()) or _NUMBER_CELL.match(text.strip())
+    return int(found["a"] or found["b"]) if found else None
+
+
+_NUMBER_CELL = re.compile(r"^(?:\*\*)?(?P<a>\d{1,6})(?P<b>)(?:\*\*)?\t")
+
+
+def _increasing(candidates: list[tuple[int, int]]) -> list[int]:
+    """The longest run of strictly increasing paragraph numbers among (index, number) candidates,
+    preferring later lines: a contents list repeats the numbers before the paragraphs, and a line
+    of running text that happens to begin with "§ 5" breaks the sequence, so neither is taken."""
+    best: list[int] = []
+    before: list[int] = []
+    for i, (_, number) in enumerate(candidates):
+        length, previous = 1, -1
+        for j in range(i):
+            if candidates[j][1] < number and best[j] + 1 >= length:
+                length, previous = best[j] + 1, j
+        best.append(length)
+        before.append(previous)
+    if not best:
+        return []
+    at = max(range(len(best)), key=lambda i: (best[i], i))
+    chosen: list[int] = []
+    while at >= 0:
+        chosen.append(candidates[at][0])
+        at = before[at]
+    return chosen[::-1]
 
 
 def paragraph_starts(texts: list[str]) -> list[int]:
@@ -933,7 +1041,24 @@ def paragraph_starts(texts: list[str]) -> list[int]:
 
 
 def _starts(lines: list[Line]) -> list[int]:
-    return [i for i, line in enumerate(lines) if _is_item_start(line.text)] or _numbered_starts(lines)
+    candidates = [(i, _opening(line.text)[0]) for i, line in enumerate(lines) if _is_item_start(line.text)]
+    chosen = _increasing(candidates)
+    if not chosen:
+        return _numbered_starts(lines)
+    # A number used again among the paragraphs is two paragraphs with one number (refused by the
+    # checks), not text: only what stands before the first paragraph is a contents list.
+    numbers = {_opening(lines[i].text)[0] for i in chosen}
+    again = [i for i, n in candidates if i > chosen[0] and i not in chosen and n in numbers]
+    return sorted({*chosen, *again})
+
+
+def _agenda_rows_at(lines: list[Line], items_at: int, first_number: int) -> int | None:
+    """Where a contents list without a heading begins: the first line before the paragraphs that
+    opens with the first paragraph's number, as a § line or a numbered row."""
+    for i in range(items_at):
+        if _item_number(lines[i].text) == first_number:
+            return i
+    return None
 
 
 def _numbered_starts(lines: list[Line]) -> list[int]:

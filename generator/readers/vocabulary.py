@@ -136,6 +136,7 @@ class Vocabulary:
     furniture_first: frozenset[str] | None  # the characters a furniture line can begin with (None: any)
     date_in_words: re.Pattern[str]
     signing_prefixes: frozenset[str]
+    body_nouns: tuple[str, ...] = ()
 
     @staticmethod
     def label(table: LabelTable, text: str) -> tuple[str, str, str] | None:
@@ -202,6 +203,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         furniture=_patterns(data["möbler_mönster"]),
         furniture_first=_first_characters(data["möbler_mönster"]),
         signing_prefixes=frozenset(_first_word(pattern) for pattern in data["signering_mönster"]),
+        body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),
         date_in_words=re.compile(
             rf"(?:\b(?:{'|'.join(data['veckodagar'])})(?:en)?(?: den)?\s+)?\b(?P<day>\d{{1,2}})\s+"
             rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})\b",

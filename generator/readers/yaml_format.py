@@ -21,6 +21,7 @@ from generator.model import (
     Body,
     Correction,
     ElectronicSignature,
+    Extra,
     Item,
     Meeting,
     Organisation,
@@ -128,6 +129,7 @@ def to_data(meeting: Meeting) -> dict[str, Any]:
             "rättelser": [{"datum": c.day.isoformat(), "skäl": c.reason} for c in meeting.corrections],
             "anmält_förhinder": _names(meeting.absentees),
             "anslag_utan_datum": meeting.posting_undated,
+            "övrigt": [{"rubrik": e.label, "text": e.text} for e in meeting.extras],
             "signering": signing
             and _compact(
                 {
@@ -312,6 +314,7 @@ class YamlReader:
             corrections=self.corrections(data.get("rättelser", ())),
             absentees=self.roster.names(data.get("anmält_förhinder", ())),
             posting_undated=data.get("anslag_utan_datum", False),
+            extras=tuple(Extra(e.get("rubrik", ""), e.get("text", "")) for e in data.get("övrigt", ())),
         )
 
     def attendee(self, path: Path, data: dict[str, Any]) -> Attendee:

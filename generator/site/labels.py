@@ -67,6 +67,7 @@ DNR = "Dnr"
 NO_DNR = "Inget diarienummer"
 ABSENT = "Deltog inte i beslutet"
 ABSENTEES = "Anmält förhinder"
+EXTRA = "Övrigt"  # a line of the protocol's header without a label of its own
 PROPOSAL = "Förslag till beslut"
 PROPOSAL_DIFF = "Ändringar mot förslaget (tillagt understruket, struket överstruket):"
 POSTING_UNDATED = (

@@ -108,6 +108,7 @@ class OpenData:
                 "signatories": [{"role": s.role, "name": s.name} for s in adjustment.signatories],
                 "paragraphs": [adjustment.signed.first, adjustment.signed.last] if adjustment.signed else None,
             },
+            "extra": [{"label": e.label, "text": e.text} for e in meeting.extras],
             "posting": posting
             and {
                 "posted": posting.posted.isoformat(),
