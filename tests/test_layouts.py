@@ -29,8 +29,7 @@ def meetings() -> dict[str, Meeting]:
     problems = Problems()
     sources = read_sources(LAYOUTS, problems)
     assert sources is not None and problems.errors == [], problems.report()
-    # The one warning: an arbetsutskott's paragraph that holds only its proposal.
-    assert [p.message for p in problems.warnings] == ["§ 28 saknar beslut (rubriken 'Arbetsutskottets beslut')"]
+    assert [p.message for p in problems.warnings] == []
     return {meeting.source: meeting for meeting in sources.meetings}
 
 
@@ -144,7 +143,9 @@ def test_arbetsutskott_numbered_title_two_line_contents_and_trailing_paragraph_s
     assert people(m)[-1][1] == "Erika Ekholm" and m.attendees[-1].paragraphs is not None
     assert str(m.attendees[-1].paragraphs) == "§ 28"
     proposal = m.items[0]
-    assert proposal.proposal_heading == "Arbetsutskottets förslag till direktionen" and proposal.decision == ""
+    # The body's own proposal to another body is what it decided, under the heading it published.
+    assert proposal.decision_heading == "Arbetsutskottets förslag till direktionen" and proposal.proposal == ""
+    assert proposal.decision == "Direktionen ger förbundsdirektören i uppdrag att upphandla reservkraft för serverhallen."
     assert m.items[1].decision == "Arbetsutskottet lämnar remissen utan yttrande."
 
 

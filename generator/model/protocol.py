@@ -318,6 +318,7 @@ class Item:
     title: str
     dnr: tuple[Dnr, ...] = ()
     decision: str = ""  # Markdown
+    decision_heading: str = ""  # as published when it is not the body's own ("Arbetsutskottets förslag till …")
     proposal: str = ""  # Markdown: a proposal put to the body ("Arbetsutskottets förslag"), not a decision
     proposal_heading: str = ""  # its heading as published
     sections: tuple[Section, ...] = ()  # in published order, summary included

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator import messages
 from generator.model import AttendanceGroup, Attendee, ParagraphRange
@@ -51,6 +51,7 @@ class AttendanceWords:
     roles: tuple[str, ...] = ()
     municipality_codes: tuple[tuple[str, str], ...] = ()  # ("ÅTV", "Åtvidabergs kommun")
     not_persons: tuple[str, ...] = ()  # the organisation's names and diarium prefix
+    absent: tuple[str, ...] = ()  # "Anmält förhinder" after a name: named, but not present
 
 
 class AttendanceReader:
@@ -65,9 +66,13 @@ class AttendanceReader:
         self.roles = _phrases(self.words.roles)
         self.not_persons = {name.casefold() for name in self.words.not_persons}
         self.vacant = {word.casefold() for word in self.words.vacant}
+        self.role_words = {word.casefold() for word in self.words.roles}
+        self.absent = _phrases(self.words.absent)
+        self.absentees: list[str] = []  # named as absent in the text last read
 
     def read(self, text: str, group: AttendanceGroup, warn: Warn) -> list[Attendee]:
         found: list[Attendee] = []
+        self.absentees = []
         pos = 0
         # "Kommunchef Nils Norrby, nämndsekreterare Maja Malmsten": a cell that opens with a role
         # writes every role before its name, so a role after a comma belongs to the next person.
@@ -85,6 +90,22 @@ class AttendanceReader:
             municipality, party, pos = self._code(text, pos, None)
             if name.casefold() in self.vacant:
                 # "Vakant (M)": a seat without a person, never an attendee.
+                continue
+            if person is None and (name.casefold() in self.role_words or " " not in name):
+                # A role ("Ordförande") or one capitalised word ("Vision", "VD") is no person's
+                # name: it describes the person before it, or is kept as text with a warning.
+                if found and " " not in name.strip():
+                    previous = found[-1]
+                    found[-1] = replace(previous, role=f"{previous.role}, {name}" if previous.role else name)
+                else:
+                    warn(messages.MD_ATTENDEE_TEXT.format(value=name))
+                continue
+            absent = self.absent.match(text, _skip_spaces(text, pos)) or self.absent.match(
+                text + " ", _skip_spaces(text, pos)
+            )
+            if absent:
+                self.absentees.append(name)
+                pos = absent.end()
                 continue
             serving_for = None
             while True:

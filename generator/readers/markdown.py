@@ -119,6 +119,7 @@ def _shared(organisation: Organisation) -> tuple[Roster, Vocabulary, AttendanceR
                 roles=words["roller"],
                 municipality_codes=organisation.municipality_codes,
                 not_persons=(organisation.name, organisation.short_name, organisation.dnr_prefix),
+                absent=words["frånvarande"],
             ),
         )
         _SHARED.clear()  # one organisation per build: keep no other alive
@@ -142,6 +143,7 @@ class MarkdownReader:
         self.trace: dict[int, tuple[str, str]] = {}
         self.date_line = ""  # the meeting date as a line of its own (set by ``read``)
         self.repeated: set[str] = set()  # lines that are furniture by recurring (set by ``read``)
+        self.absent_names: list[str] = []  # "Gertrud Sand (S) Anmält förhinder" in an attendance list
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -301,7 +303,7 @@ class MarkdownReader:
             original_sha512=(original[1]["sha512"] or "") if original else "",
             time_line=header.time_line,
             corrections=tuple(self.corrections(marked)),
-            absentees=tuple(header.absentees),
+            absentees=(*header.absentees, *self.roster.names(_without_codes(n) for n in self.absent_names)),
             posting_undated=undated,
             extras=tuple(header.extras),
         )
@@ -489,6 +491,7 @@ class MarkdownReader:
         if sub and sub[0] in _ATTENDANCE_FIELDS:
             (group, role), value = _ATTENDANCE_FIELDS[sub[0]], sub[2]
         found = self.attendance.read(value, group, lambda m: self.warning(line.number, m))
+        self.absent_names += self.attendance.absentees
         return [replace(a, role=a.role or role, line=line.number) for a in found]
 
     def signatory(self, values: list[str], header: _Header, line: Line) -> None:
@@ -627,8 +630,8 @@ class MarkdownReader:
             text = line.text.strip()
             if not text:
                 continue
-            if not dnr and _is_dnr_cell(text) and not _HEADING.match(text):
-                dnr = self.dnr(_strip_dnr_label(text), "Dnr", line.number)
+            if not dnr and _is_dnr_cell(_unbold(text)) and not _HEADING.match(text):
+                dnr = self.dnr(_strip_dnr_label(_unbold(text)), "Dnr", line.number)
                 self.note(line, "paragraf", "dnr")
                 continue
             if title:
@@ -654,7 +657,7 @@ class MarkdownReader:
         ground = next((found[1] for line in body[:first_heading] if (found := WITHHOLD.match(line.text.strip()))), None)
         if ground:
             return Item(number, title, tuple(dnr), withheld=Withholding(ground), line=start.number)
-        decision = proposal = proposal_heading = ""
+        decision = proposal = proposal_heading = decision_heading = ""
         sections: list[Section] = []
         facts = _Facts()
         lists: dict[str, list[str]] = {REFERENCES: [], RECIPIENTS: []}
@@ -679,6 +682,8 @@ class MarkdownReader:
                 lists[kind] += [_unbullet(line.text) for line in chunk if line.text.strip()]
             elif self.is_decision_heading(heading) and not decision:
                 decision = _markdown(chunk)
+                if normalise(heading) != normalise(self.body.decision_heading):
+                    decision_heading = heading
             elif heading and self.vocabulary.proposal.fullmatch(normalise(heading)) and not proposal:
                 # A proposal put to the body is not its decision: kept as the proposal.
                 proposal, proposal_heading = _markdown(chunk), heading
@@ -694,11 +699,14 @@ class MarkdownReader:
             title=title,
             dnr=tuple(dnr),
             decision=decision,
+            decision_heading=decision_heading,
             proposal=proposal,
             proposal_heading=proposal_heading,
             votes=tuple(facts.votes),
             reservations=tuple(facts.reservations),
             disqualified=tuple(facts.disqualified),
+            motions=tuple(facts.motions),
+            notes=tuple(facts.notes),
             facts_from_text=facts.found,
             sections=tuple(sections),
             references=tuple(parse_reference(text, self.org) for text in lists[REFERENCES]),
@@ -721,6 +729,10 @@ class MarkdownReader:
                     facts.reservations.append(Reservation(by, text))
         elif kind == "jäv":
             facts.disqualified += self.named(" ".join(_paragraphs(chunk)))
+        elif kind == "yrkande":
+            facts.motions += _paragraphs(chunk)
+        elif kind == "protokollsanteckning":
+            facts.notes += _paragraphs(chunk)
 
     def named(self, text: str) -> tuple[PersonName, ...]:
         """Every roster person named in ``text``, in order, once each."""
@@ -779,10 +791,14 @@ class MarkdownReader:
 
     def is_decision_heading(self, heading: str) -> bool:
         key = normalise(heading)
+        # The body's own proposal to another body ("Kommunstyrelsens förslag till kommunfullmäktige",
+        # "Arbetsutskottets förslag till kommunstyrelsen") is what the body decided.
+        own = {normalise(self.body.genitive), normalise(self.body.decision_heading).removesuffix(" beslut")}
         return (
             key in self.vocabulary.decision
             or key == normalise(self.body.decision_heading)
             or key == normalise(f"{self.body.genitive} beslut")
+            or any(key.startswith(f"{name} förslag till ") for name in own)
         )
 
     def sections(self, lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
@@ -803,8 +819,10 @@ class MarkdownReader:
         if heading and len(heading[1]) >= 3:
             return _unbold(heading[2])
         bold = _BOLD_LINE.match(text.strip())
-        if bold:
-            name = bold[1].strip()
+        # A heading may be written plain as well as bold: the vocabulary's words, alone on a line.
+        plain = text.strip() if "\t" not in text.strip() and len(text.strip()) <= 80 else None
+        if bold or plain:
+            name = bold[1].strip() if bold else (plain or "")
             key = normalise(name)
             vocabulary = self.vocabulary
             if (
@@ -867,10 +885,12 @@ class _Facts:
     votes: list[Vote] = field(default_factory=list)
     reservations: list[Reservation] = field(default_factory=list)
     disqualified: tuple[PersonName, ...] = ()
+    motions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def found(self) -> bool:
-        return bool(self.votes or self.reservations or self.disqualified)
+        return bool(self.votes or self.reservations or self.disqualified or self.motions or self.notes)
 
 
 def _is_row(text: str) -> bool:

@@ -160,6 +160,7 @@ def _item_data(item: Item) -> dict[str, Any]:
             "dnr": _dnr(item.dnr),
             "sekretess": {"grund": item.withheld.ground} if item.withheld else None,
             "beslut": item.decision,
+            "beslutsrubrik": item.decision_heading,
             "förslag": item.proposal,
             "förslagsrubrik": item.proposal_heading,
             "avsnitt": [
@@ -371,6 +372,7 @@ class YamlReader:
             title=item.title,
             dnr=item.dnr,
             decision=data.get("beslut", ""),
+            decision_heading=data.get("beslutsrubrik", ""),
             proposal=data.get("förslag", ""),
             proposal_heading=data.get("förslagsrubrik", ""),
             sections=tuple(self.section(s) for s in data.get("avsnitt", ())),
