@@ -145,7 +145,9 @@ def test_arbetsutskott_numbered_title_two_line_contents_and_trailing_paragraph_s
     proposal = m.items[0]
     # The body's own proposal to another body is what it decided, under the heading it published.
     assert proposal.decision_heading == "Arbetsutskottets förslag till direktionen" and proposal.proposal == ""
-    assert proposal.decision == "Direktionen ger förbundsdirektören i uppdrag att upphandla reservkraft för serverhallen."
+    assert proposal.decision == (
+        "Direktionen ger förbundsdirektören i uppdrag att upphandla reservkraft för serverhallen."
+    )
     assert m.items[1].decision == "Arbetsutskottet lämnar remissen utan yttrande."
 
 

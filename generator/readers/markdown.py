@@ -391,6 +391,10 @@ class MarkdownReader:
                 continue
             cells = _cells(line.text.strip(" "))  # a leading tab is an empty first cell: a continuation
             found = self.vocabulary.label(self.vocabulary.header, cells[0]) if cells[0] else None
+            if not found and cells[0]:
+                # "Direktionens ledamöter", "Nämndens ersättare": a label with the body's genitive before it.
+                bare = re.sub(rf"^{re.escape(self.body.genitive)}\s+", "", _unmark(cells[0]), flags=re.IGNORECASE)
+                found = self.vocabulary.label(self.vocabulary.header, bare) if bare != _unmark(cells[0]) else None
             if not found and self.is_furniture(line.text):
                 self.note(line, "möbler", "tas bort: sidans möbler")
                 continue  # a header label wins over a running header with the same words
@@ -403,6 +407,7 @@ class MarkdownReader:
             elif found:
                 field, _, rest = found
                 values = [v for v in ([rest] if rest else []) + cells[1:] if v]
+                header.sub_group = None  # a new label: the sub-label of the rows above ends
             elif not cells[0] and field in _ONE_VALUE_FIELDS:
                 # A wrapped value ("Tisdag 22 november 2016 kl. 13.00," then "Kommunhuset"): read
                 # again as one text with the lines before it.
@@ -436,11 +441,12 @@ class MarkdownReader:
             header.start, header.end = start or header.start, end or header.end
             header.time_line = header.time_line or line.number
         elif field in _ATTENDANCE_FIELDS:
-            group, role = _ATTENDANCE_FIELDS[field]
+            # A sub-label ("Övriga närvarande<TAB>Ersättare<TAB>…") holds for the rows below it too.
+            group, role = header.sub_group or _ATTENDANCE_FIELDS[field]
             for value in values:
                 sub = self.vocabulary.label(self.vocabulary.header, value)
                 if sub and sub[0] in _ATTENDANCE_FIELDS and not sub[2]:
-                    group, role = _ATTENDANCE_FIELDS[sub[0]]  # a sub-label cell: for the cells after it
+                    group, role = header.sub_group = _ATTENDANCE_FIELDS[sub[0]]  # for the cells after it
                     continue
                 header.attendees += self.attendees(value, group, role, line)
         elif field == "frånvarande":
@@ -492,6 +498,13 @@ class MarkdownReader:
             (group, role), value = _ATTENDANCE_FIELDS[sub[0]], sub[2]
         found = self.attendance.read(value, group, lambda m: self.warning(line.number, m))
         self.absent_names += self.attendance.absentees
+        not_serving = self.vocabulary.attendance["ej_tjänstgörande"]
+        found = [
+            replace(a, group=AttendanceGroup.SUBSTITUTE)
+            if a.group is AttendanceGroup.OTHER and a.role and any(w in a.role.casefold() for w in not_serving)
+            else a
+            for a in found
+        ]
         return [replace(a, role=a.role or role, line=line.number) for a in found]
 
     def signatory(self, values: list[str], header: _Header, line: Line) -> None:
@@ -821,6 +834,8 @@ class MarkdownReader:
         bold = _BOLD_LINE.match(text.strip())
         # A heading may be written plain as well as bold: the vocabulary's words, alone on a line.
         plain = text.strip() if "\t" not in text.strip() and len(text.strip()) <= 80 else None
+        if plain and (plain.endswith(".") or not self.is_known_heading(normalise(plain))):
+            plain = None  # a plain line is a heading only when it is one of the vocabulary's, not a sentence
         if bold or plain:
             name = bold[1].strip() if bold else (plain or "")
             key = normalise(name)
@@ -927,6 +942,7 @@ class _Header:
     refused: bool = False  # a line was not understood (reported once)
     absentees: tuple[PersonName, ...] = ()
     extras: list[Extra] = field(default_factory=list)
+    sub_group: tuple[AttendanceGroup, str | None] | None = None  # set by a sub-label in a row
 
     def adjustment(self) -> Adjustment | None:
         if not (self.adjusters or self.place_and_time or self.signatories):
