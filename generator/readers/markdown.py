@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, NamedTuple
@@ -192,14 +193,20 @@ class MarkdownReader:
         """Lines that are page furniture because they recur, whatever their words: a running
         header or footer is printed on every page, with its page number or the meeting's date."""
         groups: dict[str, list[str]] = {}
+        at: dict[str, list[int]] = {}
         for line in lines:
             bare = line.text.strip()
             if 0 < len(bare) <= MAX_FURNITURE:
-                groups.setdefault(_DIGITS.sub("#", normalise(bare.replace("|", " "))), []).append(line.text)
+                key = _DIGITS.sub("#", normalise(bare.replace("|", " ")))
+                groups.setdefault(key, []).append(line.text)
+                at.setdefault(key, []).append(line.number)
         found: set[str] = set()
         for key, texts in groups.items():
             if len(texts) < 2 or self.is_known_heading(key) or _is_item_start(texts[0]) or _is_dnr_cell(texts[0]):
                 continue
+            numbers = at[key]
+            if any(b - a <= 3 for a, b in pairwise(numbers)):
+                continue  # rows of one table, not a header printed once a page
             cells = [c for c in _cells(texts[0].strip(" ")) if c]
             if (
                 (len(texts) >= 3 and "#" in key and len(set(texts)) > 1 and len(key) <= 80)  # page numbers
