@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from itertools import pairwise
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from generator import messages
@@ -663,6 +663,9 @@ class MarkdownReader:
                 title, found_dnr = self.title_and_dnr(_unbold(title_line[2]), line)
             elif bold and not self.section_heading(text):
                 title, found_dnr = self.title_and_dnr(bold[1].strip(), line)
+            elif not self.section_heading(text) and "\t" not in text and len(text) <= 200:
+                # A title need not be bold: the first line after the paragraph's start is its title.
+                title, found_dnr = self.title_and_dnr(text, line)
             else:
                 break
             dnr = dnr or found_dnr
