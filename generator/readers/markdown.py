@@ -194,8 +194,15 @@ class MarkdownReader:
         header or footer is printed on every page, with its page number or the meeting's date."""
         groups: dict[str, list[str]] = {}
         at: dict[str, list[int]] = {}
-        for line in lines:
+        # A content table's header and separator rows recur from § to § and are never furniture.
+        separators = {i for i, line in enumerate(lines) if _PIPE_SEPARATOR.match(line.text.strip())}
+        table_heads = {i - 1 for i in separators}
+        for i, line in enumerate(lines):
             bare = line.text.strip()
+            if i in separators:
+                continue
+            if i in table_heads and not any(self.vocabulary.is_furniture(c) for c in _cells(bare) if c):
+                continue
             if 0 < len(bare) <= MAX_FURNITURE:
                 key = _DIGITS.sub("#", normalise(bare.replace("|", " ")))
                 groups.setdefault(key, []).append(line.text)
