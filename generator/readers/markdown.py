@@ -10,6 +10,7 @@ e-signing service's record.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
@@ -1067,20 +1068,21 @@ _NUMBER_CELL = re.compile(r"^(?:\*\*)?(?P<a>\d{1,6})(?P<b>)(?:\*\*)?\t")
 def _increasing(candidates: list[tuple[int, int]]) -> list[int]:
     """The longest run of strictly increasing paragraph numbers among (index, number) candidates,
     preferring later lines: a contents list repeats the numbers before the paragraphs, and a line
-    of running text that happens to begin with "§ 5" breaks the sequence, so neither is taken."""
-    best: list[int] = []
+    of running text that happens to begin with "§ 5" breaks the sequence, so neither is taken.
+    Patience sorting, O(n log n): a file of 20,000 "§ 1" lines must not take minutes."""
+    tails: list[int] = []  # numbers ending the best run of each length
+    ends: list[int] = []  # which candidate ends it
     before: list[int] = []
     for i, (_, number) in enumerate(candidates):
-        length, previous = 1, -1
-        for j in range(i):
-            if candidates[j][1] < number and best[j] + 1 >= length:
-                length, previous = best[j] + 1, j
-        best.append(length)
-        before.append(previous)
-    if not best:
-        return []
-    at = max(range(len(best)), key=lambda i: (best[i], i))
+        k = bisect_left(tails, number)  # an equal number replaces the earlier one: later lines win
+        before.append(ends[k - 1] if k else -1)
+        if k == len(tails):
+            tails.append(number)
+            ends.append(i)
+        else:
+            tails[k], ends[k] = number, i
     chosen: list[int] = []
+    at = ends[-1] if ends else -1
     while at >= 0:
         chosen.append(candidates[at][0])
         at = before[at]
