@@ -34,7 +34,7 @@ def test_other_diarium_keeps_its_prefix() -> None:
     assert parse("KS-2021/4", "ITSAM").key == "ks-2021-4"
 
 
-@pytest.mark.parametrize("text", ["", "2023", "93", "ITSAM", "2023/", "/93", "2023/0", "1823/5", "2023/93x"])
+@pytest.mark.parametrize("text", ["", "2023", "93", "ITSAM", "2023/", "/93", "2023/0", "1823/5", "2023/93x", "09-061", "140178", "58/1823"])
 def test_not_a_dnr(text: str) -> None:
     with pytest.raises(DnrError):
         parse(text, "ITSAM")
@@ -51,6 +51,12 @@ def test_not_a_dnr(text: str) -> None:
         ("DNR: ITSAM.2021.3", "ITSAM", 2021, 3, ""),
         ("Dnr. 2019/31 042", "KOMMUN", 2019, 31, "042"),
         ("2024/ITSAM 0018 042", "ITSAM", 2024, 18, "042"),
+        ("Dnr KS 58/2013", "KS", 2013, 58, ""),
+        ("Dnr KS 09-061 101", "KS", 2009, 61, "101"),
+        ("KS 98-412", "KS", 1998, 412, ""),
+        ("RS140178", "RS", 2014, 178, ""),
+        ("BUN 2025/00002", "BUN", 2025, 2, ""),
+        ("Dnr MBN 2021-000012", "MBN", 2021, 12, ""),
     ],
 )
 def test_spellings_of_other_diaria(text: str, prefix: str, year: int, serial: int, code: str) -> None:

@@ -92,8 +92,9 @@ def test_saved_web_page_with_headings_and_no_anslag(meetings: dict[str, Meeting]
         (14, "Avgifter för nätanslutning 2020"),
     ]
     assert m.items[0].decision.startswith("Direktionen godkänner") and m.items[1].dnr == ()
-    # "Direktionen beslutar" with its att-clauses in the running text, no heading: the decision.
-    assert m.items[2].decision.startswith("Direktionen beslutar\n\natt avgiften för en ny anslutning")
+    # "Direktionen beslutar" alone on a line heads the decision, kept as written above it.
+    assert m.items[2].decision.startswith("att avgiften för en ny anslutning")
+    assert m.items[2].decision_heading == "Direktionen beslutar"
     assert [s.text for s in m.items[2].sections] == [
         "Förbundsdirektören redovisar kostnaderna för att ansluta nya verksamheter till nätet."
     ]

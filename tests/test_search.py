@@ -110,6 +110,11 @@ def test_search_with_the_keyboard_alone(page: Page, served: str) -> None:
                 "Dnr. 2019/31 042",
                 "2024/ITSAM 0018 042",
                 "2024/KS 7",
+                "KS 58/2013",
+                "Dnr KS 09-061 101",
+                "RS140178",
+                "BUN 2025/00002",
+                "MBN 2021-000012",
             ]
         ),
     )

@@ -10,20 +10,30 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# An optional "Dnr"/"Dnr:"/"diarienummer" label, then either an optional diarium prefix (letters,
-# may hold dashes such as "KS" or "BUN-") and year and serial split by "/", "-", ".", ":" or space
-# ("KS 2018/52", "KS/2016:198", "ITSAM.2021.3"), or the year first ("2024/ITSAM 0018"); either
-# may end in a three-digit classification code ("KS/2018:311 - 001", "2019/31 042"). Written so
-# that it is also a valid JavaScript pattern (see ``js_pattern``): the site's search box reads a
-# dnr with exactly this rule.
+# An optional "Dnr"/"Dnr:"/"diarienummer" label, then one of the spellings real diaria use, each
+# alternative with groups of its own (suffix 1-5), so that the code can tell which one matched:
+# 1. an optional prefix (letters, may hold dashes: "KS", "BUN-"), year and serial split by "/",
+#    "-", ".", ":" or space ("KS 2018/52", "KS/2016:198", "ITSAM.2021.3"), maybe a three-digit
+#    classification code ("KS/2018:311 - 001", "2019/31 042");
+# 2. the year first, then the prefix ("2024/ITSAM 0018");
+# 3. the serial first ("KS 58/2013");
+# 4. a two-digit year, with a prefix ("KS 09-061 101");
+# 5. prefix, two-digit year and a four-digit serial in one word ("RS140178").
+# Written so that it is also a valid JavaScript pattern (see ``js_pattern``): the site's search
+# box reads a dnr with exactly this rule.
 _LETTERS = "A-Za-zÅÄÖåäöÉé"
+_YEAR = r"(?:19|20)\d\d"
 PATTERN = (
     r"^\s*(?:(?:dnr|diarienr|diarienummer)\s*[:.]?\s*)?(?:"
-    rf"(?:(?P<prefix>[{_LETTERS}][{_LETTERS}-]*?)[\s./-]*)?"
-    r"(?P<year>(?:19|20)\d\d)\s*[/\-.:\s]\s*0*(?P<serial>\d{1,6})(?:\s*[-\s]\s*(?P<code>\d{3}))?"
-    rf"|(?P<year2>(?:19|20)\d\d)\s*/\s*(?P<prefix2>[{_LETTERS}]+)\s+0*(?P<serial2>\d{{1,6}})(?:\s+(?P<code2>\d{{3}}))?"
+    rf"(?:(?P<prefix1>[{_LETTERS}][{_LETTERS}-]*?)[\s./-]*)?"
+    rf"(?P<year1>{_YEAR})\s*[/\-.:\s]\s*0*(?P<serial1>\d{{1,6}})(?:\s*[-\s]\s*(?P<code1>\d{{3}}))?"
+    rf"|(?P<year2>{_YEAR})\s*/\s*(?P<prefix2>[{_LETTERS}]+)\s+0*(?P<serial2>\d{{1,6}})(?:\s+(?P<code2>\d{{3}}))?"
+    rf"|(?:(?P<prefix3>[{_LETTERS}]+)[\s./-]*)?0*(?P<serial3>\d{{1,5}})\s*/\s*(?P<year3>{_YEAR})"
+    rf"|(?P<prefix4>[{_LETTERS}]+)[\s./]*(?P<year4>\d\d)-0*(?P<serial4>\d{{1,6}})(?:\s+(?P<code4>\d{{3}}))?"
+    rf"|(?P<prefix5>[{_LETTERS}]{{1,6}})(?P<year5>\d\d)(?P<serial5>\d{{4}})"
     r")\s*$"
 )
+_ALTERNATIVES = range(1, 6)
 _DNR = re.compile(PATTERN, re.IGNORECASE)
 # The pattern's optional parts can overlap ("-" in a prefix and as a separator), which makes a
 # failing match slow on long text; no dnr is longer than this, so longer text is none, unread.
@@ -62,14 +72,19 @@ def parse(text: str, default_prefix: str) -> Dnr:
     match = _DNR.match(text) if len(text) <= MAX_LENGTH else None
     if not match:
         raise DnrError(text)
-    year_first = match["year2"] is not None
-    serial = int(match["serial2"] if year_first else match["serial"])
+    n = next(n for n in _ALTERNATIVES if match[f"serial{n}"] is not None)
+    serial = int(match[f"serial{n}"])
     if serial == 0:
         raise DnrError(text)
-    written = match["prefix2"] if year_first else match["prefix"]
-    prefix = (written or default_prefix).strip(" -").upper()
-    year = int(match["year2"] if year_first else match["year"])
-    return Dnr(prefix=prefix, year=year, serial=serial, code=(match["code2"] if year_first else match["code"]) or "")
+    year = int(match[f"year{n}"])
+    if year < 100:  # a two-digit year ("KS 09-061"): this century up to now, the last one before
+        year += 2000 if year <= _TWO_DIGIT_PIVOT else 1900
+    prefix = (match[f"prefix{n}"] or default_prefix).strip(" -").upper()
+    code = match.groupdict().get(f"code{n}") or ""
+    return Dnr(prefix=prefix, year=year, serial=serial, code=code)
+
+
+_TWO_DIGIT_PIVOT = 50
 
 
 _SEPARATORS = re.compile(r"[,;]|\boch\b")

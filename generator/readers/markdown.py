@@ -694,9 +694,13 @@ class MarkdownReader:
         lists: dict[str, list[str]] = {REFERENCES: [], RECIPIENTS: []}
         chunks = list(self.sections(lines[body_at:]))
         decision_headed = any(self.is_decision_heading(heading) for heading, _ in chunks)
+        # A decision said in so many words anywhere ("Styrelsen beslutade") wins over a guess.
+        decision_opened = any(self.decision_opening(chunk, guess=False) is not None for _, chunk in chunks)
         for heading, chunk in chunks:
             kind = self.vocabulary.lists.get(normalise(heading)) if heading else None
-            decided_at = None if heading or decision_headed or decision else self.decision_opening(chunk)
+            decided_at = None
+            if not (decision_headed or decision or kind or self.vocabulary.facts.get(normalise(heading))):
+                decided_at = self.decision_opening(chunk, guess=not heading and not decision_opened)
             if decided_at is not None:
                 # "Direktionen beslutar: att …" in the running text, with no heading: the decision.
                 for line in chunk[decided_at:]:
@@ -802,13 +806,36 @@ class MarkdownReader:
             " ".join(after),
         )
 
-    def decision_opening(self, chunk: list[Line]) -> int | None:
-        """Where the body's decision starts in text without a heading ("Direktionen beslutar att …")."""
-        for i, line in enumerate(chunk):
-            found = self.vocabulary.decision_intro.match(line.text.strip())
-            if found and _same(found["body"], self.body.name):
+    def decision_opening(self, chunk: list[Line], guess: bool) -> int | None:
+        """Where the body's decision starts in text without a decision heading: "Direktionen
+        beslutar att …", or "Styrelsen beslutade," with its att-clauses below. With ``guess``
+        (the paragraph has no decision otherwise), also the first paragraph that opens with the
+        body's name and a verb ("Regionstyrelsen utser …", "Nämnden godkänner …")."""
+        texts = [line.text.strip() for line in chunk]
+        for i, text in enumerate(texts):
+            found = self.vocabulary.decision_intro.match(text)
+            if not found or not self.is_this_body(found["body"]):
+                continue
+            following = next((t for t in texts[i + 1 :] if t), "")
+            if "beslutar" in found.group(0).casefold() or re.match(r"(?i)att\b", text[found.end() :] or following):
+                return i
+        if not guess:
+            return None
+        for i, text in enumerate(texts):
+            opening = re.match(r"(?:\*\*)?([^\s*].{0,60}?)\s+([a-zåäö]+)\b", text)
+            if (
+                opening
+                and (not i or not texts[i - 1])  # the start of a paragraph, not a wrapped line
+                and self.is_this_body(opening[1])
+                and opening[2] not in self.vocabulary.not_decision_verbs
+            ):
                 return i
         return None
+
+    def is_this_body(self, text: str) -> bool:
+        """The body's name, or the noun it ends with ("Nämnden" for Kultur- och fritidsnämnden)."""
+        name, written = normalise(self.body.name), normalise(text)
+        return written == name or (written in self.vocabulary.body_nouns and name.endswith(written))
 
     def title_and_dnr(self, text: str, line: Line) -> tuple[str, list[Dnr]]:
         """A title as written; a dnr written inside it in parentheses ("(KS/2016:198)") is read too."""
@@ -825,11 +852,16 @@ class MarkdownReader:
         # The body's own proposal to another body ("Kommunstyrelsens förslag till kommunfullmäktige",
         # "Arbetsutskottets förslag till kommunstyrelsen") is what the body decided.
         own = {normalise(self.body.genitive), normalise(self.body.decision_heading).removesuffix(" beslut")}
+        intro = self.vocabulary.decision_intro.fullmatch(key)
         return (
             key in self.vocabulary.decision
             or key == normalise(self.body.decision_heading)
             or key == normalise(f"{self.body.genitive} beslut")
             or any(key.startswith(f"{name} förslag till ") for name in own)
+            # "Förslag till kommunfullmäktige": the body's proposal to another (not "… till beslut").
+            or (key.startswith("förslag till ") and key != "förslag till beslut")
+            # "DIREKTIONEN BESLUTAR", "Styrelsen beslutade:" alone on a line heads the decision.
+            or bool(intro and self.is_this_body(intro["body"]))
         )
 
     def sections(self, lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
@@ -978,7 +1010,7 @@ _POSTING_LABELS = {
 _AGENDA_NUMBER = re.compile(r"(?:[A-ZÅÄÖ]{1,6}\s*)?§?\s*(\d{1,6})\s*§?")
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_TWO_DIGITS = re.compile(r"\d\d")
 _DNR_WORD = re.compile(r"(?:dnr|diarienr|diarienummer)\b", re.IGNORECASE)
 _DNR_LABEL = re.compile(r"^(?:dnr|diarienr|diarienummer)\s*[:.]?\s*", re.IGNORECASE)
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
@@ -988,7 +1020,7 @@ _BULLET = re.compile(r"^\s*[-*•]\s+")
 def _is_dnr_cell(cell: str) -> bool:
     """A cell or line that is one or more diarienummer and nothing else ("KS 2018/52"), or that says
     it is one ("Dnr …": then a wrong number is reported, not taken for a title)."""
-    if not _YEAR.search(cell):
+    if not _TWO_DIGITS.search(cell):
         return False  # every dnr has a year
     if _DNR_WORD.match(cell.strip()):
         return True

@@ -137,6 +137,7 @@ class Vocabulary:
     date_in_words: re.Pattern[str]
     signing_prefixes: frozenset[str]
     body_nouns: tuple[str, ...] = ()
+    not_decision_verbs: frozenset[str] = frozenset()
 
     @staticmethod
     def label(table: LabelTable, text: str) -> tuple[str, str, str] | None:
@@ -204,6 +205,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         furniture_first=_first_characters(data["möbler_mönster"]),
         signing_prefixes=frozenset(_first_word(pattern) for pattern in data["signering_mönster"]),
         body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),
+        not_decision_verbs=frozenset(normalise(word) for word in data.get("inget_beslutsverb", ())),
         date_in_words=re.compile(
             rf"(?:\b(?:{'|'.join(data['veckodagar'])})(?:en)?(?: den)?\s+)?\b(?P<day>\d{{1,2}})\s+"
             rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})\b",

@@ -11,12 +11,15 @@ export function parseDnr(query, pattern, maxLength = 60) {
   const found = new RegExp(pattern, "i").exec(query);
   if (!found) return null;
   const g = found.groups;
-  const yearFirst = g.year2 !== undefined; // "2024/ITSAM 0018"
-  const serial = parseInt(yearFirst ? g.serial2 : g.serial, 10);
+  // Each spelling has groups of its own (suffix 1-5), as in dnr.py.
+  const n = [1, 2, 3, 4, 5].find((k) => g[`serial${k}`] !== undefined);
+  const serial = parseInt(g[`serial${n}`], 10);
   if (!serial) return null;
-  const written = yearFirst ? g.prefix2 : g.prefix;
+  let year = parseInt(g[`year${n}`], 10);
+  if (year < 100) year += year <= 50 ? 2000 : 1900; // "KS 09-061": a two-digit year
+  const written = g[`prefix${n}`];
   const prefix = written ? written.replace(/^[\s-]+|[\s-]+$/g, "").toUpperCase() : null;
-  return { prefix, year: parseInt(yearFirst ? g.year2 : g.year, 10), serial };
+  return { prefix, year, serial };
 }
 
 function fill(template, values) {
