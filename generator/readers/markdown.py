@@ -226,6 +226,42 @@ class MarkdownReader:
                 found.update(texts)
         return found
 
+    def join_split_labels(self, lines: list[Line]) -> list[Line]:
+        """Labels the export split over two lines ("Under-" above "skrifter", "Datum för anslags"
+        above "uppsättande") made whole on the first line; the second keeps only what it held
+        besides. Only when every word of the second line completes a known label: text is never
+        joined on a guess."""
+        vocabulary = self.vocabulary
+        out = list(lines)
+        for i, (line, below) in enumerate(pairwise(lines)):
+            if not line.text.strip() or not below.text.strip() or len(line.text) > MAX_FURNITURE:
+                continue
+            upper, lower = _cells(line.text), _cells(below.text)
+            if len(lower) > len(upper) or not lower[0] and len(lower) == 1:
+                continue
+            joined = list(upper)
+            for j, part in enumerate(lower):
+                if not part:
+                    continue
+                head = upper[j]
+                whole = head[:-1] + part if head.endswith("-") else f"{head} {part}"
+                key = normalise(whole)
+                if not head or normalise(head) in vocabulary.header and head[-1:] != "-" and key not in vocabulary.header:
+                    break
+                if key not in vocabulary.header and key not in vocabulary.posting:
+                    break
+                joined[j] = whole
+            else:
+                out[i] = Line(line.number, "\t".join(joined))
+                out[i + 1] = Line(below.number, "")
+                self.note(below, "huvud", "rubrikens andra rad")
+        return out
+
+    def is_date_cell(self, cell: str) -> bool:
+        """A short cell that carries the meeting's date ("MBN 2021-03-18"): a running header's."""
+        found = _ISO_DATE.search(cell) or self.vocabulary.date_in_words.search(cell)
+        return bool(found) and _date_of(found) == self.file_date and len(cell.split()) <= 4  # type: ignore[arg-type]
+
     def is_known_heading(self, key: str) -> bool:
         vocabulary = self.vocabulary
         return key in vocabulary.sections or key in vocabulary.lists or self.is_decision_heading(key)
@@ -247,7 +283,7 @@ class MarkdownReader:
     def read(self, text: str, file_date: date) -> Meeting | None:
         self.file_date = file_date
         self.date_line = file_date.isoformat()
-        lines = [Line(i, raw.rstrip()) for i, raw in enumerate(text.splitlines(), start=1)]
+        lines = self.join_split_labels([Line(i, _untable(raw.rstrip())) for i, raw in enumerate(text.splitlines(), start=1)])
         self.repeated = self.repeated_furniture(lines)
         vocabulary = self.vocabulary
         starts = _starts(lines)
@@ -570,7 +606,7 @@ class MarkdownReader:
         line_no = lines[0].number if lines else 1
         written_date = values.get("sammanträdesdatum")
         organ = fields.get("organ")
-        if organ and organ[0] and not _same(organ[0], self.body.name):
+        if organ and organ[0] and not _names_body(organ[0], self.body.name):
             self.error(organ[1], messages.BODY_MISMATCH.format(written=organ[0], expected=self.body.name))
         posted, taken_down = values.get("uppsatt"), values.get("nedtaget")
         if "uppsatt" in fields and not fields["uppsatt"][0].strip() and not fields.get("nedtaget", ("",))[0].strip():
@@ -649,17 +685,23 @@ class MarkdownReader:
         title = ""
         body_at = 0
         # What follows the number on its own line: a dnr ("§ 28 Dnr 2018/00041") or the title.
-        rest = rest.strip("* ")
-        if rest and _is_dnr_cell(rest):
-            dnr = self.dnr(_strip_dnr_label(rest), "Dnr", start.number)
-        elif rest:
-            title, dnr = self.title_and_dnr(rest, start)
+        # A row of cells ("MBN § 31<TAB>Dnr MBN 2021-000012<TAB>DELGIVNINGAR<TAB>MBN 2021-03-18"):
+        # dnr cells give the dnr, a cell with the meeting's date is the running header's, the rest
+        # is the title.
+        cells = [_unmark(c) for c in _cells(rest) if _unmark(c)]
+        dnr_cells = [c for c in cells if _is_dnr_cell(c)]
+        if dnr_cells:
+            dnr = self.dnr(", ".join(_strip_dnr_label(c) for c in dnr_cells), "Dnr", start.number)
+        rest = " ".join(c for c in cells if c not in dnr_cells and not self.is_date_cell(c))
+        if rest:
+            title, found_dnr = self.title_and_dnr(rest, start)
+            dnr = dnr or found_dnr
         for i, line in enumerate(lines):
             text = line.text.strip()
             if not text:
                 continue
-            if not dnr and _is_dnr_cell(_unbold(text)) and not _HEADING.match(text):
-                dnr = self.dnr(_strip_dnr_label(_unbold(text)), "Dnr", line.number)
+            if not dnr and _is_dnr_cell(_unmark(text)) and not _HEADING.match(text):
+                dnr = self.dnr(_strip_dnr_label(_unmark(text)), "Dnr", line.number)
                 self.note(line, "paragraf", "dnr")
                 continue
             if title:
@@ -1042,6 +1084,16 @@ def _cells(text: str) -> list[str]:
     return [cell.strip() for cell in text.rstrip().split("\t")]
 
 
+def _untable(text: str) -> str:
+    """A Markdown pipe-table row as the tab-separated cells the PDF export writes (one form for
+    every rule after it); a separator row stays as it is, marking the table's header above it."""
+    bare = text.strip()
+    if len(bare) < 2 or bare[0] != "|" or bare[-1] != "|" or _PIPE_SEPARATOR.match(bare):
+        return text
+    cells = [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", bare[1:-1])]
+    return "\t".join(cells).rstrip()
+
+
 def _unmark(text: str) -> str:
     """Text without heading marks and emphasis."""
     return _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "").strip()
@@ -1049,6 +1101,19 @@ def _unmark(text: str) -> str:
 
 def _same(a: str, b: str) -> bool:
     return normalise(a) == normalise(b)
+
+
+def _names_body(written: str, name: str) -> bool:
+    """``written`` names the body ``name``: as written, or after genitives and without the definite
+    ending ("Socialnämndens socialutskott" for Socialutskottet)."""
+    words, own = normalise(written).split(), normalise(name).split()
+    if words == own:
+        return True
+    if len(words) <= len(own) or any(not w.endswith("s") for w in words[: len(words) - len(own)]):
+        return False
+    tail = words[len(words) - len(own) :]
+    stem = tail[-1]
+    return tail[:-1] == own[:-1] and own[-1].startswith(stem) and len(own[-1]) - len(stem) <= 3
 
 
 _CODE = re.compile(r"\s*,?\s*\((?:[A-ZÅÄÖa-zåäö]{1,4}|-)\)")
@@ -1195,6 +1260,8 @@ def _markdown(lines: list[Line]) -> str:
     table: list[list[str]] = []
     for line in [*lines, Line(0, "")]:
         text = _PDF_BOLD.sub(r"**\1**", line.text)
+        if table and _PIPE_SEPARATOR.match(text.strip()):
+            continue  # a pipe table's separator: the table is written anew below
         if "\t" in text.strip("\t "):
             table.append([cell.strip() for cell in text.strip("\t ").split("\t")])
             continue
