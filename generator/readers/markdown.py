@@ -53,7 +53,7 @@ from generator.readers.vocabulary import MAX_FURNITURE, MONTHS, Vocabulary, norm
 _FURNITURE_SEEN: dict[tuple[object, ...], dict[str, bool]] = {}
 _SEEN_LIMIT = 200_000  # lines remembered per body (a few MB at most)
 _ITEM_START = re.compile(
-    r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}\.?\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
+    r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:(?![Ff]orts)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}\.?\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
     r"(?:[ \t]+(?P<rest>[^\s|].*?))?\s*$"
 )
 # A contents row rather than a paragraph: it ends in dotted leaders or in a page-number cell.
@@ -202,8 +202,10 @@ class MarkdownReader:
             bare = line.text.strip()
             if i in separators:
                 continue
-            if i in table_heads and not any(self.vocabulary.is_furniture(c) for c in _cells(bare) if c):
-                continue
+            if i in table_heads and not any(
+                self.vocabulary.is_furniture(c) or self.names_body(c) for c in _cells(bare) if c
+            ):
+                continue  # a table's header row, unless it is the running header written as a table
             if 0 < len(bare) <= MAX_FURNITURE:
                 key = _DIGITS.sub("#", normalise(bare.replace("|", " ")))
                 groups.setdefault(key, []).append(line.text)
@@ -217,8 +219,8 @@ class MarkdownReader:
                 continue  # rows of one table, not a header printed once a page
             cells = [c for c in _cells(texts[0].strip(" ")) if c]
             if (
-                (len(texts) >= 3 and "#" in key and len(set(texts)) > 1 and len(key) <= 80)  # page numbers
-                or (self.date_line in texts[0] and len(key.split()) <= 8)  # the meeting's date
+                (len(texts) >= 3 and "#" in key and len(set(texts)) > 1)  # page numbers
+                or (self.date_line in texts[0] and len(key.split()) <= 16)  # the meeting's date
                 or (len(texts) >= 3 and len(cells) >= 2)  # a footer row: address, organisation number
                 or (len(cells) >= 2 and any(self.vocabulary.is_furniture(c) for c in cells))
                 or self.vocabulary.is_title(key)
@@ -228,34 +230,31 @@ class MarkdownReader:
 
     def join_split_labels(self, lines: list[Line]) -> list[Line]:
         """Labels the export split over two lines ("Under-" above "skrifter", "Datum för anslags"
-        above "uppsättande") made whole on the first line; the second keeps only what it held
-        besides. Only when every word of the second line completes a known label: text is never
-        joined on a guess."""
-        vocabulary = self.vocabulary
+        above "uppsättande") made whole on the first line; the second keeps what else it holds.
+        Only where the second line's first cell completes the label above it into a known one:
+        text is never joined on a guess."""
         out = list(lines)
         for i, (line, below) in enumerate(pairwise(lines)):
             if not line.text.strip() or not below.text.strip() or len(line.text) > MAX_FURNITURE:
                 continue
             upper, lower = _cells(line.text), _cells(below.text)
-            if len(lower) > len(upper) or not lower[0] and len(lower) == 1:
+            if not upper[0] or not lower[0] or len(lower) > len(upper) or not self.completes(upper[0], lower[0]):
                 continue
-            joined = list(upper)
+            joined, rest = list(upper), list(lower)
             for j, part in enumerate(lower):
-                if not part:
-                    continue
-                head = upper[j]
-                whole = head[:-1] + part if head.endswith("-") else f"{head} {part}"
-                key = normalise(whole)
-                if not head or normalise(head) in vocabulary.header and head[-1:] != "-" and key not in vocabulary.header:
-                    break
-                if key not in vocabulary.header and key not in vocabulary.posting:
-                    break
-                joined[j] = whole
-            else:
-                out[i] = Line(line.number, "\t".join(joined))
-                out[i + 1] = Line(below.number, "")
-                self.note(below, "huvud", "rubrikens andra rad")
+                if part and upper[j] and self.completes(upper[j], part):
+                    joined[j], rest[j] = _join_label(upper[j], part), ""
+            out[i] = Line(line.number, "\t".join(joined))
+            out[i + 1] = Line(below.number, "\t".join(rest).rstrip())
+            self.note(below, "huvud", "rubrikens andra rad")
         return out
+
+    def completes(self, head: str, part: str) -> bool:
+        """``part`` on the line below completes ``head`` into a known label, and is none itself."""
+        vocabulary = self.vocabulary
+        tables = (vocabulary.header, vocabulary.posting)
+        whole = normalise(_join_label(head, part))
+        return any(whole in table for table in tables) and not any(normalise(part) in table for table in tables)
 
     def is_date_cell(self, cell: str) -> bool:
         """A short cell that carries the meeting's date ("MBN 2021-03-18"): a running header's."""
@@ -315,7 +314,16 @@ class MarkdownReader:
         agenda_start = agenda_at if agenda_at is not None else agenda_from
         header_end = min(i for i in (anslag_at, agenda_start, items_at) if i is not None)
 
-        header = self.read_header(lines[header_at:header_end])
+        # The contents list ends where its rows end: a header may follow it ("Innehållsförteckning"
+        # on page 1, "Plats och tid" on page 2).
+        agenda_limit = (
+            anslag_at if anslag_at is not None and agenda_from is not None and anslag_at > agenda_from else items_at
+        )
+        agenda_stop = self.agenda_stop(lines, agenda_from, agenda_limit) if agenda_from is not None else items_at
+        header_lines = lines[header_at:header_end]
+        if agenda_from is not None and header_end == agenda_start and agenda_stop < agenda_limit:
+            header_lines += lines[agenda_stop:agenda_limit]
+        header = self.read_header(header_lines)
         posting, meeting_date = None, file_date
         undated = False
         if anslag_at is not None:
@@ -328,10 +336,7 @@ class MarkdownReader:
                     lines[anslag_at].number,
                     messages.DATE_MISMATCH.format(written=written_date, expected=file_date),
                 )
-        agenda_end = (
-            anslag_at if anslag_at is not None and agenda_from is not None and anslag_at > agenda_from else items_at
-        )
-        agenda = self.read_agenda(lines[agenda_from:agenda_end]) if agenda_from is not None else []
+        agenda = self.read_agenda(lines[agenda_from:agenda_stop]) if agenda_from is not None else []
         items = self.read_items(lines, [i for i in starts if i < end], end)
         signing = self.read_signing(lines[signing_at:]) if signing_at is not None else None
         original = next(((line.number, found) for line in marked if (found := ORIGINAL.match(line.text.strip()))), None)
@@ -459,6 +464,9 @@ class MarkdownReader:
                 field, _, rest = found
                 values = [v for v in ([rest] if rest else []) + cells[1:] if v]
                 header.sub_group = None  # a new label: the sub-label of the rows above ends
+                if field not in _ATTENDANCE_FIELDS:
+                    # "Justeringens plats<TAB>…<TAB>Paragrafer 155-162": a second field in the row.
+                    values = self.split_row(header, field, values, line)
             elif not cells[0] and field in _ONE_VALUE_FIELDS:
                 # A wrapped value ("Tisdag 22 november 2016 kl. 13.00," then "Kommunhuset"): read
                 # again as one text with the lines before it.
@@ -482,6 +490,17 @@ class MarkdownReader:
             written[field] = values
             self.header_field(header, field, values, line)
         return header
+
+    def split_row(self, header: _Header, field: str, values: list[str], line: Line) -> list[str]:
+        """The values of ``field``, up to a later cell that opens another (non-attendance) field;
+        the fields after it are read at once."""
+        for j, value in enumerate(values):
+            other = self.vocabulary.label(self.vocabulary.header, value) if j else None
+            if other and other[0] != field and other[0] not in _ATTENDANCE_FIELDS and other[0] != "frånvarande":
+                tail = [v for v in [other[2], *values[j + 1 :]] if v]
+                self.header_field(header, other[0], self.split_row(header, other[0], tail, line), line)
+                return values[:j]
+        return values
 
     def header_field(self, header: _Header, field: str, values: list[str], line: Line) -> None:
         joined = " ".join(values)
@@ -645,7 +664,9 @@ class MarkdownReader:
                     untitled = None
                     self.note(line, "ärendelista", "rubrik")
                     continue
-                if not _PIPE_SEPARATOR.match(line.text.strip()):
+                if _LEADERS.search(line.text):
+                    self.note(line, "ärendelista", "innehållsförteckningens rad, utan paragrafnummer")
+                elif not _PIPE_SEPARATOR.match(line.text.strip()):
                     self.warning(line.number, messages.MD_BAD_AGENDA.format(value=line.text))
                 continue
             rest = cells[1:]
@@ -659,6 +680,26 @@ class MarkdownReader:
             untitled = entry if not titles else None
             self.note(line, "ärendelista", f"§ {entry.number}")
         return entries
+
+    def agenda_stop(self, lines: list[Line], start: int, limit: int) -> int:
+        """Where the contents list that starts at ``start`` ends (at most ``limit``): at the first
+        line that is not a row of it (numbered, or ending in leaders or a page number), not a
+        title wrapped onto the row below, nor furniture."""
+        texts = [line.text.strip() for line in lines[start:limit]]
+
+        def row(text: str) -> bool:
+            return bool(_AGENDA_NUMBER.match(text) and _item_number(text) is not None) or bool(
+                _AGENDA_ROW_END.search(text)
+            )
+
+        for i, text in enumerate(texts):
+            if not text or row(text) or self.is_furniture(text) or _PIPE_SEPARATOR.match(text):
+                continue
+            following = next((t for t in texts[i + 1 :] if t), "")
+            if _LEADERS.search(following) and not self.vocabulary.label(self.vocabulary.header, _cells(text)[0]):
+                continue  # a title wrapped over two rows
+            return start + i
+        return limit
 
     def dnr(self, text: str, field: str, line: int) -> list[Dnr]:
         try:
@@ -1082,6 +1123,10 @@ def _cells(text: str) -> list[str]:
     if bare.startswith("|") and bare.endswith("|") and len(bare) > 1:
         return [cell.strip() for cell in bare[1:-1].split("|")]
     return [cell.strip() for cell in text.rstrip().split("\t")]
+
+
+def _join_label(head: str, part: str) -> str:
+    return head[:-1] + part if head.endswith("-") else f"{head} {part}"
 
 
 def _untable(text: str) -> str:

@@ -11,7 +11,7 @@ SITE_LANGUAGE = "sv"
 
 START_TITLE = "Protokollarkiv"
 NAV_START = "Startsida"
-SITE_NAME = "Protokollarkiv – {organisation}"
+SITE_NAME = "{organisation}: protokollarkiv"
 SITE_DESCRIPTION = "Justerade protokoll från {organisation}."
 START_INTRO = (
     "Här finns de justerade protokollen från {organisation}s sammanträden. Läs ett sammanträde, "
