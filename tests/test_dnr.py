@@ -34,7 +34,9 @@ def test_other_diarium_keeps_its_prefix() -> None:
     assert parse("KS-2021/4", "ITSAM").key == "ks-2021-4"
 
 
-@pytest.mark.parametrize("text", ["", "2023", "93", "ITSAM", "2023/", "/93", "2023/0", "1823/5", "2023/93x", "09-061", "140178", "58/1823"])
+@pytest.mark.parametrize(
+    "text", ["", "2023", "93", "ITSAM", "2023/", "/93", "2023/0", "1823/5", "2023/93x", "09-061", "140178", "58/1823"]
+)
 def test_not_a_dnr(text: str) -> None:
     with pytest.raises(DnrError):
         parse(text, "ITSAM")

@@ -373,6 +373,7 @@ class Meeting:
     absentees: tuple[PersonName, ...] = ()  # "Anmält förhinder": named in the protocol, not present
     posting_undated: bool = False  # an anslag without dates (older protocols were dated by hand)
     extras: tuple[Extra, ...] = ()  # header parts no field holds, as written
+    annexes: tuple[Extra, ...] = ()  # annexes printed with the protocol (a närvarolista), as written
 
     @property
     def slug(self) -> str:

@@ -33,6 +33,7 @@ _MUNICIPALITY = re.compile(
 )
 _CODE = re.compile(r"\s*,?\s*\((?P<code>[A-ZÅÄÖa-zåäö]{1,5}|-)\)")
 _SEPARATOR = re.compile(r"(?:\s|,|;|\boch\b)*")
+_SERVING_CONNECTIVE = re.compile(r"(?:^|\s)(?:för|istf|i stället för|ersätter)$", re.IGNORECASE)
 
 Warn = Callable[[str], None]
 
@@ -124,6 +125,18 @@ class AttendanceReader:
                     municipality, party, pos = self._code(text, pos, municipality, party)
                     continue
                 words, end = _role(text, at)
+                connective = _SERVING_CONNECTIVE.search(words) if words else None
+                if connective:
+                    # "tjg ers för Per Holm": a role that ends in "för" names whom it serves for.
+                    name_at = _skip_spaces(text, end)
+                    replaced_name, _, after_name = self._name(text, name_at, warn)
+                    if replaced_name is not None:
+                        _, _, pos = self._code(text, after_name, None)
+                        serving_for = replaced_name
+                        described = words[: connective.start()].strip()
+                        if described:
+                            role = described if role is None else f"{role}, {described}"
+                        continue
                 if words and roles_first and comma:
                     break
                 if words and (comma or not text[at : at + 1].isupper()):

@@ -43,6 +43,7 @@ from generator.model import (
 from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.model.roster import Roster, roster_for
 from generator.problems import Problems
+from generator.readers.annex import AnnexFacts, read_tables
 from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, paragraph_range
 from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
@@ -282,7 +283,9 @@ class MarkdownReader:
     def read(self, text: str, file_date: date) -> Meeting | None:
         self.file_date = file_date
         self.date_line = file_date.isoformat()
-        lines = self.join_split_labels([Line(i, _untable(raw.rstrip())) for i, raw in enumerate(text.splitlines(), start=1)])
+        lines = self.join_split_labels(
+            [Line(i, _untable(raw.rstrip())) for i, raw in enumerate(text.splitlines(), start=1)]
+        )
         self.repeated = self.repeated_furniture(lines)
         vocabulary = self.vocabulary
         starts = _starts(lines)
@@ -298,6 +301,10 @@ class MarkdownReader:
         agenda_at = _find(lines, vocabulary.is_agenda_heading, end=items_at)
         signing_at = _find(lines, vocabulary.is_signing_start, start=items_at)
         end = signing_at if signing_at is not None else len(lines)
+        annex_at = self.annex_start(lines, starts[-1] + 1, end)
+        annex = self.read_annex(lines[annex_at:end]) if annex_at is not None else None
+        if annex_at is not None:
+            end = annex_at
         marked = [line for line in lines if "<!--" in line.text]  # only these can hold a marker
         for line in marked:
             if _instruction(line.text.strip()):
@@ -338,6 +345,10 @@ class MarkdownReader:
                 )
         agenda = self.read_agenda(lines[agenda_from:agenda_stop]) if agenda_from is not None else []
         items = self.read_items(lines, [i for i in starts if i < end], end)
+        attendees, absentees = header.attendees, [*header.absentees]
+        if annex is not None:
+            items = _with_votes(items, annex[1].votes, self.roster)
+            attendees, absentees = _merged(attendees, absentees, annex[1], self.roster)
         signing = self.read_signing(lines[signing_at:]) if signing_at is not None else None
         original = next(((line.number, found) for line in marked if (found := ORIGINAL.match(line.text.strip()))), None)
         return Meeting(
@@ -346,7 +357,7 @@ class MarkdownReader:
             place=header.place,
             start=header.start,
             end=header.end,
-            attendees=tuple(header.attendees),
+            attendees=tuple(attendees),
             adjustment=header.adjustment(),
             posting=posting,
             agenda=tuple(agenda),
@@ -359,10 +370,39 @@ class MarkdownReader:
             original_sha512=(original[1]["sha512"] or "") if original else "",
             time_line=header.time_line,
             corrections=tuple(self.corrections(marked)),
-            absentees=(*header.absentees, *self.roster.names(_without_codes(n) for n in self.absent_names)),
+            absentees=_unique((*absentees, *self.roster.names(_without_codes(n) for n in self.absent_names))),
             posting_undated=undated,
             extras=tuple(header.extras),
+            annexes=(annex[0],) if annex is not None else (),
         )
+
+    def annex_start(self, lines: list[Line], start: int, end: int) -> int | None:
+        """Where an annex printed after the last paragraph begins: at its title ("Närvarolista"),
+        or at the "Bilaga 1 …" line a few lines above it. A "Bilaga" line with no annex title
+        after it is the paragraph's own text (a list of handlingar)."""
+        for i in range(start, end):
+            text = lines[i].text.strip()
+            if not text or not self.vocabulary.is_annex_title(text):
+                continue
+            above = [j for j in range(max(start, i - 6), i) if lines[j].text.strip()]
+            found = next((j for j in above if self.vocabulary.is_annex_start(lines[j].text.strip())), None)
+            return found if found is not None else i
+        return None
+
+    def read_annex(self, lines: list[Line]) -> tuple[Extra, AnnexFacts]:
+        """An annex: its text kept as written (its first line as its label), its tables read for
+        attendance and roll-call votes."""
+        kept = self.content(lines)
+        for line in kept:
+            self.note(line, "bilaga", "text")
+        first = next(line for line in kept if line.text.strip())
+        rest = kept[kept.index(first) + 1 :]
+        rows = [(line.number, _cells(line.text.strip(" "))) for line in rest if line.text.strip()]
+        facts = read_tables(rows, self.vocabulary, self.annex_person)
+        return Extra(_unmark(first.text), _markdown(rest), first.number), facts
+
+    def annex_person(self, text: str, group: AttendanceGroup, role: str | None, number: int) -> list[Attendee]:
+        return self.attendees(text, group, role, Line(number, text))
 
     def corrections(self, lines: list[Line]) -> list[Correction]:
         found = []
@@ -513,7 +553,12 @@ class MarkdownReader:
         elif field in _ATTENDANCE_FIELDS:
             # A sub-label ("Övriga närvarande<TAB>Ersättare<TAB>…") holds for the rows below it too.
             group, role = header.sub_group or _ATTENDANCE_FIELDS[field]
-            for value in values:
+            referring = self.vocabulary.attendance["hänvisning"]
+            if values and values[0].split(" ", 1)[0].casefold() in referring:
+                # "Enligt bifogad närvarolista, bilaga 1": attendance given elsewhere, kept as written.
+                header.extras.append(Extra(line.text.split("\t", 1)[0].strip(), " ".join(values), line.number))
+                return
+            for value in _with_party_cells(values):
                 sub = self.vocabulary.label(self.vocabulary.header, value)
                 if sub and sub[0] in _ATTENDANCE_FIELDS and not sub[2]:
                     group, role = header.sub_group = _ATTENDANCE_FIELDS[sub[0]]  # for the cells after it
@@ -1123,6 +1168,78 @@ def _cells(text: str) -> list[str]:
     if bare.startswith("|") and bare.endswith("|") and len(bare) > 1:
         return [cell.strip() for cell in bare[1:-1].split("|")]
     return [cell.strip() for cell in text.rstrip().split("\t")]
+
+
+def _with_votes(
+    items: list[Item], votes: list[tuple[int, str, list[str], list[str], list[str]]], roster: Roster
+) -> list[Item]:
+    """Items with the roll calls an annex gives for them ("Votering § 16" over its table)."""
+    by_number = {item.number: i for i, item in enumerate(items)}
+    out = list(items)
+    for number, question, yes, no, abstaining in votes:
+        at = by_number.get(number)
+        if at is None:
+            continue
+        vote = Vote(
+            question,
+            roster.names(_without_codes(n) for n in yes),
+            roster.names(_without_codes(n) for n in no),
+            roster.names(_without_codes(n) for n in abstaining),
+        )
+        out[at] = replace(out[at], votes=(*out[at].votes, vote))
+    return out
+
+
+def _merged(
+    attendees: list[Attendee], absentees: list[PersonName], annex: AnnexFacts, roster: Roster
+) -> tuple[list[Attendee], list[PersonName]]:
+    """The header's attendance corrected by the annex's list: who the list marks absent is no
+    participant, who it marks present is one (with the header's role when the list gives none)."""
+
+    def key(name: str) -> str:
+        return normalise(_without_codes(name))
+
+    absent = {key(n) for n in annex.absent}
+    listed = {key(a.name): a for a in annex.present}
+    out: list[Attendee] = []
+    for attendee in attendees:
+        if key(attendee.name) in absent:
+            continue
+        found = listed.pop(key(attendee.name), None)
+        out.append(replace(found, role=found.role or attendee.role) if found else attendee)
+    out += listed.values()
+    return out, [*absentees, *roster.names(_without_codes(n) for n in annex.absent)]
+
+
+def _unique(names: tuple[PersonName, ...]) -> tuple[PersonName, ...]:
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if normalise(name.name) not in seen:
+            seen.add(normalise(name.name))
+            out.append(name)
+    return tuple(out)
+
+
+_PARTY_CELL = re.compile(r"\(?([A-ZÅÄÖ]{1,4})\)?")
+
+
+def _with_party_cells(values: list[str]) -> list[str]:
+    """An attendance row's cells with a party column ("M<TAB>Bengt Rosvall") written after the
+    name it stands beside, as a code: "Bengt Rosvall (M)" (a name that has its code keeps it)."""
+    out: list[str] = []
+    party = None
+    for value in values:
+        code = _PARTY_CELL.fullmatch(value.strip())
+        if code and len(values) > 1:
+            party = code[1]
+            continue
+        if party and value and "(" not in value.split(",")[0]:
+            first, sep, rest = value.partition(",")
+            value = f"{first.rstrip()} ({party}){sep}{rest}"
+        out.append(value)
+        party = None
+    return out
 
 
 def _join_label(head: str, part: str) -> str:

@@ -136,6 +136,9 @@ class Vocabulary:
     furniture_first: frozenset[str] | None  # the characters a furniture line can begin with (None: any)
     date_in_words: re.Pattern[str]
     signing_prefixes: frozenset[str]
+    annex: re.Pattern[str]
+    annex_titles: frozenset[str]
+    annex_columns: LabelTable
     body_nouns: tuple[str, ...] = ()
     not_decision_verbs: frozenset[str] = frozenset()
 
@@ -173,6 +176,12 @@ class Vocabulary:
     def is_agenda_heading(self, text: str) -> bool:
         return len(text) <= MAX_FURNITURE and normalise(text) in self.agenda_heading
 
+    def is_annex_title(self, text: str) -> bool:
+        return len(text) <= MAX_FURNITURE and normalise(text) in self.annex_titles
+
+    def is_annex_start(self, text: str) -> bool:
+        return len(text) <= MAX_FURNITURE and bool(self.annex.fullmatch(normalise(text)))
+
     def is_signing_start(self, text: str) -> bool:
         first = text.lstrip("#*_ \t").split(" ", 1)[0].casefold()
         if first not in self.signing_prefixes:
@@ -206,6 +215,9 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         signing_prefixes=frozenset(_first_word(pattern) for pattern in data["signering_mönster"]),
         body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),
         not_decision_verbs=frozenset(normalise(word) for word in data.get("inget_beslutsverb", ())),
+        annex=_patterns(data["bilaga_mönster"]),
+        annex_titles=frozenset(normalise(word) for word in data["närvarobilaga"]),
+        annex_columns=_table(data["närvarotabell"]),
         date_in_words=re.compile(
             rf"(?:\b(?:{'|'.join(data['veckodagar'])})(?:en)?(?: den)?\s+)?\b(?P<day>\d{{1,2}})\s+"
             rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})\b",

@@ -130,6 +130,7 @@ def to_data(meeting: Meeting) -> dict[str, Any]:
             "anmält_förhinder": _names(meeting.absentees),
             "anslag_utan_datum": meeting.posting_undated,
             "övrigt": [{"rubrik": e.label, "text": e.text} for e in meeting.extras],
+            "bilagor": [{"rubrik": e.label, "text": e.text} for e in meeting.annexes],
             "signering": signing
             and _compact(
                 {
@@ -316,6 +317,7 @@ class YamlReader:
             absentees=self.roster.names(data.get("anmält_förhinder", ())),
             posting_undated=data.get("anslag_utan_datum", False),
             extras=tuple(Extra(e.get("rubrik", ""), e.get("text", "")) for e in data.get("övrigt", ())),
+            annexes=tuple(Extra(e.get("rubrik", ""), e.get("text", "")) for e in data.get("bilagor", ())),
         )
 
     def attendee(self, path: Path, data: dict[str, Any]) -> Attendee:

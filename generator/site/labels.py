@@ -68,6 +68,7 @@ NO_DNR = "Inget diarienummer"
 ABSENT = "Deltog inte i beslutet"
 ABSENTEES = "Anmält förhinder"
 EXTRA = "Övrigt"  # a line of the protocol's header without a label of its own
+ANNEXES = "Bilagor"  # printed with the protocol after its paragraphs (a närvarolista)
 PROPOSAL = "Förslag till beslut"
 PROPOSAL_DIFF = "Ändringar mot förslaget (tillagt understruket, struket överstruket):"
 POSTING_UNDATED = (

@@ -109,6 +109,7 @@ class OpenData:
                 "paragraphs": [adjustment.signed.first, adjustment.signed.last] if adjustment.signed else None,
             },
             "extra": [{"label": e.label, "text": e.text} for e in meeting.extras],
+            "annexes": [{"label": e.label, "text": e.text} for e in meeting.annexes],
             "posting": posting
             and {
                 "posted": posting.posted.isoformat(),

@@ -1,0 +1,160 @@
+"""Annexes printed with a protocol: a närvarolista or a närvaro- och omröstningslista.
+
+Many bodies (a kommunfullmäktige above all) write "Beslutande: enligt bifogad närvarolista" in the
+header and give attendance, and roll-call votes, as a table after the last paragraph:
+
+    Ledamot | Parti | Närvarande | Ja | Nej | Avstår
+    Namn | Kommun | Ordinarie/Ersättare | Närvarande | Frånvarande | Anmärkning
+
+The columns are found by their headings (vocabulary: närvarotabell, fakta), not by position; a
+row is one person, present when marked present (or, without such a column, when marked in a vote)
+and absent when marked absent or not marked at all. The annex's text is kept as written; this
+module only reads the facts out of its rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from generator.model import AttendanceGroup, Attendee
+from generator.readers.attendance import RANGE
+from generator.readers.vocabulary import Vocabulary, normalise
+
+# Reads one person's cell ("Gunnel Rask, ordförande", "Alf Berglöf för Siv Kronqvist") in a group.
+ReadPerson = Callable[[str, AttendanceGroup, str | None, int], list[Attendee]]
+
+_GROUPS = {
+    "beslutande": (AttendanceGroup.MEMBER, None),
+    "tjänstgörande_ersättare": (AttendanceGroup.SUBSTITUTE, "tjänstgörande"),
+    "ersättare": (AttendanceGroup.SUBSTITUTE, None),
+    "övriga": (AttendanceGroup.OTHER, None),
+}
+
+
+@dataclass
+class AnnexFacts:
+    present: list[Attendee] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)
+    # (paragraph, question, yes, no, abstaining): a roll call given in the annex's table
+    votes: list[tuple[int, str, list[str], list[str], list[str]]] = field(default_factory=list)
+
+
+def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_person: ReadPerson) -> AnnexFacts:
+    """``rows``: (line number, cells) of the annex, a row without a tab being one cell. A table
+    starts at a row whose cells are column headings and runs while rows have several cells."""
+    facts = AnnexFacts()
+    columns: dict[str, int] = {}
+    group: tuple[AttendanceGroup, str | None] = (AttendanceGroup.MEMBER, None)
+    vote_at: tuple[int, str] | None = None
+    votes: dict[str, list[str]] = {}
+    for number, cells in rows:
+        heading = _columns(cells, vocabulary)
+        if heading is not None:
+            columns = heading
+            first = vocabulary.label(vocabulary.header, cells[0])
+            group = _GROUPS.get(first[0], group) if first and not first[2] else (AttendanceGroup.MEMBER, None)
+            continue
+        if len([c for c in cells if c]) <= 1 and not (columns and cells and _has_name(cells, columns)):
+            text = " ".join(cells).strip()
+            said = RANGE.search(text)
+            if text and said and vocabulary.label(vocabulary.facts, text):
+                vote_at = (int(said[1]), text)  # "Votering § 16": the tables below are its roll call
+                votes = {}
+            if text:
+                columns = {} if not said else columns
+            continue
+        if "namn" not in columns or columns["namn"] >= len(cells) or not cells[columns["namn"]]:
+            continue
+        if vocabulary.facts.get(normalise(cells[columns["namn"]])) == "summa":
+            continue
+        attendee = _person(number, cells, columns, group, vocabulary, read_person)
+        if attendee is None:
+            continue
+        marked = {key for key, at in columns.items() if at < len(cells) and cells[at].strip()}
+        voted = marked & {"röst_ja", "röst_nej", "röst_avstår"}
+        present = (
+            "närvarande" in marked
+            or "tjänstgör" in marked
+            or ("närvarande" not in columns and "frånvarande" not in columns and bool(voted))
+        )
+        if "frånvarande" in marked or not present:
+            facts.absent.append(attendee.name)
+            continue
+        facts.present.append(attendee)
+        if vote_at is not None:
+            for answer in voted:
+                votes.setdefault(answer, []).append(attendee.name)
+            _put_vote(facts, vote_at, votes)
+    return facts
+
+
+def _put_vote(facts: AnnexFacts, at: tuple[int, str], votes: dict[str, list[str]]) -> None:
+    entry = (at[0], at[1], votes.get("röst_ja", []), votes.get("röst_nej", []), votes.get("röst_avstår", []))
+    if facts.votes and facts.votes[-1][:2] == at[:2]:
+        facts.votes[-1] = entry
+    else:
+        facts.votes.append(entry)
+
+
+def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
+    """The columns of a heading row, or None when the row is not one: it must name a person
+    column and at least one more it knows."""
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        key = normalise(cell)
+        kind = vocabulary.annex_columns.get(key) or vocabulary.facts.get(key)
+        if kind is None and i == 0 and (label := vocabulary.label(vocabulary.header, cell)) and not label[2]:
+            kind = "namn" if label[0] in _GROUPS else None  # "Tjänstgörande ersättare" over its names
+        if kind and kind not in found:
+            found[kind] = i
+    if "namn" not in found or len(found) < 2 or any(not c for c in cells[: found["namn"]]):
+        return None
+    return found
+
+
+def _has_name(cells: list[str], columns: dict[str, int]) -> bool:
+    at = columns.get("namn", 0)
+    return at < len(cells) and bool(cells[at])
+
+
+def _person(
+    number: int,
+    cells: list[str],
+    columns: dict[str, int],
+    group: tuple[AttendanceGroup, str | None],
+    vocabulary: Vocabulary,
+    read_person: ReadPerson,
+) -> Attendee | None:
+    def cell(kind: str) -> str:
+        at = columns.get(kind)
+        return cells[at].strip() if at is not None and at < len(cells) else ""
+
+    name = cell("namn")
+    party = cell("parti")
+    if party and "(" not in name and re.fullmatch(r"[A-ZÅÄÖa-zåäö]{1,5}", party):
+        first, sep, rest = name.partition(",")
+        name = f"{first.strip()} ({party}){sep}{rest}"
+    kind, role = group
+    function = cell("funktion")
+    if function:
+        head, _, described = function.partition(",")
+        label = vocabulary.label(vocabulary.header, head.strip())
+        if label and label[0] in _GROUPS:
+            kind, role = _GROUPS[label[0]][0], described.strip() or role
+        elif normalise(head) == "ordinarie":
+            kind, role = AttendanceGroup.MEMBER, described.strip() or role
+        else:
+            kind, role = AttendanceGroup.OTHER, function
+    remark = cell("anmärkning")
+    found = read_person(f"{name} {remark}".strip(), kind, role, number)
+    if not found:
+        return None
+    attendee = found[0]
+    if cell("tjänstgör") and attendee.group is AttendanceGroup.SUBSTITUTE and not attendee.role:
+        attendee = replace(attendee, role="tjänstgörande")
+    municipality = cell("kommun")
+    if municipality and not attendee.municipality:
+        attendee = replace(attendee, municipality=municipality)
+    return attendee
