@@ -305,6 +305,14 @@ class MarkdownReader:
         annex = self.read_annex(lines[annex_at:end]) if annex_at is not None else None
         if annex_at is not None:
             end = annex_at
+        # An anslag printed after the last paragraph (a web export puts it last) ends the paragraphs.
+        late_anslag = (
+            None if anslag_at is not None else _find(lines, vocabulary.is_posting_heading, starts[-1] + 1, end)
+        )
+        posting_lines = lines[late_anslag + 1 : end] if late_anslag is not None else []
+        if late_anslag is not None:
+            self.note(lines[late_anslag], "anslag", "rubrik")
+            end = late_anslag
         marked = [line for line in lines if "<!--" in line.text]  # only these can hold a marker
         for line in marked:
             if _instruction(line.text.strip()):
@@ -330,17 +338,22 @@ class MarkdownReader:
         header_lines = lines[header_at:header_end]
         if agenda_from is not None and header_end == agenda_start and agenda_stop < agenda_limit:
             header_lines += lines[agenda_stop:agenda_limit]
-        header = self.read_header(header_lines)
-        posting, meeting_date = None, file_date
-        undated = False
         if anslag_at is not None:
             posting_end = agenda_from if agenda_from is not None and agenda_from > anslag_at else items_at
             if agenda_at is not None and anslag_at < agenda_at < posting_end:
                 posting_end = agenda_at
-            posting, written_date, undated = self.read_posting(lines[anslag_at + 1 : posting_end])
+            # Header fields may follow the anslag ("Övriga deltagande" on the next page).
+            header_from = self.posting_stop(lines, anslag_at + 1, posting_end)
+            posting_lines = lines[anslag_at + 1 : header_from]
+            header_lines += lines[header_from:posting_end]
+        header = self.read_header(header_lines)
+        posting, meeting_date = None, file_date
+        undated = False
+        if posting_lines:
+            posting, written_date, undated = self.read_posting(posting_lines)
             if written_date and written_date != file_date:
                 self.error(
-                    lines[anslag_at].number,
+                    posting_lines[0].number - 1,
                     messages.DATE_MISMATCH.format(written=written_date, expected=file_date),
                 )
         agenda = self.read_agenda(lines[agenda_from:agenda_stop]) if agenda_from is not None else []
@@ -590,7 +603,7 @@ class MarkdownReader:
     def without_date(self, value: str, line: Line) -> str:
         """The place without the meeting's date when it is written in it ("tisdag 23 april 2019",
         "2019-04-23"); a date that is not the file's is an error."""
-        found = self.vocabulary.date_in_words.search(value) or _ISO_DATE.search(value)
+        found = self.vocabulary.date_in_words.search(value) or _ISO_DATE.search(value) or _COMPACT_IN_TEXT.search(value)
         if not found:
             return value
         written = _date_of(found)
@@ -641,13 +654,25 @@ class MarkdownReader:
         """(posting, the meeting date it states, whether it gives no dates at all)."""
         statement: list[str] = []
         fields: dict[str, tuple[str, int]] = {}
+        pending: str | None = None
         for line in lines:
             cells = _cells(line.text.strip(" "))
+            if not any(cells):
+                continue
             if not self.vocabulary.label(self.vocabulary.posting, cells[0]) and self.is_furniture(line.text):
                 self.note(line, "möbler", "tas bort: sidans möbler")
                 continue  # a label of the anslag wins over a running header with the same words
-            pending: str | None = None
             labelled = False
+            if (
+                pending
+                and len([c for c in cells if c]) == 1
+                and not self.vocabulary.label(self.vocabulary.posting, cells[0])
+            ):
+                # "Organ" on one line, "Kommunfullmäktige" on the next: the value below its label.
+                fields[pending], pending = (cells[0], line.number), None
+                self.note(line, "anslag", "värde")
+                continue
+            pending = None
             for cell in cells:
                 found = self.vocabulary.label(self.vocabulary.posting, cell) if cell else None
                 if found and found[0] != "text":
@@ -662,8 +687,12 @@ class MarkdownReader:
             elif any(cells):
                 statement.append(" ".join(c for c in cells if c))
                 self.note(line, "anslag", "text")
+        # "Anslaget är uppsatt<TAB>2016-12-21 – 2017-01-12": both dates in one field.
+        posted_at = fields.get("uppsatt")
+        if posted_at and "nedtaget" not in fields and len(both := _dates_in(posted_at[0], self.vocabulary)) == 2:
+            fields["uppsatt"], fields["nedtaget"] = (both[0], posted_at[1]), (both[1], posted_at[1])
         values = {
-            name: self.parse_date(value, name, number) if value.strip() else None
+            name: self.parse_date(_iso_date(value, self.vocabulary), name, number) if value.strip() else None
             for name, (value, number) in fields.items()
             if name in ("sammanträdesdatum", "uppsatt", "nedtaget", "sista_dag")
         }
@@ -725,6 +754,21 @@ class MarkdownReader:
             untitled = entry if not titles else None
             self.note(line, "ärendelista", f"§ {entry.number}")
         return entries
+
+    def posting_stop(self, lines: list[Line], start: int, limit: int) -> int:
+        """Where the anslag that starts at ``start`` gives way to header fields: the first line
+        opening with a header label of attendance, place, time or justering (not the anslag's own
+        "Underskrift")."""
+        for i in range(start, limit):
+            first = _cells(lines[i].text.strip(" "))[0]
+            found = self.vocabulary.label(self.vocabulary.header, first) if first else None
+            if (
+                found
+                and found[0] not in ("underskrifter", "paragrafer", "datum")
+                and not self.vocabulary.label(self.vocabulary.posting, first)
+            ):
+                return i
+        return limit
 
     def agenda_stop(self, lines: list[Line], start: int, limit: int) -> int:
         """Where the contents list that starts at ``start`` ends (at most ``limit``): at the first
@@ -1287,15 +1331,44 @@ def _without_codes(name: str) -> str:
 
 
 _ISO_DATE = re.compile(r"(?<![\d-])(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])")
+# "Tid: 20250212 9.00–11.30": a date without dashes, read only where a date is looked for.
+_COMPACT_IN_TEXT = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)(?P<mm>\d\d)(?P<day>\d\d)(?![\d-])")
 
 
 def _date_of(found: re.Match[str]) -> date | None:
     try:
         if found.groupdict().get("iso"):
             return date.fromisoformat(found["iso"])
+        if found.groupdict().get("mm"):
+            return date(int(found["year"]), int(found["mm"]), int(found["day"]))
         return date(int(found["year"]), MONTHS.index(found["month"].casefold()) + 1, int(found["day"]))
     except ValueError:
         return None
+
+
+def _dates_in(value: str, vocabulary: Vocabulary) -> list[str]:
+    """The dates written in ``value``, as ISO dates, in order ("2021-03-24 -- 2021-04-15",
+    "28 maj 2014")."""
+    found = [(m.start(), m) for m in _ISO_DATE.finditer(value)]
+    found += [(m.start(), m) for m in vocabulary.date_in_words.finditer(value)]
+    out = []
+    for _, match in sorted(found, key=lambda pair: pair[0]):
+        day = _date_of(match)
+        if day is not None:
+            out.append(day.isoformat())
+    return out
+
+
+def _iso_date(value: str, vocabulary: Vocabulary) -> str:
+    """``value`` as an ISO date when it is one date in other words ("28 maj 2014", "20140528")."""
+    compact = _COMPACT_DATE.fullmatch(value.strip())
+    if compact:
+        return f"{compact[1]}-{compact[2]}-{compact[3]}"
+    found = _dates_in(value, vocabulary)
+    return found[0] if len(found) == 1 and not _ISO_DATE.fullmatch(value.strip()) else value
+
+
+_COMPACT_DATE = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)")
 
 
 def _join_parts(before: str, after: str) -> str:
