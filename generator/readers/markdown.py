@@ -731,6 +731,9 @@ class MarkdownReader:
             cells = [c for c in _cells(line.text.strip()) if c]
             if not cells:
                 continue
+            spaced = _AGENDA_SPACED.match(cells[0]) if len(cells) == 1 else None
+            if spaced:  # "§ 14 Information från förbundsdirektören ..... 3": one cell
+                cells = [spaced[1], spaced[2]]
             number = _AGENDA_NUMBER.fullmatch(cells[0])
             if not number:
                 if untitled is not None:  # the title of the entry on the line above
@@ -764,6 +767,8 @@ class MarkdownReader:
             found = self.vocabulary.label(self.vocabulary.header, first) if first else None
             if (
                 found
+                and not found[2]  # the cell is a label, not a sentence that begins like one
+                and not self.is_furniture(lines[i].text)
                 and found[0] not in ("underskrifter", "paragrafer", "datum")
                 and not self.vocabulary.label(self.vocabulary.posting, first)
             ):
@@ -1179,6 +1184,7 @@ _POSTING_LABELS = {
     "nedtaget": "Datum då anslaget tas ned",
     "förvaring": "Förvaringsplats för protokollet",
 }
+_AGENDA_SPACED = re.compile(r"((?:[A-ZÅÄÖ][A-Za-zåäö]{0,5}\s*)?§\s*\d{1,6}|\d{1,6}\s*§)\s+(\S.*)")
 _AGENDA_NUMBER = re.compile(r"(?:[A-ZÅÄÖ]{1,6}\s*)?§?\s*(\d{1,6})\s*§?")
 
 
