@@ -22,10 +22,14 @@ from generator.model.roster import Roster
 RANGE = re.compile(r"\(?§§?\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)\)?")
 # A range after a name without "§": "Britt Andersson 165", "ekonom 6-13", "deltog vid 23".
 _BARE_RANGE = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?=\s*(?:,|;|\boch\b|$|\s[A-ZÅÄÖ]))")
+_NEXT_NUMBER = re.compile(r"\s*,\s*(\d{1,6})(?![\d:.-])")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
 # style abbreviations are the one capitalised form allowed.
-_ROLE_WORD = re.compile(r"(?:[a-zåäöéü0-9][\w:.-]*+|[A-ZÅÄÖ]{2,8}+-[a-zåäö][\w-]*+)(?=[\s,]|$)")
+# A number alone ("planarkitekt 189") is the paragraphs someone took part in, not a role word.
+_ROLE_WORD = re.compile(
+    r"(?!\d+(?:\s*[-–]\s*\d+)?(?:[\s,;]|$))(?:[a-zåäöéü0-9][\w:.-]*+|[A-ZÅÄÖ]{2,8}+-[a-zåäö][\w-]*+)(?=[\s,]|$)"
+)
 # Bounded (a name of up to five words of up to 40 letters): tried at every name in a cell, an
 # unbounded pattern made reading a long cell quadratic.
 _MUNICIPALITY = re.compile(
@@ -142,6 +146,8 @@ class AttendanceReader:
                 if words and (comma or not text[at : at + 1].isupper()):
                     role = words if role is None else f"{role}, {words}"
                     pos = end
+                    if party is None and (code := _CODE.match(text, pos)):
+                        party, pos = code["code"].upper(), code.end()  # "vice ordförande (S)"
                     continue
                 affiliation = self._affiliation(text, at) if comma else None
                 if affiliation is not None:
@@ -213,13 +219,19 @@ class AttendanceReader:
 
     def _paragraphs(self, text: str, pos: int) -> tuple[ParagraphRange | None, int]:
         at = _skip_spaces(text, pos)
+        if text.startswith(",", at) and RANGE.match(text, _skip_spaces(text, at + 1)):
+            at = _skip_spaces(text, at + 1)  # "Kerstin Edh, ekonom, § 155"
         for phrase in self.words.took_part:
             if text[at : at + len(phrase)].casefold() == phrase.casefold():
                 at = _skip_spaces(text, at + len(phrase))
         span = RANGE.match(text, at) or _BARE_RANGE.match(text, at)
-        if span:
-            return paragraph_range(span[1], span[2]), span.end()
-        return None, pos
+        if not span:
+            return None, pos
+        found, end = paragraph_range(span[1], span[2]), span.end()
+        # "§ 159, 160": the next paragraph too (a gap would be two ranges: then only the first).
+        while (more := _NEXT_NUMBER.match(text, end)) and int(more[1]) == found.last + 1:
+            found, end = ParagraphRange(found.first, int(more[1])), more.end()
+        return found, end
 
     def _name(self, text: str, pos: int, warn: Warn) -> tuple[str | None, str | None, int]:
         known = self.roster.match_at(text, pos)

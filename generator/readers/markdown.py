@@ -1275,14 +1275,19 @@ _PARTY_CELL = re.compile(r"\(?([A-ZÅÄÖ]{1,4})\)?")
 
 
 def _with_party_cells(values: list[str]) -> list[str]:
-    """An attendance row's cells with a party column ("M<TAB>Bengt Rosvall") written after the
-    name it stands beside, as a code: "Bengt Rosvall (M)" (a name that has its code keeps it)."""
+    """An attendance row's cells as the attendance reader reads a cell: a party column
+    ("M<TAB>Bengt Rosvall") written after the name it stands beside, as a code ("Bengt Rosvall
+    (M)"; a name that has its code keeps it), and a cell of a role or paragraphs joined to the
+    name before it."""
     out: list[str] = []
     party = None
     for value in values:
         code = _PARTY_CELL.fullmatch(value.strip())
         if code and len(values) > 1:
             party = code[1]
+            continue
+        if out and value[:1] and (value[:1].islower() or value[:1].isdigit() or value[:1] == "§"):
+            out[-1] = f"{out[-1]}, {value}"  # "Tomas Heder (M)<TAB>1:e vice ordförande": the role
             continue
         if party and value and "(" not in value.split(",")[0]:
             first, sep, rest = value.partition(",")
