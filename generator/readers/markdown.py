@@ -358,6 +358,8 @@ class MarkdownReader:
                 )
         agenda = self.read_agenda(lines[agenda_from:agenda_stop]) if agenda_from is not None else []
         items = self.read_items(lines, [i for i in starts if i < end], end)
+        if not header.adjusters:
+            header.adjusters = self.adjusters_in(items)
         attendees, absentees = header.attendees, [*header.absentees]
         if annex is not None:
             items = _with_votes(items, annex[1].votes, self.roster)
@@ -388,6 +390,23 @@ class MarkdownReader:
             extras=tuple(header.extras),
             annexes=(annex[0],) if annex is not None else (),
         )
+
+    def adjusters_in(self, items: list[Item]) -> tuple[PersonName, ...]:
+        """The justerare a paragraph names when the header does not ("Till justerare utsågs
+        Kjell Ahl", "att utse Harald Kristoffersson att jämte ordföranden justera …"): the
+        persons of the first sentence that says someone was chosen to justera, without the
+        ordförande named beside them ("att jämte ordförande Sara Holmqvist justera")."""
+        for item in items:
+            texts = [item.title, item.decision, *(s.text for s in item.sections)]
+            for text in texts:
+                for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+                    if not self.vocabulary.adjusters_chosen.search(sentence):
+                        continue
+                    bare = self.vocabulary.beside_chair.sub(" ", sentence)
+                    names = self.named(bare)
+                    if names:
+                        return names
+        return ()
 
     def annex_start(self, lines: list[Line], start: int, end: int) -> int | None:
         """Where an annex printed after the last paragraph begins: at its title ("Närvarolista"),
@@ -519,13 +538,15 @@ class MarkdownReader:
                 header.sub_group = None  # a new label: the sub-label of the rows above ends
                 if field not in _ATTENDANCE_FIELDS:
                     # "Justeringens plats<TAB>…<TAB>Paragrafer 155-162": a second field in the row.
-                    values = self.split_row(header, field, values, line)
+                    values = self.split_row(header, field, values, line, 1 if rest else 0)
             elif not cells[0] and field in _ONE_VALUE_FIELDS:
                 # A wrapped value ("Tisdag 22 november 2016 kl. 13.00," then "Kommunhuset"): read
                 # again as one text with the lines before it.
                 values = [*written.get(field, []), *(v for v in cells[1:] if v)]
             elif not cells[0] and field:
                 values = [v for v in cells[1:] if v]  # a continuation row of the field above
+                if field not in _ATTENDANCE_FIELDS:
+                    values = self.split_row(header, field, values, line, 0)
             elif role := self.vocabulary.label(self.vocabulary.signature_roles, cells[0]):
                 field, values = "underskrifter", [role[1], *(v for v in [role[2], *cells[1:]] if v)]
             elif sentence := self.vocabulary.adjustment_sentence.fullmatch(" ".join(c for c in cells if c)):
@@ -544,16 +565,25 @@ class MarkdownReader:
             self.header_field(header, field, values, line)
         return header
 
-    def split_row(self, header: _Header, field: str, values: list[str], line: Line) -> list[str]:
-        """The values of ``field``, up to a later cell that opens another (non-attendance) field;
-        the fields after it are read at once."""
+    def split_row(self, header: _Header, field: str, values: list[str], line: Line, first: int) -> list[str]:
+        """The values of ``field``, up to a cell (from index ``first``) that opens another
+        (non-attendance) field; the fields after it are read at once. Under "Justering", a
+        "Plats och tid" is the justering's own."""
+        out: list[str] = []
         for j, value in enumerate(values):
-            other = self.vocabulary.label(self.vocabulary.header, value) if j else None
+            other = self.vocabulary.label(self.vocabulary.header, value) if j >= first else None
+            if other and field == "justering" and other[0] in _ONE_VALUE_FIELDS | {"plats", "tid"}:
+                if other[2]:
+                    out.append(other[2])
+                continue
             if other and other[0] != field and other[0] not in _ATTENDANCE_FIELDS and other[0] != "frånvarande":
                 tail = [v for v in [other[2], *values[j + 1 :]] if v]
-                self.header_field(header, other[0], self.split_row(header, other[0], tail, line), line)
-                return values[:j]
-        return values
+                self.header_field(
+                    header, other[0], self.split_row(header, other[0], tail, line, 1 if other[2] else 0), line
+                )
+                return out
+            out.append(value)
+        return out
 
     def header_field(self, header: _Header, field: str, values: list[str], line: Line) -> None:
         joined = " ".join(values)
@@ -902,6 +932,8 @@ class MarkdownReader:
             elif heading or _markdown(chunk):
                 sections.append(Section(heading, _markdown(chunk)))
                 self.facts(heading, chunk, facts)
+        if not any(s.withheld for s in sections):
+            self.facts_in_sentences(chunks, facts)
         if not decision and not any(s.withheld and self.is_decision_heading(s.heading) for s in sections):
             self.warning(
                 start.number, messages.MD_NO_DECISION.format(number=number, heading=self.body.decision_heading)
@@ -945,6 +977,26 @@ class MarkdownReader:
             facts.motions += _paragraphs(chunk)
         elif kind == "protokollsanteckning":
             facts.notes += _paragraphs(chunk)
+
+    def facts_in_sentences(self, chunks: list[tuple[str, list[Line]]], facts: _Facts) -> None:
+        """Reservations, jäv and yrkanden said in the running text, where the protocol gives them
+        no heading ("Ove Lindkvist reserverade sig mot beslutet", "Fatima Haddad anmälde jäv"):
+        read for each kind the paragraphs of text name, only when no heading gave that kind."""
+        said = self.vocabulary.facts_in_text
+        found_reservations = not facts.reservations
+        found_disqualified = not facts.disqualified
+        found_motions = not facts.motions
+        for heading, chunk in chunks:
+            kind = self.vocabulary.facts.get(normalise(heading)) if heading else None
+            if kind or (heading and self.vocabulary.lists.get(normalise(heading))):
+                continue
+            for text in _paragraphs(chunk):
+                if found_reservations and said["reservation"].search(text) and (by := self.named(text)):
+                    facts.reservations.append(Reservation(by, text))
+                elif found_disqualified and said["jäv"].search(text):
+                    facts.disqualified += self.named(text)
+                elif found_motions and said["yrkande"].search(text) and self.named(text[:60]):
+                    facts.motions.append(text)
 
     def named(self, text: str) -> tuple[PersonName, ...]:
         """Every roster person named in ``text``, in order, once each."""
