@@ -25,6 +25,7 @@ from generator.readers.vocabulary import Vocabulary, normalise
 # Reads one person's cell ("Gunnel Rask, ordförande", "Alf Berglöf för Siv Kronqvist") in a group.
 ReadPerson = Callable[[str, AttendanceGroup, str | None, int], list[Attendee]]
 
+_SERVING = re.compile(r"(?i)(för|istf|i stället för|ersätter)\b")
 _GROUPS = {
     "beslutande": (AttendanceGroup.MEMBER, None),
     "tjänstgörande_ersättare": (AttendanceGroup.SUBSTITUTE, "tjänstgörande"),
@@ -73,6 +74,11 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
         if attendee is None:
             continue
         marked = {key for key, at in columns.items() if at < len(cells) and cells[at].strip()}
+        given = cells[columns["närvarande_paragrafer"]] if columns.get("närvarande_paragrafer", 99) < len(cells) else ""
+        if given and re.search(r"\d", given):
+            marked.add("närvarande")  # "Närvarande §: 9–16"
+        elif given and vocabulary.attendance_absent.search(given):
+            marked.add("frånvarande")  # "Anmält förhinder"
         voted = marked & {"röst_ja", "röst_nej", "röst_avstår"}
         present = (
             "närvarande" in marked
@@ -96,6 +102,11 @@ def _put_vote(facts: AnnexFacts, at: tuple[int, str], votes: dict[str, list[str]
         facts.votes[-1] = entry
     else:
         facts.votes.append(entry)
+
+
+def column_heading(cells: list[str], vocabulary: Vocabulary) -> bool:
+    """Whether ``cells`` are the heading row of an attendance table."""
+    return _columns(cells, vocabulary) is not None
 
 
 def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
@@ -138,16 +149,27 @@ def _person(
         name = f"{first.strip()} ({party}){sep}{rest}"
     kind, role = group
     function = cell("funktion")
+    remark = cell("anmärkning")
     if function:
         head, _, described = function.partition(",")
-        label = vocabulary.label(vocabulary.header, head.strip())
+        label = vocabulary.label(vocabulary.header, function)
         if label and label[0] in _GROUPS:
-            kind, role = _GROUPS[label[0]][0], described.strip() or role
+            # "Ersättare", "Ledamot", "Tjänstgörande ersättare för Marcus Berg (M)"
+            kind, role = _GROUPS[label[0]]
+            rest = label[2].strip(" ,")
+            if rest and _SERVING.match(rest):
+                remark = f"{rest} {remark}".strip()
+            elif rest:
+                role = rest
         elif normalise(head) == "ordinarie":
             kind, role = AttendanceGroup.MEMBER, described.strip() or role
+        elif "ordf" in normalise(function):
+            kind, role = AttendanceGroup.MEMBER, function  # "1:e vice ordförande": a member's role
         else:
             kind, role = AttendanceGroup.OTHER, function
-    remark = cell("anmärkning")
+    present_for = cell("närvarande_paragrafer")
+    if present_for and RANGE.search(f"§ {present_for}") and not re.search(r"[A-Za-zÅÄÖåäö]", present_for):
+        remark = f"{remark} §§ {present_for}".strip()
     found = read_person(f"{name} {remark}".strip(), kind, role, number)
     if not found:
         return None

@@ -22,6 +22,7 @@ from generator.model.roster import Roster
 RANGE = re.compile(r"\(?§§?\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)\)?")
 # A range after a name without "§": "Britt Andersson 165", "ekonom 6-13", "deltog vid 23".
 _BARE_RANGE = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?=\s*(?:,|;|\boch\b|$|\s[A-ZÅÄÖ]))")
+_DESCRIBED = re.compile(r"\s*\(((?:[a-zåäö§]|\d+\s*[-–])[^()]*)\)")
 _NEXT_NUMBER = re.compile(r"\s*,\s*(\d{1,6})(?![\d:.-])")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
@@ -76,6 +77,9 @@ class AttendanceReader:
         self.absentees: list[str] = []  # named as absent in the text last read
 
     def read(self, text: str, group: AttendanceGroup, warn: Warn) -> list[Attendee]:
+        # "Lisa Holm (tjänstgörande för Nils Berg)", "(§§ 1-5)": what a parenthesis says of the
+        # name before it is read as if written after a comma (a party code stays a code).
+        text = _DESCRIBED.sub(r", \1", text)
         found: list[Attendee] = []
         self.absentees = []
         pos = 0

@@ -43,7 +43,7 @@ from generator.model import (
 from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.model.roster import Roster, roster_for
 from generator.problems import Problems
-from generator.readers.annex import AnnexFacts, read_tables
+from generator.readers.annex import AnnexFacts, column_heading, read_tables
 from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, paragraph_range
 from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
@@ -514,8 +514,11 @@ class MarkdownReader:
         header = _Header()
         field = ""
         written: dict[str, list[str]] = {}  # each field's values as written so far
+        awaiting = False  # the line above was a label alone: this line is its value
+        extra: Extra | None = None  # an unknown label's entry, which continuation rows extend
+        in_tables = self.attendance_tables(lines, header)
         for line in lines:
-            if not line.text.strip():
+            if not line.text.strip() or line.number in in_tables:
                 continue
             cells = _cells(line.text.strip(" "))  # a leading tab is an empty first cell: a continuation
             found = self.vocabulary.label(self.vocabulary.header, cells[0]) if cells[0] else None
@@ -536,9 +539,22 @@ class MarkdownReader:
                 field, _, rest = found
                 values = [v for v in ([rest] if rest else []) + cells[1:] if v]
                 header.sub_group = None  # a new label: the sub-label of the rows above ends
+                awaiting, extra = not values, None
                 if field not in _ATTENDANCE_FIELDS:
                     # "Justeringens plats<TAB>…<TAB>Paragrafer 155-162": a second field in the row.
                     values = self.split_row(header, field, values, line, 1 if rest else 0)
+            elif awaiting and field and len([c for c in cells if c]) >= 1:
+                # "Plats och tid" on one line, "Folkets hus, kl. 18.30" on the next.
+                values, awaiting = [c for c in cells if c], False
+                if field not in _ATTENDANCE_FIELDS:
+                    values = self.split_row(header, field, values, line, 0)
+            elif not cells[0] and extra is not None:
+                index = header.extras.index(extra)
+                extra = header.extras[index] = replace(
+                    extra, text=" ".join([extra.text, *(c for c in cells if c)]).strip()
+                )
+                self.note(line, "huvud", "okänd rubrik, visas som den är skriven")
+                continue
             elif not cells[0] and field in _ONE_VALUE_FIELDS:
                 # A wrapped value ("Tisdag 22 november 2016 kl. 13.00," then "Kommunhuset"): read
                 # again as one text with the lines before it.
@@ -557,13 +573,41 @@ class MarkdownReader:
                 # Kept as written under its own label, with a warning: an unknown label is no reason
                 # to refuse a protocol.
                 self.warning(line.number, messages.MD_UNKNOWN_HEADER.format(label=cells[0]))
-                header.extras.append(Extra(cells[0], " ".join(c for c in cells[1:] if c), line.number))
+                extra = Extra(cells[0], " ".join(c for c in cells[1:] if c), line.number)
+                header.extras.append(extra)
                 self.note(line, "huvud", "okänd rubrik, visas som den är skriven")
+                field, awaiting = "", False
                 continue
             self.note(line, "huvud", field)
             written[field] = values
             self.header_field(header, field, values, line)
         return header
+
+    def attendance_tables(self, lines: list[Line], header: _Header) -> set[int]:
+        """Attendance written as one table in the header ("Namn | Parti | Roll | Närvarande §"):
+        read into ``header`` by its columns; the line numbers of its rows."""
+        taken: set[int] = set()
+        rows: list[tuple[int, list[str]]] = []
+        for line in [*lines, Line(0, "")]:
+            cells = _cells(line.text.strip(" ")) if line.text.strip() else []
+            if _PIPE_SEPARATOR.match(line.text.strip()) and rows:
+                taken.add(line.number)
+                continue
+            if rows and len([c for c in cells if c]) >= 2:
+                rows.append((line.number, cells))
+                continue
+            if rows:
+                facts = read_tables(rows, self.vocabulary, self.annex_person)
+                if facts.present or facts.absent:
+                    header.attendees += facts.present
+                    header.absentees += self.roster.names(_without_codes(n) for n in facts.absent)
+                    taken.update(number for number, _ in rows)
+                    for number, _ in rows:
+                        self.trace.setdefault(number, ("huvud", "närvarolista"))
+                rows = []
+            if cells and column_heading(cells, self.vocabulary):
+                rows = [(line.number, cells)]
+        return taken
 
     def split_row(self, header: _Header, field: str, values: list[str], line: Line, first: int) -> list[str]:
         """The values of ``field``, up to a cell (from index ``first``) that opens another
@@ -572,6 +616,12 @@ class MarkdownReader:
         out: list[str] = []
         for j, value in enumerate(values):
             other = self.vocabulary.label(self.vocabulary.header, value) if j >= first else None
+            if (
+                other
+                and field in ("underskrifter", "paragrafer")
+                and self.vocabulary.label(self.vocabulary.signature_roles, value)
+            ):
+                other = None  # "Justerande<TAB>……": a signature row's role, not the justerare field
             if other and field == "justering" and other[0] in _ONE_VALUE_FIELDS | {"plats", "tid"}:
                 if other[2]:
                     out.append(other[2])
@@ -596,8 +646,7 @@ class MarkdownReader:
         elif field in _ATTENDANCE_FIELDS:
             # A sub-label ("Övriga närvarande<TAB>Ersättare<TAB>…") holds for the rows below it too.
             group, role = header.sub_group or _ATTENDANCE_FIELDS[field]
-            referring = self.vocabulary.attendance["hänvisning"]
-            if values and values[0].split(" ", 1)[0].casefold() in referring:
+            if values and self.vocabulary.refers_elsewhere.search(" ".join(values)):
                 # "Enligt bifogad närvarolista, bilaga 1": attendance given elsewhere, kept as written.
                 header.extras.append(Extra(line.text.split("\t", 1)[0].strip(), " ".join(values), line.number))
                 return
@@ -611,8 +660,12 @@ class MarkdownReader:
             names = [n.strip() for n in re.split(r",|\boch\b", joined) if n.strip()]
             header.absentees += self.roster.names(_without_codes(n) for n in names)
         elif field == "justerare":
-            names = [n.strip() for n in re.split(r",| och ", joined) if n.strip()]
-            header.adjusters += self.roster.names(_without_codes(n) for n in names)
+            names = [n.strip() for n in re.split(r",| och ", joined) if any(ch.isalpha() for ch in n)]
+            # "Birgitta Alm Jonas Teng": names without a separator, told apart by the roster.
+            listed = self.named(joined)
+            header.adjusters += (
+                listed if len(listed) > len(names) else self.roster.names(_without_codes(n) for n in names)
+            )
         elif field == "justering":
             header.place_and_time = joined
         elif field in ("underskrifter", "paragrafer"):
@@ -863,8 +916,8 @@ class MarkdownReader:
             dnr = dnr or found_dnr
         for i, line in enumerate(lines):
             text = line.text.strip()
-            if not text:
-                continue
+            if not text or _PIPE_SEPARATOR.match(text):
+                continue  # a separator: the start was written as a pipe table's header row
             if not dnr and _is_dnr_cell(_unmark(text)) and not _HEADING.match(text):
                 dnr = self.dnr(_strip_dnr_label(_unmark(text)), "Dnr", line.number)
                 self.note(line, "paragraf", "dnr")

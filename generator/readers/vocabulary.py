@@ -137,6 +137,8 @@ class Vocabulary:
     date_in_words: re.Pattern[str]
     signing_prefixes: frozenset[str]
     annex: re.Pattern[str]
+    refers_elsewhere: re.Pattern[str]
+    attendance_absent: re.Pattern[str]
     facts_in_text: dict[str, re.Pattern[str]]
     adjusters_chosen: re.Pattern[str]
     beside_chair: re.Pattern[str]
@@ -219,6 +221,8 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),
         not_decision_verbs=frozenset(normalise(word) for word in data.get("inget_beslutsverb", ())),
         annex=_patterns(data["bilaga_mönster"]),
+        refers_elsewhere=_patterns(data["hänvisning_mönster"]),
+        attendance_absent=_patterns([re.escape(w) for w in data["närvaro"]["frånvarande"]]),
         facts_in_text={kind: _patterns(list(words)) for kind, words in data["fakta_i_text_mönster"].items()},
         adjusters_chosen=_patterns(data["justerare_i_text_mönster"]),
         beside_chair=re.compile("|".join(data["jämte_ordförande_mönster"])),
