@@ -57,7 +57,8 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
             first = vocabulary.label(vocabulary.header, cells[0])
             group = _GROUPS.get(first[0], group) if first and not first[2] else (AttendanceGroup.MEMBER, None)
             continue
-        if len([c for c in cells if c]) <= 1 and not (columns and cells and _has_name(cells, columns)):
+        alone = [c for c in cells if c]
+        if len(alone) <= 1 and not (columns and cells and _has_name(cells, columns)):
             text = " ".join(cells).strip()
             said = RANGE.search(text)
             if text and said and vocabulary.label(vocabulary.facts, text):
@@ -66,6 +67,9 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
             if text:
                 columns = {} if not said else columns
             continue
+        if not columns and (said := next((RANGE.fullmatch(c) for c in alone if RANGE.fullmatch(c)), None)):
+            vote_at, votes = (int(said[1]), " ".join(alone)), {}  # "Närvaro<TAB>§ 77" over the columns
+            continue
         if "namn" not in columns or columns["namn"] >= len(cells) or not cells[columns["namn"]]:
             continue
         if vocabulary.facts.get(normalise(cells[columns["namn"]])) == "summa":
@@ -73,27 +77,40 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
         attendee = _person(number, cells, columns, group, vocabulary, read_person)
         if attendee is None:
             continue
-        marked = {key for key, at in columns.items() if at < len(cells) and cells[at].strip()}
+        marked = {key for key, at in columns.items() if at < len(cells) and _marked(cells[at])}
         given = cells[columns["närvarande_paragrafer"]] if columns.get("närvarande_paragrafer", 99) < len(cells) else ""
         if given and re.search(r"\d", given):
             marked.add("närvarande")  # "Närvarande §: 9–16"
         elif given and vocabulary.attendance_absent.search(given):
             marked.add("frånvarande")  # "Anmält förhinder"
         voted = marked & {"röst_ja", "röst_nej", "röst_avstår"}
+        stand_in = None
+        if "ersättare_namn" in marked:
+            # "Eva Lundh<TAB>C<TAB>-<TAB>Olle Kask (C)<TAB>X": the substitute serves, and votes, for the member.
+            found = read_person(cells[columns["ersättare_namn"]], AttendanceGroup.SUBSTITUTE, "tjänstgörande", number)
+            stand_in = replace(found[0], serving_for=attendee.name) if found else None
         present = (
             "närvarande" in marked
             or "tjänstgör" in marked
-            or ("närvarande" not in columns and "frånvarande" not in columns and bool(voted))
+            or ("närvarande" not in columns and "frånvarande" not in columns and bool(voted) and stand_in is None)
         )
+        if stand_in is not None:
+            facts.present.append(stand_in)
         if "frånvarande" in marked or not present:
             facts.absent.append(attendee.name)
-            continue
-        facts.present.append(attendee)
-        if vote_at is not None:
+        else:
+            facts.present.append(attendee)
+        voter = stand_in if stand_in is not None and not present else attendee
+        if vote_at is not None and (present or stand_in is not None):
             for answer in voted:
-                votes.setdefault(answer, []).append(attendee.name)
+                votes.setdefault(answer, []).append(voter.name)
             _put_vote(facts, vote_at, votes)
     return facts
+
+
+def _marked(cell: str) -> bool:
+    """A cell that marks something ("X", "x", "1", a name), not an empty one or a dash."""
+    return bool(cell.strip(" -–—"))
 
 
 def _put_vote(facts: AnnexFacts, at: tuple[int, str], votes: dict[str, list[str]]) -> None:
@@ -116,8 +133,8 @@ def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
     for i, cell in enumerate(cells):
         key = normalise(cell)
         kind = vocabulary.annex_columns.get(key) or vocabulary.facts.get(key)
-        if kind is None and i == 0 and (label := vocabulary.label(vocabulary.header, cell)) and not label[2]:
-            kind = "namn" if label[0] in _GROUPS else None  # "Tjänstgörande ersättare" over its names
+        if i == 0 and (label := vocabulary.label(vocabulary.header, cell)) and not label[2] and label[0] in _GROUPS:
+            kind = "namn"  # "Tjänstgörande ersättare" over its names: the first column names persons
         if kind and kind not in found:
             found[kind] = i
     if "namn" not in found or len(found) < 2 or any(not c for c in cells[: found["namn"]]):

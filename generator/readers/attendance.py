@@ -23,6 +23,7 @@ RANGE = re.compile(r"\(?§§?\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)\)?")
 # A range after a name without "§": "Britt Andersson 165", "ekonom 6-13", "deltog vid 23".
 _BARE_RANGE = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?=\s*(?:,|;|\boch\b|$|\s[A-ZÅÄÖ]))")
 _DESCRIBED = re.compile(r"\s*\(((?:[a-zåäö§]|\d+\s*[-–])[^()]*)\)")
+_BARE_PARTY = re.compile(r"\s*([A-ZÅÄÖ]{1,3})(?=\s*(?:,|$|\s+[a-zåäö]))")
 _NEXT_NUMBER = re.compile(r"\s*,\s*(\d{1,6})(?![\d:.-])")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
@@ -58,6 +59,7 @@ class AttendanceWords:
     municipality_codes: tuple[tuple[str, str], ...] = ()  # ("ÅTV", "Åtvidabergs kommun")
     not_persons: tuple[str, ...] = ()  # the organisation's names and diarium prefix
     absent: tuple[str, ...] = ()  # "Anmält förhinder" after a name: named, but not present
+    parties: tuple[str, ...] = ()  # party codes, read also without parentheses ("Anna Berg, S")
 
 
 class AttendanceReader:
@@ -74,6 +76,7 @@ class AttendanceReader:
         self.vacant = {word.casefold() for word in self.words.vacant}
         self.role_words = {word.casefold() for word in self.words.roles}
         self.absent = _phrases(self.words.absent)
+        self.parties = frozenset(self.words.parties)
         self.absentees: list[str] = []  # named as absent in the text last read
 
     def read(self, text: str, group: AttendanceGroup, warn: Warn) -> list[Attendee]:
@@ -126,6 +129,11 @@ class AttendanceReader:
                     serving_for, described, pos = replaced
                     if described:
                         role = described if role is None else f"{role}, {described}"
+                    continue
+                code = _BARE_PARTY.match(text, at) if comma or at == after else None
+                if code and code[1] in self.parties:
+                    # "Per-Olov Strand, S, ordförande": a party code written without parentheses.
+                    party, pos = party or code[1], code.end(1)
                     continue
                 place = self._municipality(text, at)
                 if place and municipality is None and (comma or at == after):
@@ -207,6 +215,13 @@ class AttendanceReader:
             name, _, after = self._name(text, _skip_spaces(text, phrase.end()), warn)
             if name is not None:
                 _, _, after = self._code(text, after, None)
+                code = (
+                    _BARE_PARTY.match(text, _skip_spaces(text, after) + 1)
+                    if text.startswith(",", _skip_spaces(text, after))
+                    else None
+                )
+                if code and code[1] in self.parties:
+                    after = code.end(1)  # "för Sven Holm, V"
                 written = phrase.group(0)
                 described = re.sub(r"\s*\b(?:i stället för|för|istf)$", "", written, flags=re.IGNORECASE)
                 return name, described if described != written else "", after
@@ -290,8 +305,8 @@ def _role(text: str, pos: int) -> tuple[str, int]:
     words: list[str] = []
     end = pos
     while word := _ROLE_WORD.match(text, end):
-        if word.group(0) in ("och",):
-            break
+        if word.group(0) in ("och",) and not (words and words[-1].endswith("-")):
+            break  # "miljö- och byggchef" is one role
         words.append(word.group(0))
         end = word.end()
         if not text.startswith(" ", end):

@@ -70,6 +70,7 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _PDF_BOLD = re.compile(r"<b>(.*?)</b>")
 # Searched for (the place is what comes before it): linear even on a long line without "kl".
 _TIME = re.compile(r"\bkl\.?\s*+(?P<start>\d{1,2}[:.]\d{2})(?:\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2}))?")
+_ONE_CLOCK = re.compile(r"(?<![\d:.])(?P<start>\d{1,2}[:.]\d{2})(?P<end>)(?![\d:.])")
 _PAGES = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?$")
 _UTC = re.compile(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)Z")
 _SERVICE = re.compile(r"(?:signerat med|signeringstjänsten)\s+(.+?)(?:\s+säkra|\.|\s*$)")
@@ -123,6 +124,7 @@ def _shared(organisation: Organisation) -> tuple[Roster, Vocabulary, AttendanceR
                 municipality_codes=organisation.municipality_codes,
                 not_persons=(organisation.name, organisation.short_name, organisation.dnr_prefix),
                 absent=words["frånvarande"],
+                parties=words["partier"],
             ),
         )
         _SHARED.clear()  # one organisation per build: keep no other alive
@@ -558,7 +560,8 @@ class MarkdownReader:
             elif not cells[0] and field in _ONE_VALUE_FIELDS:
                 # A wrapped value ("Tisdag 22 november 2016 kl. 13.00," then "Kommunhuset"): read
                 # again as one text with the lines before it.
-                values = [*written.get(field, []), *(v for v in cells[1:] if v)]
+                more = self.split_row(header, field, [v for v in cells[1:] if v], line, 0)
+                values = [*written.get(field, []), *more]
             elif not cells[0] and field:
                 values = [v for v in cells[1:] if v]  # a continuation row of the field above
                 if field not in _ATTENDANCE_FIELDS:
@@ -638,8 +641,12 @@ class MarkdownReader:
     def header_field(self, header: _Header, field: str, values: list[str], line: Line) -> None:
         joined = " ".join(values)
         if field in ("plats_och_tid", "plats", "tid", "datum"):
-            place, start, end = self.place_and_time(joined, line)
-            if field != "datum":
+            place, start, end = self.place_and_time(joined, line, alone=field == "tid")
+            if field == "tid" and place:
+                # "Tid<TAB>… kl 13.00–16.40, ajournering 14.50–15.05": what else the time line
+                # says is not the place; kept as written under its label.
+                header.extras.append(Extra(_cells(line.text.strip(" "))[0] or "Tid", place, line.number))
+            elif field != "datum":
                 header.place = " ".join(p for p in (header.place, place) if p) if field != "plats_och_tid" else place
             header.start, header.end = start or header.start, end or header.end
             header.time_line = header.time_line or line.number
@@ -672,11 +679,12 @@ class MarkdownReader:
             header.line = header.line or line.number
             self.signatory(values, header, line)
 
-    def place_and_time(self, value: str, line: Line) -> tuple[str, time | None, time | None]:
+    def place_and_time(self, value: str, line: Line, alone: bool = False) -> tuple[str, time | None, time | None]:
         """The place as written, without its times ("kl. 10:30 – 12.00", or "08.30-11.15" without
-        "kl"), which may stand before or after it."""
+        "kl"), which may stand before or after it; with ``alone`` (a field of its own for the
+        time) also a single clock ("16:30")."""
         value = self.without_date(value, line)
-        found = _TIME.search(value) or _CLOCK_SPAN.search(value)
+        found = _TIME.search(value) or _CLOCK_SPAN.search(value) or (_ONE_CLOCK.search(value) if alone else None)
         if not found:
             return value, None, None
         start = self.clock(found["start"], line)
@@ -785,6 +793,13 @@ class MarkdownReader:
         if organ and organ[0] and not _names_body(organ[0], self.body.name):
             self.error(organ[1], messages.BODY_MISMATCH.format(written=organ[0], expected=self.body.name))
         posted, taken_down = values.get("uppsatt"), values.get("nedtaget")
+        if posted is None and taken_down is None and "uppsatt" not in fields:
+            # "Justeringen har tillkännagivits genom anslag … den 28 maj 2014. Anslaget tas ned
+            # den 19 juni 2014.": the dates said in the anslag's sentences.
+            posted, taken_down = self.posting_in_prose(" ".join(statement))
+            if posted and taken_down:
+                fields["uppsatt"] = (posted.isoformat(), lines[0].number if lines else 0)
+                fields["nedtaget"] = (taken_down.isoformat(), 0)
         if "uppsatt" in fields and not fields["uppsatt"][0].strip() and not fields.get("nedtaget", ("",))[0].strip():
             return None, written_date, True  # dated by hand on paper: published without dates
         for name in ("uppsatt", "nedtaget"):
@@ -801,6 +816,18 @@ class MarkdownReader:
             line=fields["uppsatt"][1],
         )
         return posting, written_date, False
+
+    def posting_in_prose(self, text: str) -> tuple[date | None, date | None]:
+        posted = taken_down = None
+        for sentence in re.split(r"(?<=[.!?])\s+", text):
+            dates = _dates_in(sentence, self.vocabulary)
+            if not dates:
+                continue
+            if self.vocabulary.taken_down_said.search(sentence):
+                taken_down = taken_down or date.fromisoformat(dates[-1])
+            elif self.vocabulary.posted_said.search(sentence):
+                posted = posted or date.fromisoformat(dates[-1])
+        return posted, taken_down
 
     # -- ärendelista ---------------------------------------------------------------------------
 
@@ -1103,13 +1130,18 @@ class MarkdownReader:
                 return i
         if not guess:
             return None
+        names = [
+            re.escape(self.body.name),
+            *(re.escape(n) for n in self.vocabulary.body_nouns if normalise(self.body.name).endswith(n)),
+        ]
+        opening_of = re.compile(rf"(?:\*\*)?(?:{'|'.join(names)})\s+([a-zåäö]+)\b", re.IGNORECASE)
         for i, text in enumerate(texts):
-            opening = re.match(r"(?:\*\*)?([^\s*].{0,60}?)\s+([a-zåäö]+)\b", text)
+            opening = opening_of.match(text)
             if (
                 opening
                 and (not i or not texts[i - 1])  # the start of a paragraph, not a wrapped line
-                and self.is_this_body(opening[1])
-                and opening[2] not in self.vocabulary.not_decision_verbs
+                and opening[1].islower()
+                and opening[1] not in self.vocabulary.not_decision_verbs
             ):
                 return i
         return None

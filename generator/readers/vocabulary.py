@@ -137,6 +137,8 @@ class Vocabulary:
     date_in_words: re.Pattern[str]
     signing_prefixes: frozenset[str]
     annex: re.Pattern[str]
+    posted_said: re.Pattern[str]
+    taken_down_said: re.Pattern[str]
     refers_elsewhere: re.Pattern[str]
     attendance_absent: re.Pattern[str]
     facts_in_text: dict[str, re.Pattern[str]]
@@ -221,6 +223,8 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),
         not_decision_verbs=frozenset(normalise(word) for word in data.get("inget_beslutsverb", ())),
         annex=_patterns(data["bilaga_mönster"]),
+        posted_said=_patterns(data["anslag_uppsatt_mönster"]),
+        taken_down_said=_patterns(data["anslag_nedtaget_mönster"]),
         refers_elsewhere=_patterns(data["hänvisning_mönster"]),
         attendance_absent=_patterns([re.escape(w) for w in data["närvaro"]["frånvarande"]]),
         facts_in_text={kind: _patterns(list(words)) for kind, words in data["fakta_i_text_mönster"].items()},
