@@ -148,7 +148,7 @@ def _find_body(head: list[str], organisation: Organisation) -> Body | None:
     names = {normalise(body.name): body for body in organisation.bodies}
     for line in head:
         cells = [normalise(cell) for cell in line.split("\t") if cell.strip()]
-        for cell in cells[:1] if len(cells) == 1 else cells[1:2]:
+        for cell in cells:
             if cell in names:
                 return names[cell]
     return None
@@ -162,14 +162,15 @@ def _find_date(head: list[str], organisation: Organisation) -> date | None:
     labelled: list[str] = []
     for line in head:
         cells = [cell for cell in line.split("\t") if cell.strip()]
-        if not cells:
-            continue
-        posting = vocabulary.label(vocabulary.posting, cells[0])
-        if posting and posting[0] == "sammanträdesdatum":
-            labelled.insert(0, " ".join([posting[2], *cells[1:]]))
-        header = vocabulary.label(vocabulary.header, cells[0])
-        if header and header[0] in ("plats_och_tid", "datum", "tid"):
-            labelled.append(" ".join([header[2], *cells[1:]]))
+        # A label in any cell, its value after it: "Kommunstyrelsens arbetsutskott<TAB>
+        # Sammanträdesdatum<TAB>2018-03-20" is a running header's.
+        for i, cell in enumerate(cells):
+            posting = vocabulary.label(vocabulary.posting, cell)
+            if posting and posting[0] == "sammanträdesdatum":
+                labelled.insert(0, " ".join([posting[2], *cells[i + 1 : i + 2]]))
+            header = vocabulary.label(vocabulary.header, cell)
+            if header and header[0] in ("plats_och_tid", "datum", "tid"):
+                labelled.append(" ".join([header[2], *cells[i + 1 : i + 2]]))
     titles = [
         line
         for line in head
