@@ -766,6 +766,15 @@ class MarkdownReader:
             pending = None
             for cell in cells:
                 found = self.vocabulary.label(self.vocabulary.posting, cell) if cell else None
+                inside = _ISO_DATE.search(cell) if cell and not found else None
+                if inside:
+                    # "Datum då anslaget sätts 2018-10-15 upp": a label wrapped around its value.
+                    around = self.vocabulary.label(
+                        self.vocabulary.posting,
+                        _join_parts(cell[: inside.start()], cell[inside.end() :]).replace(",", ""),
+                    )
+                    if around and not around[2]:
+                        found = (around[0], around[1], inside.group(0))
                 if found and found[0] != "text":
                     pending, labelled = found[0], True
                     fields.setdefault(pending, ("", line.number))
@@ -861,7 +870,9 @@ class MarkdownReader:
                 rest = rest[:-1]  # page numbers of the PDF
             dnr_cells = [c for c in rest if _is_dnr_cell(c)]
             titles = [_LEADERS.sub("", c) for c in rest if c not in dnr_cells]
-            dnr = self.dnr(" , ".join(_strip_dnr_label(c) for c in dnr_cells), "ärendelista", line.number)
+            # The ärendelista is the paragraphs' summary: a dnr it cannot give (split over two
+            # rows by the export) is a warning; the paragraph's own dnr is the one that counts.
+            dnr = self.dnr(" , ".join(_strip_dnr_label(c) for c in dnr_cells), "ärendelista", line.number, soft=True)
             entry = AgendaEntry(int(number[1]), titles[0] if titles else "", tuple(dnr))
             entries.append(entry)
             untitled = entry if not titles else None
@@ -905,11 +916,11 @@ class MarkdownReader:
             return start + i
         return limit
 
-    def dnr(self, text: str, field: str, line: int) -> list[Dnr]:
+    def dnr(self, text: str, field: str, line: int, soft: bool = False) -> list[Dnr]:
         try:
             return parse_many(text, self.org.dnr_prefix)
         except DnrError as exc:
-            self.error(line, messages.DNR_INVALID.format(field=field, value=str(exc)))
+            (self.warning if soft else self.error)(line, messages.DNR_INVALID.format(field=field, value=str(exc)))
             return []
 
     # -- paragraphs ----------------------------------------------------------------------------

@@ -15,6 +15,10 @@ from pathlib import Path
 from generator.model import OriginalFile, SignatureCheck, SignatureStatus
 
 
+# Changes after a signature that leave the signed content as it was (pyHanko's ModificationLevel).
+_HARMLESS_CHANGES = frozenset({"NONE", "LTA_UPDATES", "FORM_FILLING"})
+
+
 def describe(path: Path) -> OriginalFile:
     data = path.read_bytes()
     return OriginalFile(size=len(data), sha512=sha512(data), signatures=check(path))
@@ -53,10 +57,15 @@ def _check(path: Path) -> tuple[SignatureCheck, ...]:
                     status = validate_pdf_signature(embedded, ValidationContext(allow_fetching=False))
                     intact = bool(status.intact and status.valid)
                     when = status.signer_reported_dt
+                    # What was changed after the signature: nothing, or only what a later
+                    # signature or time stamp adds. A page replaced in an incremental update is
+                    # "OTHER": the signed text is no longer what the file shows.
+                    level = getattr(getattr(status, "modification_level", None), "name", "OTHER")
+                    later_ok = level in _HARMLESS_CHANGES and getattr(status, "docmdp_ok", True) is not False
                 except Exception:
-                    intact, when = False, None
-                coverage = str(getattr(embedded, "coverage", ""))
-                whole = "ENTIRE" in coverage.upper() or "FILE" in coverage.upper()
+                    intact, when, later_ok = False, None, False
+                coverage = getattr(getattr(embedded, "coverage", None), "name", "")
+                whole = coverage == "ENTIRE_FILE" or (coverage == "ENTIRE_REVISION" and later_ok)
                 state = SignatureStatus.VALID if intact and whole else SignatureStatus.INVALID
                 found.append(SignatureCheck(state, signer, when.astimezone(UTC) if when else None))
             return tuple(found)
