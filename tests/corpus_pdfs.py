@@ -70,13 +70,21 @@ def measure(corpus: Path, work: Path) -> list[tuple[str, str, str]]:
         protocols = work / name / "protocols"
         protocols.mkdir(parents=True)
         (protocols / "organisation.yaml").write_text(organisation(folder, expectation), encoding="utf-8")
-        done = arkiv("import", str(folder / pdf.get("file", f"{name}.pdf")), "--body", expectation["body"]["slug"],
-                     "--protocols", str(protocols))
+        done = arkiv(
+            "import",
+            str(folder / pdf.get("file", f"{name}.pdf")),
+            "--body",
+            expectation["body"]["slug"],
+            "--protocols",
+            str(protocols),
+        )
         written = protocols / expectation["body"]["slug"] / f"{expectation['date']}.md"
         said = (done.stdout + done.stderr).strip()
         if pdf.get("expected_class") == "REJECTED-CLEARLY":
             refused = not written.exists() and f"{name}.pdf" in said and "Traceback" not in said
-            results.append((name, "REJECTED-CLEARLY" if refused else "NOT-REFUSED", said.splitlines()[0] if said else ""))
+            results.append(
+                (name, "REJECTED-CLEARLY" if refused else "NOT-REFUSED", said.splitlines()[0] if said else "")
+            )
             continue
         if not written.exists():
             results.append((name, "NOT-IMPORTED", " ".join(said.splitlines()[:3])))
@@ -99,11 +107,15 @@ def measure(corpus: Path, work: Path) -> list[tuple[str, str, str]]:
         env = dict(os.environ, LAYOUTS_DIR=str(staged), LAYOUTS_TMP=str(work))
         env.setdefault("LAYOUTS_VENV", str(Path(PYTHON).parent.parent))
         checker = corpus / "check_layouts.py"
-        out = subprocess.run([sys.executable, str(checker), *imported], cwd=ROOT, env=env, capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, str(checker), *imported], cwd=ROOT, env=env, capture_output=True, text=True
+        )
         classes = dict(re.findall(r"^(\S+)\s+(READ|PARTIAL|REJECTED-CLEARLY|SILENT-LOSS|CRASH)\b", out.stdout, re.M))
         lines = {m[0]: m[1] for m in re.findall(r"^(\S+)\s+\S+\s+(.*)$", out.stdout, re.M)}
         results = [
-            (name, classes.get(name, "CRASH"), lines.get(name, out.stderr[-300:])) if cls == "IMPORTED" else (name, cls, d)
+            (name, classes.get(name, "CRASH"), lines.get(name, out.stderr[-300:]))
+            if cls == "IMPORTED"
+            else (name, cls, d)
             for name, cls, d in results
         ]
     return results
@@ -125,8 +137,10 @@ def main() -> int:
         wrong += not ok
         print(f"{name:45} {cls:17} {'' if ok else 'EXPECTED ' + expected[name] + ' '}{detail[:160]}")
     counts = {c: sum(1 for _, cls, _ in results if cls == c) for c in ("READ", "PARTIAL", "REJECTED-CLEARLY")}
-    print(f"pdfs: {counts['READ']} read, {counts['PARTIAL']} partial, {counts['REJECTED-CLEARLY']} refused, "
-          f"{len(results) - sum(counts.values())} other, of {len(results)}; {wrong} not as expected")
+    print(
+        f"pdfs: {counts['READ']} read, {counts['PARTIAL']} partial, {counts['REJECTED-CLEARLY']} refused, "
+        f"{len(results) - sum(counts.values())} other, of {len(results)}; {wrong} not as expected"
+    )
     return 1 if wrong else 0
 
 

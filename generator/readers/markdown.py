@@ -939,7 +939,7 @@ class MarkdownReader:
         self.note(start, "paragraf", f"§ {number}")
         dnr: list[Dnr] = []
         title = ""
-        body_at = 0
+        body_at = title_at = 0
         # What follows the number on its own line: a dnr ("§ 28 Dnr 2018/00041") or the title.
         # A row of cells ("MBN § 31<TAB>Dnr MBN 2021-000012<TAB>DELGIVNINGAR<TAB>MBN 2021-03-18"):
         # dnr cells give the dnr, a cell with the meeting's date is the running header's, the rest
@@ -960,11 +960,17 @@ class MarkdownReader:
                 dnr = self.dnr(_strip_dnr_label(_unmark(text)), "Dnr", line.number)
                 self.note(line, "paragraf", "dnr")
                 continue
+            bold = _BOLD_LINE.match(text)
+            if title and bold and line.number == title_at + 1 and not self.section_heading(text):
+                # "**… gång- och cykelvägen vid**" above "**Norrvik**": a title the export wrapped.
+                title, title_at, body_at = f"{title} {bold[1].strip()}", line.number, i + 1
+                self.note(line, "paragraf", "rubrik")
+                continue
             if title:
                 body_at = i
                 break
             title_line = _HEADING.match(text)
-            bold = _BOLD_LINE.match(text)
+            title_at = line.number
             if title_line and len(title_line[1]) <= 2:
                 title, found_dnr = self.title_and_dnr(_unbold(title_line[2]), line)
             elif bold and not self.section_heading(text):

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from generator.model import OriginalFile, SignatureCheck, SignatureStatus
 
-
 # Changes after a signature that leave the signed content as it was (pyHanko's ModificationLevel).
 _HARMLESS_CHANGES = frozenset({"NONE", "LTA_UPDATES", "FORM_FILLING"})
 
