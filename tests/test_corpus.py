@@ -1,9 +1,13 @@
-"""The shared corpus of protocols in other real layouts (../shared/corpus), measured the way the
-people steering measure it: its own checker builds each protocol in a clone of this checkout and
-compares the built site with the expected facts.
+"""The corpus of protocols in other real layouts (``../shared/corpus``, copied into
+``tests/fixtures/corpus`` so that the tests run where the shared folder is not), measured the way
+the people steering measure it: its own checker builds each protocol in a clone of this checkout
+(the committed code) and compares the built site with the expected facts.
 
-What holds today (issue 20, in progress): no protocol is refused, none loses or garbles a fact,
-none crashes, and at least the ones read in full so far stay read. The figure to raise is READ.
+- the eight Markdown protocols are READ: every expected fact in the built output;
+- the PDFs imported with ``arkiv import FILE --body SLUG`` are read as their expectations say,
+  and the two tampered ones are refused (``tests/corpus_pdfs.py``);
+- the twelve blind layouts (``tests/fixtures/blind``, written after real protocols by others than
+  the reader's author) are published: none refused, none crashes, and those read in full stay so.
 """
 
 from __future__ import annotations
@@ -18,18 +22,29 @@ import pytest
 
 from tests.conftest import ROOT
 
-CORPUS = ROOT.parent / "shared" / "corpus"
-READ_SO_FAR = {
-    "itsam-2018-direktionen",
-    "itsam-2019-direktionen-numrerad",
-    "itsam-2021-direktionen-jav",
-    "itsam-2024-kcb-annan-export",
+SHARED = ROOT.parent / "shared" / "corpus"
+CORPUS = SHARED if (SHARED / "check_layouts.py").exists() else ROOT / "tests" / "fixtures" / "corpus"
+BLIND = ROOT / "tests" / "fixtures" / "blind"
+BLIND_READ = {
+    "asby-2021-mbn",
+    "bjorkfors-2014-bmn",
+    "ekebro-2011-socialutskott",
+    "fjallmarken-2025-direktionen",
+    "hagnesta-2013-kf",
+    "hedeby-2019-bostader-styrelsen",
+    "kvarnby-2009-kf",
+    "stensjo-2011-kfn",
+    "tallmo-2025-bun",
 }
+# The PDF the export breaks a wrapped cell of ("Paragrafer 187–" / "191" in another column): its
+# signed range is not read, its text is all on the page.
+PDF_PARTIAL = {"alvbacka-2016-ks-omrostning"}
 
 
-@pytest.mark.skipif(not (CORPUS / "check_layouts.py").exists(), reason="the shared corpus is not beside the project")
-def test_corpus_layouts_are_read_without_loss_refusal_or_crash(tmp_path: Path) -> None:
+def checked(tmp_path: Path, folder: Path | None = None) -> dict[str, str]:
     env = dict(os.environ, LAYOUTS_VENV=str(Path(sys.executable).parent.parent), LAYOUTS_TMP=str(tmp_path))
+    if folder is not None:
+        env["LAYOUTS_DIR"] = str(folder)
     done = subprocess.run(
         [sys.executable, str(CORPUS / "check_layouts.py")],
         cwd=ROOT,
@@ -40,6 +55,40 @@ def test_corpus_layouts_are_read_without_loss_refusal_or_crash(tmp_path: Path) -
     )
     report = json.loads((tmp_path / "layouts-report.json").read_text(encoding="utf-8"))
     classes = {r["name"]: r["cls"] for r in report}
-    assert len(classes) == 8, done.stdout + done.stderr
-    assert {name for name, cls in classes.items() if cls not in ("READ", "PARTIAL")} == set(), done.stdout
-    assert {name for name, cls in classes.items() if cls == "READ"} >= READ_SO_FAR, done.stdout
+    assert classes, done.stdout + done.stderr
+    return classes
+
+
+def test_every_corpus_layout_is_read_with_every_fact(tmp_path: Path) -> None:
+    classes = checked(tmp_path)
+    assert len(classes) == 8
+    assert {name: cls for name, cls in classes.items() if cls != "READ"} == {}
+
+
+def test_blind_layouts_are_published_and_stay_read(tmp_path: Path) -> None:
+    classes = checked(tmp_path, BLIND)
+    assert len(classes) == 12
+    assert {name for name, cls in classes.items() if cls in ("REJECTED-CLEARLY", "CRASH")} == set()
+    assert {name for name, cls in classes.items() if cls == "READ"} >= BLIND_READ
+
+
+@pytest.mark.skipif(not (CORPUS / "pdf").is_dir(), reason="no PDF corpus")
+def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Path) -> None:
+    env = dict(os.environ, TMPDIR=str(tmp_path), LAYOUTS_PYTHON=sys.executable)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "corpus_pdfs.py"), str(CORPUS)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    rows = [line.split() for line in done.stdout.splitlines() if line and not line.startswith("pdfs:")]
+    classes = {row[0]: row[1] for row in rows}
+    assert len(classes) == 10, done.stdout + done.stderr
+    assert {n for n, c in classes.items() if c == "REJECTED-CLEARLY"} == {
+        "sagodal-2018-ksau.tampered",
+        "sagodal-2018-ksau.tampered-incremental",
+    }, done.stdout
+    assert {n for n, c in classes.items() if c not in ("READ", "REJECTED-CLEARLY")} <= PDF_PARTIAL, done.stdout
+    assert {n for n, c in classes.items() if c == "PARTIAL"} <= PDF_PARTIAL, done.stdout

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page as PlaywrightPage
 
 from tests import pdfs
-from tests.conftest import PROTOCOLS, build_site
+from tests.conftest import PROTOCOLS, ROOT, build_site
 from tests.helpers import serve_directory
 from tests.htmlcheck import Page
 
@@ -118,3 +118,17 @@ def test_the_provenance_block_passes_wcag_21_aa(page: PlaywrightPage, originals:
             rules = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
             results = Axe().run(page, options=rules)
             assert results.response["violations"] == [], results.generate_report()
+
+
+def test_a_page_replaced_after_signing_makes_the_signature_invalid() -> None:
+    """An incremental update after the signature leaves the signed bytes intact, but the file
+    no longer shows what was signed: the signature is not valid for it (pyHanko: ENTIRE_REVISION,
+    modification level OTHER). The untouched signed copy is valid."""
+    from generator.model import SignatureStatus
+    from generator.readers.provenance import check
+
+    corpus = ROOT / "tests" / "fixtures" / "corpus" / "pdf"
+    changed = check(corpus / "sagodal-2018-ksau.tampered-incremental.pdf")
+    signed = check(corpus / "sagodal-2018-ksau.signed.pdf")
+    assert [c.status for c in changed] == [SignatureStatus.INVALID]
+    assert [c.status for c in signed] == [SignatureStatus.VALID]

@@ -148,6 +148,7 @@ class MarkdownReader:
         self.trace: dict[int, tuple[str, str]] = {}
         self.date_line = ""  # the meeting date as a line of its own (set by ``read``)
         self.repeated: set[str] = set()  # lines that are furniture by recurring (set by ``read``)
+        self.chairs: dict[str, PersonName] = {}  # "vice ordförande" -> who holds it (set by ``read``)
         self.absent_names: list[str] = []  # "Gertrud Sand (S) Anmält förhinder" in an attendance list
 
     # -- helpers -------------------------------------------------------------------------------
@@ -359,6 +360,12 @@ class MarkdownReader:
                     messages.DATE_MISMATCH.format(written=written_date, expected=file_date),
                 )
         agenda = self.read_agenda(lines[agenda_from:agenda_stop]) if agenda_from is not None else []
+        # Who holds the chair's roles, for text that names them so ("ordföranden yrkade …").
+        self.chairs = {
+            _role_key(a.role): PersonName(a.name, a.person)
+            for a in header.attendees
+            if a.role and _CHAIR_ROLE.fullmatch(a.role)
+        }
         items = self.read_items(lines, [i for i in starts if i < end], end)
         if not header.adjusters:
             header.adjusters = self.adjusters_in(items)
@@ -1088,12 +1095,26 @@ class MarkdownReader:
             if kind or (heading and self.vocabulary.lists.get(normalise(heading))):
                 continue
             for text in _paragraphs(chunk):
-                if found_reservations and said["reservation"].search(text) and (by := self.named(text)):
+                if found_reservations and said["reservation"].search(text) and (by := self.named_or_by_role(text)):
                     facts.reservations.append(Reservation(by, text))
                 elif found_disqualified and said["jäv"].search(text):
                     facts.disqualified += self.named(text)
-                elif found_motions and said["yrkande"].search(text) and self.named(text[:60]):
+                elif found_motions and said["yrkande"].search(text) and self.named_or_by_role(text):
                     facts.motions.append(text)
+
+    def named_or_by_role(self, text: str) -> tuple[PersonName, ...]:
+        """The persons ``text`` names, and those it names by their role at the meeting ("vice
+        ordföranden och ledamoten Anita Berglöf"), in the order written."""
+        found = [(m.start(), p) for m in _CHAIR_ROLE.finditer(text) if (p := self.chairs.get(_role_key(m.group(0))))]
+        at = 0
+        for person in self.named(text):
+            at = text.find(person.name, at)
+            found.append((at, person))
+        out: list[PersonName] = []
+        for _, person in sorted(found, key=lambda pair: pair[0]):
+            if all(p.person != person.person or p.name != person.name for p in out):
+                out.append(person)
+        return tuple(out)
 
     def named(self, text: str) -> tuple[PersonName, ...]:
         """Every roster person named in ``text``, in order, once each."""
@@ -1372,6 +1393,14 @@ def _cells(text: str) -> list[str]:
     if bare.startswith("|") and bare.endswith("|") and len(bare) > 1:
         return [cell.strip() for cell in bare[1:-1].split("|")]
     return [cell.strip() for cell in text.rstrip().split("\t")]
+
+
+_CHAIR_ROLE = re.compile(r"(?i)(?:(?:1:e|2:e|förste|andre) )?(?:vice )?ordförande(?:n)?")
+
+
+def _role_key(role: str) -> str:
+    """ "Vice ordföranden" and "vice ordförande" as one key."""
+    return re.sub(r"ordföranden\b", "ordförande", normalise(role))
 
 
 def _with_votes(
