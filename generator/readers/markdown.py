@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from generator import messages
 from generator.model import (
@@ -47,6 +47,7 @@ from generator.readers.annex import AnnexFacts, column_heading, read_tables
 from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, paragraph_range
 from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
 from generator.readers.references import parse_reference
+from generator.readers.source_text import SourceText
 from generator.readers.vocabulary import MAX_FURNITURE, MONTHS, Vocabulary, normalise, vocabulary_for
 
 # Where a paragraph starts, in the layouts the vocabulary's templates use: "§ 28", "§ 28 Dnr
@@ -93,9 +94,6 @@ _ATTENDANCE_FIELDS = {
     "ersättare": (AttendanceGroup.SUBSTITUTE, None),
     "övriga": (AttendanceGroup.OTHER, None),
 }
-
-if TYPE_CHECKING:  # the registry imports the readers, not the other way round
-    from generator.readers.registry import SourceText
 
 
 class Line(NamedTuple):

@@ -7,24 +7,13 @@ line in ``READERS``; ``generator.readers.sources`` finds the files and calls the
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 
-from generator.model import Body, Meeting, Organisation
+from generator.model import Meeting
 from generator.problems import Problems
 from generator.readers import markdown, yaml_format
+from generator.readers.source_text import SourceText
 
-
-@dataclass(frozen=True)
-class SourceText:
-    """One meeting source as a reader gets it: decoded text, where it lies, what it must be."""
-
-    organisation: Organisation
-    body: Body  # from the folder the file lies in
-    file: str  # path relative to protocols/, for messages
-    text: str
-    file_date: date  # from the file name
-
+__all__ = ["READERS", "SOURCE_SUFFIXES", "Reader", "SourceText"]
 
 Reader = Callable[[SourceText, Problems], Meeting | None]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
@@ -42,12 +42,10 @@ from generator.readers.attendance import RANGE, paragraph_range
 from generator.readers.markers import MARKER_LIKE
 from generator.readers.references import parse_reference
 from generator.readers.schema_check import check
+from generator.readers.source_text import SourceText
 from generator.readers.yaml_source import Path, YamlDocument, kind_of, load
 
 T = TypeVar("T")
-
-if TYPE_CHECKING:  # the registry imports the readers, not the other way round
-    from generator.readers.registry import SourceText
 
 
 # -- model -> data -----------------------------------------------------------------------------
