@@ -59,6 +59,7 @@ def test_not_a_dnr(text: str) -> None:
         ("RS140178", "RS", 2014, 178, ""),
         ("BUN 2025/00002", "BUN", 2025, 2, ""),
         ("Dnr MBN 2021-000012", "MBN", 2021, 12, ""),
+        ("09/TN 0051", "TN", 2009, 51, ""),
     ],
 )
 def test_spellings_of_other_diaria(text: str, prefix: str, year: int, serial: int, code: str) -> None:

@@ -115,6 +115,7 @@ def test_search_with_the_keyboard_alone(page: Page, served: str) -> None:
                 "RS140178",
                 "BUN 2025/00002",
                 "MBN 2021-000012",
+                "09/TN 0051",
             ]
         ),
     )

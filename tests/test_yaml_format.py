@@ -123,3 +123,12 @@ def test_sexagesimal_times_stay_times(organisation: Organisation) -> None:
     meeting = read_yaml(MINIMAL + "start: 10:30\nslut: 12.00\n", organisation, problems)
     assert problems.errors == [], problems.report()
     assert meeting is not None and meeting.start is not None and meeting.start.hour == 10
+
+
+def test_yaml_1_1_booleans_are_text_only_true_and_false_are_booleans() -> None:
+    """A diarium prefix "ON" (omvårdnadsnämnden) or a short name "NO" is text, as YAML 1.2 reads
+    it; PyYAML's YAML 1.1 made them booleans and the organisation was refused."""
+    from generator.readers.yaml_source import load
+
+    data = load("dnr_prefix: ON\nkortnamn: NO\nen: yes\nsant: true\nfalskt: False\n", "organisation.yaml").data
+    assert data == {"dnr_prefix": "ON", "kortnamn": "NO", "en": "yes", "sant": True, "falskt": False}

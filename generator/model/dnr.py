@@ -11,14 +11,15 @@ import re
 from dataclasses import dataclass, field
 
 # An optional "Dnr"/"Dnr:"/"diarienummer" label, then one of the spellings real diaria use, each
-# alternative with groups of its own (suffix 1-5), so that the code can tell which one matched:
+# alternative with groups of its own (suffix 1-6), so that the code can tell which one matched:
 # 1. an optional prefix (letters, may hold dashes: "KS", "BUN-"), year and serial split by "/",
 #    "-", ".", ":" or space ("KS 2018/52", "KS/2016:198", "ITSAM.2021.3"), maybe a three-digit
 #    classification code ("KS/2018:311 - 001", "2019/31 042");
 # 2. the year first, then the prefix ("2024/ITSAM 0018");
 # 3. the serial first ("KS 58/2013");
 # 4. a two-digit year, with a prefix ("KS 09-061 101");
-# 5. prefix, two-digit year and a four-digit serial in one word ("RS140178").
+# 5. prefix, two-digit year and a four-digit serial in one word ("RS140178");
+# 6. a two-digit year, then the prefix ("09/TN 0051").
 # Written so that it is also a valid JavaScript pattern (see ``js_pattern``): the site's search
 # box reads a dnr with exactly this rule.
 _LETTERS = "A-Za-zÅÄÖåäöÉé"
@@ -31,9 +32,10 @@ PATTERN = (
     rf"|(?:(?P<prefix3>[{_LETTERS}]+)[\s./-]*)?0*(?P<serial3>\d{{1,5}})\s*/\s*(?P<year3>{_YEAR})"
     rf"|(?P<prefix4>[{_LETTERS}]+)[\s./]*(?P<year4>\d\d)-0*(?P<serial4>\d{{1,6}})(?:\s+(?P<code4>\d{{3}}))?"
     rf"|(?P<prefix5>[{_LETTERS}]{{1,6}})(?P<year5>\d\d)(?P<serial5>\d{{4}})"
+    rf"|(?P<year6>\d\d)\s*/\s*(?P<prefix6>[{_LETTERS}]+)\s+0*(?P<serial6>\d{{1,6}})"
     r")\s*$"
 )
-_ALTERNATIVES = range(1, 6)
+_ALTERNATIVES = range(1, 7)
 _DNR = re.compile(PATTERN, re.IGNORECASE)
 # The pattern's optional parts can overlap ("-" in a prefix and as a separator), which makes a
 # failing match slow on long text; no dnr is longer than this, so longer text is none, unread.

@@ -55,7 +55,7 @@ from generator.readers.vocabulary import MAX_FURNITURE, MONTHS, Vocabulary, norm
 _FURNITURE_SEEN: dict[tuple[object, ...], dict[str, bool]] = {}
 _SEEN_LIMIT = 200_000  # lines remembered per body (a few MB at most)
 _ITEM_START = re.compile(
-    r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:(?![Ff]orts)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}\.?\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
+    r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:(?!(?:[Ff]orts|Bilaga|Se|Jfr|Enl)\b)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\.?\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
     r"(?:[ \t]+(?P<rest>[^\s|].*?))?\s*$"
 )
 # A contents row rather than a paragraph: it ends in dotted leaders or in a page-number cell.
@@ -256,7 +256,12 @@ class MarkdownReader:
         vocabulary = self.vocabulary
         tables = (vocabulary.header, vocabulary.posting)
         whole = normalise(_join_label(head, part))
-        return any(whole in table for table in tables) and not any(normalise(part) in table for table in tables)
+        if not any(whole in table for table in tables):
+            return False
+        # "Justeringens" above "plats och tid": the second line is a label too, but the first is none.
+        return not any(normalise(part) in table for table in tables) or not any(
+            normalise(head) in table for table in tables
+        )
 
     def is_date_cell(self, cell: str) -> bool:
         """A short cell that carries the meeting's date ("MBN 2021-03-18"): a running header's."""
@@ -289,7 +294,7 @@ class MarkdownReader:
         )
         self.repeated = self.repeated_furniture(lines)
         vocabulary = self.vocabulary
-        starts = _starts(lines)
+        starts = _starts(lines, lambda prefix: abbreviates(prefix, self.body.name))
         items_at = starts[0] if starts else None
         if items_at is None:
             first = next((line for line in lines if line.text.strip()), None)
@@ -1619,9 +1624,12 @@ def paragraph_starts(texts: list[str]) -> list[int]:
     return _starts([Line(number, text) for number, text in enumerate(texts, start=1)])
 
 
-def _starts(lines: list[Line]) -> list[int]:
+def _starts(lines: list[Line], prefix_ok: Callable[[str], bool] | None = None) -> list[int]:
     candidates = [(i, _opening(line.text)[0]) for i, line in enumerate(lines) if _is_item_start(line.text)]
     chosen = _increasing(candidates)
+    prefixed = _prefixed_starts(lines, prefix_ok or _is_abbreviation)
+    if len(prefixed) > max(len(chosen), 1):
+        return prefixed  # "TN 32<TAB>09/TN 0051": the body's prefix and the number, no "§"
     if not chosen:
         return _numbered_starts(lines)
     # A number used again among the paragraphs is two paragraphs with one number (refused by the
@@ -1638,6 +1646,48 @@ def _agenda_rows_at(lines: list[Line], items_at: int, first_number: int) -> int 
         if _item_number(lines[i].text) == first_number:
             return i
     return None
+
+
+# Some templates number paragraphs with the body's abbreviation and no "§": "TN 32", "Sn 71",
+# alone on the line or before a tab.
+_PREFIXED_START = re.compile(
+    r"^(?:\*\*)?(?P<p>[A-ZÅÄÖ][A-Za-zåäö]{0,3}) (?P<n>\d{1,4})(?:\*\*)?(?:\t+(?P<rest>[^\t].*?))?\s*$"
+)
+
+
+def _prefixed_starts(lines: list[Line], prefix_ok: Callable[[str], bool]) -> list[int]:
+    """The longest increasing run of lines "<prefix> <number>" with one prefix (three at least)
+    that abbreviates the body's name ("Sida 3" never does)."""
+    by_prefix: dict[str, list[tuple[int, int]]] = {}
+    for i, line in enumerate(lines):
+        found = _PREFIXED_START.match(line.text.strip(" "))
+        if found and prefix_ok(found["p"]) and not _AGENDA_ROW_END.search(line.text):
+            by_prefix.setdefault(found["p"], []).append((i, int(found["n"])))
+    runs = [_increasing(candidates) for candidates in by_prefix.values()]
+    best = max(runs, key=len, default=[])
+    return best if len(best) >= 3 else []
+
+
+def _is_abbreviation(prefix: str) -> bool:
+    """Without the body's name at hand: an abbreviation in capitals ("TN", "BUN")."""
+    return prefix.isupper() and len(prefix) >= 2
+
+
+def abbreviates(prefix: str, name: str) -> bool:
+    """``prefix`` abbreviates ``name``: its letters stand in the name in order, the first letter
+    first ("TN" and "Tekniska nämnden", "Sn" and "Socialnämnden", "KSAU" and "Kommunstyrelsens
+    arbetsutskott")."""
+    letters = [ch for ch in name.casefold() if ch.isalpha()]
+    wanted = prefix.casefold()
+    if not wanted or not letters or letters[0] != wanted[0]:
+        return False
+    at = 0
+    for ch in wanted:
+        try:
+            at = letters.index(ch, at) + 1
+        except ValueError:
+            return False
+    return True
 
 
 def _numbered_starts(lines: list[Line]) -> list[int]:
@@ -1658,8 +1708,10 @@ def _opening(text: str) -> tuple[int, str]:
     bare = text.strip()
     if opening := _ITEM_START.match(bare):
         return int(opening["a"] or opening["b"]), opening["rest"] or ""
+    if prefixed := _PREFIXED_START.match(text.strip(" ")):
+        return int(prefixed["n"]), prefixed["rest"] or ""
     numbered = _NUMBERED_START.match(bare)
-    assert numbered is not None  # a paragraph starts only where one of the two patterns matches
+    assert numbered is not None  # a paragraph starts only where one of the patterns matches
     return int(numbered["n"]), numbered["rest"]
 
 

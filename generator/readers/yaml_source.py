@@ -198,6 +198,8 @@ def _scalar(event: Any, file: str, line: int, column: int) -> Any:
             raise SourceError(file, line, messages.NUMBER_TOO_LONG.format(value=value[:20] + "…"), column)
         return _constructor.construct_yaml_int(yaml.ScalarNode(tag, value))
     if tag == "tag:yaml.org,2002:bool":
+        if value.casefold() not in ("true", "false"):
+            return value  # YAML 1.1 reads ON, NO, yes as booleans; a diarium prefix "ON" is text (YAML 1.2)
         return _constructor.construct_yaml_bool(yaml.ScalarNode(tag, value))
     return None
 

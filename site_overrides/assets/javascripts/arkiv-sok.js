@@ -11,8 +11,8 @@ export function parseDnr(query, pattern, maxLength = 60) {
   const found = new RegExp(pattern, "i").exec(query);
   if (!found) return null;
   const g = found.groups;
-  // Each spelling has groups of its own (suffix 1-5), as in dnr.py.
-  const n = [1, 2, 3, 4, 5].find((k) => g[`serial${k}`] !== undefined);
+  // Each spelling has groups of its own (suffix 1-6), as in dnr.py.
+  const n = [1, 2, 3, 4, 5, 6].find((k) => g[`serial${k}`] !== undefined);
   const serial = parseInt(g[`serial${n}`], 10);
   if (!serial) return null;
   let year = parseInt(g[`year${n}`], 10);
