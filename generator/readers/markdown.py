@@ -263,6 +263,20 @@ class MarkdownReader:
             normalise(head) in table for table in tables
         )
 
+    def is_posting_heading_row(self, text: str) -> bool:
+        """The anslag's heading, alone or in a running header's row ("RÖDSJÖ KOMMUN<TAB>ANSLAG/BEVIS")."""
+        if self.vocabulary.is_posting_heading(text):
+            return True
+        cells = [c for c in _cells(text) if c] if "\t" in text and len(text) <= MAX_FURNITURE else []
+        return (
+            len(cells) >= 2
+            and any(self.vocabulary.is_posting_heading(c) for c in cells)
+            and all(
+                self.vocabulary.is_posting_heading(c) or self.names_body(c) or self.vocabulary.is_furniture(c)
+                for c in cells
+            )
+        )
+
     def is_date_cell(self, cell: str) -> bool:
         """A short cell that carries the meeting's date ("MBN 2021-03-18"): a running header's."""
         found = _ISO_DATE.search(cell) or self.vocabulary.date_in_words.search(cell)
@@ -303,7 +317,7 @@ class MarkdownReader:
         header_at = self.read_title(lines[:items_at])
         if header_at is None:
             return None
-        anslag_at = _find(lines, vocabulary.is_posting_heading, end=items_at)
+        anslag_at = _find(lines, self.is_posting_heading_row, end=items_at)
         agenda_at = _find(lines, vocabulary.is_agenda_heading, end=items_at)
         signing_at = _find(lines, vocabulary.is_signing_start, start=items_at)
         end = signing_at if signing_at is not None else len(lines)
@@ -312,9 +326,7 @@ class MarkdownReader:
         if annex_at is not None:
             end = annex_at
         # An anslag printed after the last paragraph (a web export puts it last) ends the paragraphs.
-        late_anslag = (
-            None if anslag_at is not None else _find(lines, vocabulary.is_posting_heading, starts[-1] + 1, end)
-        )
+        late_anslag = None if anslag_at is not None else _find(lines, self.is_posting_heading_row, starts[-1] + 1, end)
         posting_lines = lines[late_anslag + 1 : end] if late_anslag is not None else []
         if late_anslag is not None:
             self.note(lines[late_anslag], "anslag", "rubrik")
@@ -502,7 +514,7 @@ class MarkdownReader:
 
     def names_other_body(self, text: str) -> bool:
         """A short title line that names a body ("Styrelsen", "Socialnämnden") which is not this one."""
-        words = normalise(text).split()
+        words = re.sub(r"^[^\s:]{2,20}:\s*", "", normalise(text)).split()
         if not words or len(words) > 4 or any(ch.isdigit() for ch in text):
             return False
         return any(words[-1].endswith(noun) for noun in self.vocabulary.body_nouns)
@@ -511,6 +523,7 @@ class MarkdownReader:
         """A title line: the body's or organisation's name, a document title, the meeting's date,
         or these together ("**Kommunstyrelsen** 2016-11-22", "Direktionens protokoll 30 maj 2024")."""
         rest = normalise(text.replace("\t", " "))
+        rest = re.sub(r"^[^\s:]{2,20}:\s*", "", rest)  # "Nämnd:Omvårdnadsnämnden" (a saved web page's fields)
         found = self.vocabulary.date_in_words.search(rest) or _ISO_DATE.search(rest)
         if found and _date_of(found) == self.file_date:
             rest = (rest[: found.start()] + " " + rest[found.end() :]).strip()
@@ -950,6 +963,7 @@ class MarkdownReader:
         dnr: list[Dnr] = []
         title = ""
         body_at = title_at = 0
+        skipped: list[Line] = []
         # What follows the number on its own line: a dnr ("§ 28 Dnr 2018/00041") or the title.
         # A row of cells ("MBN § 31<TAB>Dnr MBN 2021-000012<TAB>DELGIVNINGAR<TAB>MBN 2021-03-18"):
         # dnr cells give the dnr, a cell with the meeting's date is the running header's, the rest
@@ -979,6 +993,9 @@ class MarkdownReader:
             if title:
                 body_at = i
                 break
+            if "\t" in text and len(skipped) < 6 and not self.section_heading(text):
+                skipped.append(line)  # margin rows before the title ("Au 103", "Sn 58"): kept as text
+                continue
             title_line = _HEADING.match(text)
             title_at = line.number
             if title_line and len(title_line[1]) <= 2:
@@ -996,6 +1013,11 @@ class MarkdownReader:
         if not title:
             self.error(start.number, messages.MD_NO_TITLE.format(number=number))
             return None
+        margin = _margin(start.text)
+        if skipped or margin:
+            kept = [Line(start.number, margin)] if margin else []
+            lines = [*kept, *skipped, *lines[body_at:]]
+            body_at = 0
         # "<!-- arkiv: sekretess: grund -->" before the first sub-heading withholds the paragraph.
         body = lines[body_at:]
         first_heading = next((i for i, line in enumerate(body) if self.section_heading(line.text)), len(body))
@@ -1626,17 +1648,39 @@ def paragraph_starts(texts: list[str]) -> list[int]:
 
 def _starts(lines: list[Line], prefix_ok: Callable[[str], bool] | None = None) -> list[int]:
     candidates = [(i, _opening(line.text)[0]) for i, line in enumerate(lines) if _is_item_start(line.text)]
-    chosen = _increasing(candidates)
+    # One protocol numbers its paragraphs with one prefix ("Kfm § 34"); lines with another ("Au
+    # § 132", "Ks § 88" in the margin: the case's earlier handling) are references, not starts.
+    by_prefix: dict[str, list[tuple[int, int]]] = {}
+    for i, number in candidates:
+        by_prefix.setdefault(_start_prefix(lines[i].text), []).append((i, number))
+    runs = [_increasing(group) for group in by_prefix.values()]
+    chosen = max(runs, key=lambda run: (len(run), sum(bool(_opening(lines[i].text)[1]) for i in run)), default=[])
     prefixed = _prefixed_starts(lines, prefix_ok or _is_abbreviation)
     if len(prefixed) > max(len(chosen), 1):
         return prefixed  # "TN 32<TAB>09/TN 0051": the body's prefix and the number, no "§"
     if not chosen:
         return _numbered_starts(lines)
     # A number used again among the paragraphs is two paragraphs with one number (refused by the
-    # checks), not text: only what stands before the first paragraph is a contents list.
+    # checks), not text: only what stands before the first paragraph is a contents list. A bare
+    # "Kfm § 34" where every start has its title beside it is a reference to another meeting's.
+    prefix = _start_prefix(lines[chosen[0]].text)
+    titled = all(_opening(lines[i].text)[1] for i in chosen)
     numbers = {_opening(lines[i].text)[0] for i in chosen}
-    again = [i for i, n in candidates if i > chosen[0] and i not in chosen and n in numbers]
+    again = [
+        i
+        for i, n in candidates
+        if i > chosen[0]
+        and i not in chosen
+        and n in numbers
+        and _start_prefix(lines[i].text) == prefix
+        and (_opening(lines[i].text)[1] or not titled)
+    ]
     return sorted({*chosen, *again})
+
+
+def _start_prefix(text: str) -> str:
+    """What stands before the "§" of a paragraph start ("kfm" in "Kfm § 34"), folded."""
+    return normalise(re.sub(r"\d+", "", text.split("§", 1)[0])) if "§" in text else ""
 
 
 def _agenda_rows_at(lines: list[Line], items_at: int, first_number: int) -> int | None:
@@ -1660,12 +1704,35 @@ def _prefixed_starts(lines: list[Line], prefix_ok: Callable[[str], bool]) -> lis
     that abbreviates the body's name ("Sida 3" never does)."""
     by_prefix: dict[str, list[tuple[int, int]]] = {}
     for i, line in enumerate(lines):
-        found = _PREFIXED_START.match(line.text.strip(" "))
+        found = _PREFIXED_START.match(line.text.strip(" ")) or _prefixed_cell(line.text)
         if found and prefix_ok(found["p"]) and not _AGENDA_ROW_END.search(line.text):
             by_prefix.setdefault(found["p"], []).append((i, int(found["n"])))
     runs = [_increasing(candidates) for candidates in by_prefix.values()]
     best = max(runs, key=len, default=[])
     return best if len(best) >= 3 else []
+
+
+_PREFIXED_CELL = re.compile(r"(?:\*\*)?(?P<p>[A-ZÅÄÖ][A-Za-zåäö]{0,3}) (?P<n>\d{1,4})(?:\*\*)?")
+
+
+def _prefixed_cell(text: str) -> re.Match[str] | None:
+    """ "Göran Nyberg<TAB>Sn 72": the start in a later cell, a margin note (who presented) before it."""
+    if "\t" not in text:
+        return None
+    cells = _cells(text)
+    return next((m for cell in cells[1:] if (m := _PREFIXED_CELL.fullmatch(cell))), None)
+
+
+def _margin(text: str) -> str:
+    """What stands before a paragraph start found in a later cell (see ``_prefixed_cell``)."""
+    if _ITEM_START.match(text.strip()) or _PREFIXED_START.match(text.strip(" ")):
+        return ""
+    found = _prefixed_cell(text)
+    if not found:
+        return ""
+    cells = _cells(text)
+    at = next(j for j, cell in enumerate(cells) if j and _PREFIXED_CELL.fullmatch(cell))
+    return " ".join(c for c in cells[:at] if c)
 
 
 def _is_abbreviation(prefix: str) -> bool:
@@ -1710,6 +1777,10 @@ def _opening(text: str) -> tuple[int, str]:
         return int(opening["a"] or opening["b"]), opening["rest"] or ""
     if prefixed := _PREFIXED_START.match(text.strip(" ")):
         return int(prefixed["n"]), prefixed["rest"] or ""
+    if in_cell := _prefixed_cell(text):
+        cells = _cells(text)
+        at = next(j for j, cell in enumerate(cells) if j and _PREFIXED_CELL.fullmatch(cell))
+        return int(in_cell["n"]), "\t".join(cells[at + 1 :])
     numbered = _NUMBERED_START.match(bare)
     assert numbered is not None  # a paragraph starts only where one of the patterns matches
     return int(numbered["n"]), numbered["rest"]
