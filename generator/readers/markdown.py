@@ -1604,7 +1604,14 @@ def _instruction(text: str) -> bool:
 
 def _is_item_start(text: str) -> bool:
     found = _ITEM_START.match(text.strip())
-    return bool(found) and not (found["rest"] and _AGENDA_ROW_END.search(text))  # type: ignore[index]
+    if not found:
+        return False
+    rest = found["rest"] or ""
+    # A contents row ends in leaders or a page number; "§ 122 forts." continues a paragraph.
+    return not (rest and _AGENDA_ROW_END.search(text)) and not _CONTINUED.fullmatch(rest.strip("* "))
+
+
+_CONTINUED = re.compile(r"(?i)forts(?:\.|ättning)?(?: från föregående sida)?")
 
 
 def _item_number(text: str) -> int | None:
@@ -1654,7 +1661,8 @@ def _starts(lines: list[Line], prefix_ok: Callable[[str], bool] | None = None) -
     for i, number in candidates:
         by_prefix.setdefault(_start_prefix(lines[i].text), []).append((i, number))
     runs = [_increasing(group) for group in by_prefix.values()]
-    chosen = max(runs, key=lambda run: (len(run), sum(bool(_opening(lines[i].text)[1]) for i in run)), default=[])
+    # The longest run; of equally long ones the later (a contents list stands before the paragraphs).
+    chosen = max(runs, key=lambda run: (len(run), run[-1] if run else 0), default=[])
     prefixed = _prefixed_starts(lines, prefix_ok or _is_abbreviation)
     if len(prefixed) > max(len(chosen), 1):
         return prefixed  # "TN 32<TAB>09/TN 0051": the body's prefix and the number, no "§"
@@ -1680,7 +1688,7 @@ def _starts(lines: list[Line], prefix_ok: Callable[[str], bool] | None = None) -
 
 def _start_prefix(text: str) -> str:
     """What stands before the "§" of a paragraph start ("kfm" in "Kfm § 34"), folded."""
-    return normalise(re.sub(r"\d+", "", text.split("§", 1)[0])) if "§" in text else ""
+    return normalise(re.sub(r"[\d#*_]+", "", text.split("§", 1)[0])) if "§" in text else ""
 
 
 def _agenda_rows_at(lines: list[Line], items_at: int, first_number: int) -> int | None:
