@@ -23,7 +23,7 @@ RANGE = re.compile(r"\(?§§?\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)\)?")
 # A range after a name without "§": "Britt Andersson 165", "ekonom 6-13", "deltog vid 23".
 _BARE_RANGE = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?=\s*(?:,|;|\boch\b|$|\s[A-ZÅÄÖ]))")
 _DESCRIBED = re.compile(r"\s*\(((?:[a-zåäö§]|\d+\s*[-–])[^()]*)\)")
-_BARE_PARTY = re.compile(r"\s*([A-ZÅÄÖ]{1,3})(?=\s*(?:,|$|\s+[a-zåäö]))")
+_BARE_PARTY = re.compile(r"\s*([A-ZÅÄÖ]{1,3}|[a-zåäö]{1,2}|mp|kd|sd|fp)(?=\s*(?:,|$|\s+[a-zåäö]))")
 _NEXT_NUMBER = re.compile(r"\s*,\s*(\d{1,6})(?![\d:.-])")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
@@ -131,9 +131,9 @@ class AttendanceReader:
                         role = described if role is None else f"{role}, {described}"
                     continue
                 code = _BARE_PARTY.match(text, at) if comma or at == after else None
-                if code and code[1] in self.parties:
+                if code and code[1].upper() in self.parties:
                     # "Per-Olov Strand, S, ordförande": a party code written without parentheses.
-                    party, pos = party or code[1], code.end(1)
+                    party, pos = party or code[1].upper(), code.end(1)
                     continue
                 place = self._municipality(text, at)
                 if place and municipality is None and (comma or at == after):
@@ -220,7 +220,7 @@ class AttendanceReader:
                     if text.startswith(",", _skip_spaces(text, after))
                     else None
                 )
-                if code and code[1] in self.parties:
+                if code and code[1].upper() in self.parties:
                     after = code.end(1)  # "för Sven Holm, V"
                 written = phrase.group(0)
                 described = re.sub(r"\s*\b(?:i stället för|för|istf)$", "", written, flags=re.IGNORECASE)

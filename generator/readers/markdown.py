@@ -228,6 +228,20 @@ class MarkdownReader:
                 or self.vocabulary.is_title(key)
             ):
                 found.update(texts)
+        # A short line printed beside the running header on every page ("Utdragsbestyrkan", cut
+        # off by the export) is the page's too.
+        near = sorted(line.number for line in lines if line.text in found or self.vocabulary.is_furniture(line.text))
+        for key, texts in groups.items():
+            numbers = at[key]
+            if (
+                len(texts) >= 3
+                and len(key.split()) <= 3
+                and texts[0] not in found
+                and not self.is_known_heading(key)
+                and not _is_item_start(texts[0])
+                and all(_near(near, n) for n in numbers)
+            ):
+                found.update(texts)
         return found
 
     def join_split_labels(self, lines: list[Line]) -> list[Line]:
@@ -593,8 +607,15 @@ class MarkdownReader:
                 field, values = "underskrifter", [role[1], *(v for v in [role[2], *cells[1:]] if v)]
             elif sentence := self.vocabulary.adjustment_sentence.fullmatch(" ".join(c for c in cells if c)):
                 field, values = "justerare", [sentence["names"]]  # "Att jämte ordföranden justera … utses X"
-            elif (field in _ATTENDANCE_FIELDS or field == "frånvarande") and len([c for c in cells if c]) == 1:
+            elif (
+                (field in _ATTENDANCE_FIELDS or field == "frånvarande")
+                and len([c for c in cells if c]) == 1
+                and _names_like(line.text)
+            ):
                 values = [v for v in cells if v]  # one more line of names under a label of its own line
+            elif (role_row := self.role_row(cells)) is not None:
+                # "Vice ordföranden<TAB>Tomas Rehnberg (s)": a role before the name, as a row.
+                field, values = role_row, [f"{cells[1]}, {cells[0]}"]
             else:
                 # Kept as written under its own label, with a warning: an unknown label is no reason
                 # to refuse a protocol.
@@ -635,6 +656,16 @@ class MarkdownReader:
                 rows = [(line.number, cells)]
         return taken
 
+    def role_row(self, cells: list[str]) -> str | None:
+        """The attendance field of a row "<role><TAB><name>": the chair's roles are the members',
+        any other role ("Verkställande direktören") is the others'."""
+        if len(cells) != 2 or not cells[0] or not cells[1] or not cells[1][:1].isupper():
+            return None
+        role = normalise(cells[0])
+        if role not in {normalise(r) for r in self.vocabulary.attendance["roller"]}:
+            return None
+        return "beslutande" if _CHAIR_ROLE.fullmatch(role) else "övriga"
+
     def split_row(self, header: _Header, field: str, values: list[str], line: Line, first: int) -> list[str]:
         """The values of ``field``, up to a cell (from index ``first``) that opens another
         (non-attendance) field; the fields after it are read at once. Under "Justering", a
@@ -671,7 +702,8 @@ class MarkdownReader:
                 header.extras.append(Extra(_cells(line.text.strip(" "))[0] or "Tid", place, line.number))
             elif field != "datum":
                 header.place = " ".join(p for p in (header.place, place) if p) if field != "plats_och_tid" else place
-            header.start, header.end = start or header.start, end or header.end
+            # The first time given is the meeting's; a later one ("Ajournering 10:30–10:45") is not.
+            header.start, header.end = header.start or start, header.end or end
             header.time_line = header.time_line or line.number
         elif field in _ATTENDANCE_FIELDS:
             # A sub-label ("Övriga närvarande<TAB>Ersättare<TAB>…") holds for the rows below it too.
@@ -1426,6 +1458,20 @@ _CHAIR_ROLE = re.compile(r"(?i)(?:(?:1:e|2:e|förste|andre) )?(?:vice )?ordföra
 def _role_key(role: str) -> str:
     """ "Vice ordföranden" and "vice ordförande" as one key."""
     return re.sub(r"ordföranden\b", "ordförande", normalise(role))
+
+
+def _near(numbers: list[int], number: int, distance: int = 3) -> bool:
+    """Whether a line of ``numbers`` (sorted) lies within ``distance`` of ``number``, itself aside."""
+    at = bisect_left(numbers, number - distance)
+    return any(n != number and abs(n - number) <= distance for n in numbers[at : at + 2 * distance + 2])
+
+
+def _names_like(text: str) -> bool:
+    """A line that can hold names, not a heading ("**Mötets öppnande**") or a sentence."""
+    bare = text.strip()
+    if _BOLD_LINE.match(bare) or _HEADING.match(bare):
+        return False
+    return not (bare.endswith(".") and len(bare.split()) > 5)
 
 
 def _with_votes(
