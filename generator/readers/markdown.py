@@ -623,7 +623,8 @@ class MarkdownReader:
                 extra = Extra(cells[0], " ".join(c for c in cells[1:] if c), line.number)
                 header.extras.append(extra)
                 self.note(line, "huvud", "okänd rubrik, visas som den är skriven")
-                field, awaiting = "", False
+                if not (field in _ATTENDANCE_FIELDS and len(cells) == 1 and _heading_like(line.text)):
+                    field, awaiting = "", False  # a heading among the names ("### Fackliga organisationer") keeps them
                 continue
             self.note(line, "huvud", field)
             written[field] = values
@@ -1464,6 +1465,11 @@ def _near(numbers: list[int], number: int, distance: int = 3) -> bool:
     """Whether a line of ``numbers`` (sorted) lies within ``distance`` of ``number``, itself aside."""
     at = bisect_left(numbers, number - distance)
     return any(n != number and abs(n - number) <= distance for n in numbers[at : at + 2 * distance + 2])
+
+
+def _heading_like(text: str) -> bool:
+    bare = text.strip()
+    return bool(_BOLD_LINE.match(bare) or _HEADING.match(bare))
 
 
 def _names_like(text: str) -> bool:
