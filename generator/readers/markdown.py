@@ -175,9 +175,17 @@ class MarkdownReader:
             return True  # an instruction to the archive, not content
         if len(bare) > MAX_FURNITURE and bare[:1] not in "-_–—":
             return False  # no running header is this long: a line of content
-        if bare.casefold() in self.running_headers:
-            return True  # a running header
-        return self.vocabulary.is_furniture(bare)
+        if _unmark(bare).casefold() in self.running_headers:
+            return True  # a running header: the organisation's or body's name, bold or plain
+        if self.vocabulary.is_furniture(bare):
+            return True
+        # A running header of cells, printed once or on every page: each cell the organisation's
+        # or body's name, a document title or a page number ("ITSAM<TAB>PROTOKOLL<TAB>Sida 2 (8)").
+        cells = [_unmark(c) for c in _cells(text.strip()) if _unmark(c)]
+        return len(cells) >= 2 and all(
+            c.casefold() in self.running_headers or self.vocabulary.is_title(c) or self.vocabulary.is_furniture(c)
+            for c in cells
+        )
 
     def content(self, lines: list[Line]) -> list[Line]:
         kept = []
@@ -250,31 +258,43 @@ class MarkdownReader:
         Only where the second line's first cell completes the label above it into a known one:
         text is never joined on a guess."""
         out = list(lines)
-        for i, (line, below) in enumerate(pairwise(lines)):
-            if not line.text.strip() or not below.text.strip() or len(line.text) > MAX_FURNITURE:
-                continue
-            upper, lower = _cells(line.text), _cells(below.text)
-            if not upper[0] or not lower[0] or len(lower) > len(upper) or not self.completes(upper[0], lower[0]):
-                continue
-            joined, rest = list(upper), list(lower)
-            for j, part in enumerate(lower):
-                if part and upper[j] and self.completes(upper[j], part):
-                    joined[j], rest[j] = _join_label(upper[j], part), ""
-            out[i] = Line(line.number, "\t".join(joined))
-            out[i + 1] = Line(below.number, "\t".join(rest).rstrip())
-            self.note(below, "huvud", "rubrikens andra rad")
+        for i in range(len(out) - 1):
+            below_at = i + 1
+            while below_at < len(out) and below_at - i <= 2:  # a label split over three lines too
+                line, below = out[i], out[below_at]
+                if not line.text.strip() or not below.text.strip() or len(line.text) > MAX_FURNITURE:
+                    break
+                upper, lower = _cells(line.text), _cells(below.text)
+                alone = len([c for c in lower if c]) == 1
+                if not upper[0] or not lower[0] or len(lower) > len(upper):
+                    break
+                if not self.completes(upper[0], lower[0], alone):
+                    break
+                joined, rest = list(upper), list(lower)
+                for j, part in enumerate(lower):
+                    if part and upper[j] and self.completes(upper[j], part, alone):
+                        joined[j], rest[j] = _join_label(upper[j], part), ""
+                out[i] = Line(line.number, "\t".join(joined))
+                out[below_at] = Line(below.number, "\t".join(rest).rstrip())
+                self.note(below, "huvud", "rubrikens andra rad")
+                if out[below_at].text:
+                    break
+                below_at += 1
         return out
 
-    def completes(self, head: str, part: str) -> bool:
-        """``part`` on the line below completes ``head`` into a known label, and is none itself."""
+    def completes(self, head: str, part: str, alone: bool = False) -> bool:
+        """``part`` on the line below completes ``head`` into a known label, and is none itself
+        (or stands alone on its line, where a label of its own would have a value beside it)."""
         vocabulary = self.vocabulary
         tables = (vocabulary.header, vocabulary.posting)
         whole = normalise(_join_label(head, part))
         if not any(whole in table for table in tables):
             return False
         # "Justeringens" above "plats och tid": the second line is a label too, but the first is none.
-        return not any(normalise(part) in table for table in tables) or not any(
-            normalise(head) in table for table in tables
+        return (
+            alone
+            or not any(normalise(part) in table for table in tables)
+            or not any(normalise(head) in table for table in tables)
         )
 
     def is_posting_heading_row(self, text: str) -> bool:
@@ -1294,7 +1314,13 @@ class MarkdownReader:
         bold = _BOLD_LINE.match(text.strip())
         # A heading may be written plain as well as bold: the vocabulary's words, alone on a line.
         plain = text.strip() if "\t" not in text.strip() and len(text.strip()) <= 80 else None
-        if plain and (plain.endswith(".") or not self.is_known_heading(normalise(plain))):
+        if plain and (
+            plain.endswith(".")
+            or not (
+                self.is_known_heading(normalise(plain))
+                or (len(plain.split()) <= 8 and self.vocabulary.proposal.fullmatch(normalise(plain)))
+            )
+        ):
             plain = None  # a plain line is a heading only when it is one of the vocabulary's, not a sentence
         if bold or plain:
             name = bold[1].strip() if bold else (plain or "")
@@ -1755,7 +1781,7 @@ def _agenda_rows_at(lines: list[Line], items_at: int, first_number: int) -> int 
 # Some templates number paragraphs with the body's abbreviation and no "§": "TN 32", "Sn 71",
 # alone on the line or before a tab.
 _PREFIXED_START = re.compile(
-    r"^(?:\*\*)?(?P<p>[A-ZÅÄÖ][A-Za-zåäö]{0,3}) (?P<n>\d{1,4})(?:\*\*)?(?:\t+(?P<rest>[^\t].*?))?\s*$"
+    r"^(?:\*\*)?(?P<p>[A-ZÅÄÖ][A-Za-zåäö]{0,3}) (?P<n>\d{1,4})(?:\*\*)?(?:[ ]*\t[\t ]*(?P<rest>\S.*?))?\s*$"
 )
 
 
