@@ -338,7 +338,7 @@ def run_explain(file: Path, protocols: Path | None) -> int:
         if not line.strip():
             continue
         region, what = reader.trace.get(number, (messages.EXPLAIN_UNPLACED, ""))
-        print(f"{number:>5}  {region:<12} {what[:34]:<34} | {line.strip()[:90]}")
+        print(f"{number:>5}  {region:<12} {what[:64]:<64} | {line.strip()[:80]}")
     _print_problems(reader.problems)
     return 1 if reader.problems.errors else 0
 

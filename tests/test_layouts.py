@@ -172,7 +172,12 @@ def test_running_headers_page_numbers_and_rules_are_furniture(meetings: dict[str
     source = (LAYOUTS / m.source).read_text(encoding="utf-8").splitlines()
     date_line = source.index(m.date.isoformat()) + 1
     explained = arkiv("explain", LAYOUTS / m.source, "--protocols", LAYOUTS).stdout.splitlines()
-    assert any(re.match(rf"\s*{date_line}\s+titel\s+möbler", line) for line in explained)
+    assert any(
+        re.match(rf"\s*{date_line}\s+titel\s+möbler \(mötets datum ensamt på en rad\)", line) for line in explained
+    )
+    # Every line of furniture says by which rule: a page number, say, changes from page to page.
+    page_line = next(n for n, text in enumerate(source, start=1) if "Sida 2" in text)
+    assert any(re.match(rf"\s*{page_line}\s+möbler\s+tas bort: sidans möbler \(.+\)", line) for line in explained)
     assert m.items[0].decision == "Direktionen ger förbundsdirektören i uppdrag att utreda ett gemensamt e-arkiv."
 
 

@@ -52,7 +52,7 @@ from generator.readers.vocabulary import MAX_FURNITURE, MONTHS, Vocabulary, norm
 
 # Where a paragraph starts, in the layouts the vocabulary's templates use: "§ 28", "§ 28 Dnr
 # 2018/00041", "**§ 5**", "28 §", "## 23 § Titel", "KS § 112 KS/2018:311 - 001".
-_FURNITURE_SEEN: dict[tuple[object, ...], dict[str, bool]] = {}
+_FURNITURE_SEEN: dict[tuple[object, ...], dict[str, str]] = {}
 _SEEN_LIMIT = 200_000  # lines remembered per body (a few MB at most)
 _ITEM_START = re.compile(
     r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:(?!(?:[Ff]orts|Bilaga|Se|Jfr|Enl)\b)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\.?\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
@@ -145,7 +145,7 @@ class MarkdownReader:
         # What each line became, for ``arkiv explain``: line number -> (region, what).
         self.trace: dict[int, tuple[str, str]] = {}
         self.date_line = ""  # the meeting date as a line of its own (set by ``read``)
-        self.repeated: set[str] = set()  # lines that are furniture by recurring (set by ``read``)
+        self.repeated: dict[str, str] = {}  # lines that are furniture by recurring, with the rule (set by ``read``)
         self.chairs: dict[str, PersonName] = {}  # "vice ordförande" -> who holds it (set by ``read``)
         self.absent_names: list[str] = []  # "Gertrud Sand (S) Anmält förhinder" in an attendance list
 
@@ -158,51 +158,61 @@ class MarkdownReader:
         self.problems.warning(self.file, line, message)
 
     def is_furniture(self, text: str) -> bool:
+        return bool(self.furniture_rule(text))
+
+    def furniture_rule(self, text: str) -> str:
+        """Why ``text`` is page furniture, in the words ``arkiv explain`` shows; "" when it is not."""
         if text.strip() == self.date_line:
-            return True  # the meeting's date alone on a line: the running header's "Sammanträdesdatum"
+            return messages.FURNITURE_DATE_LINE  # the running header's "Sammanträdesdatum" value
         if text in self.repeated:
-            return True
+            return self.repeated[text]
         seen = self.furniture_seen.get(text)
         if seen is None:
             if len(self.furniture_seen) > _SEEN_LIMIT:
                 self.furniture_seen.clear()
-            seen = self.furniture_seen[text] = self._is_furniture(text)
+            seen = self.furniture_seen[text] = self._furniture_rule(text)
         return seen
 
-    def _is_furniture(self, text: str) -> bool:
+    def _furniture_rule(self, text: str) -> str:
         bare = text.replace("\t", " ").strip()
         if _instruction(bare):
-            return True  # an instruction to the archive, not content
+            return messages.FURNITURE_INSTRUCTION  # an instruction to the archive, not content
         if len(bare) > MAX_FURNITURE and bare[:1] not in "-_–—":
-            return False  # no running header is this long: a line of content
+            return ""  # no running header is this long: a line of content
         if _unmark(bare).casefold() in self.running_headers:
-            return True  # a running header: the organisation's or body's name, bold or plain
+            return messages.FURNITURE_NAME  # a running header: the organisation's or body's name
         if self.vocabulary.is_furniture(bare):
-            return True
+            return messages.FURNITURE_VOCABULARY
         # A running header of cells, printed once or on every page: each cell the organisation's
         # or body's name, a document title or a page number ("ITSAM<TAB>PROTOKOLL<TAB>Sida 2 (8)").
         cells = [_unmark(c) for c in _cells(text.strip()) if _unmark(c)]
-        return len(cells) >= 2 and all(
+        if len(cells) >= 2 and all(
             c.casefold() in self.running_headers or self.vocabulary.is_title(c) or self.vocabulary.is_furniture(c)
             for c in cells
-        )
+        ):
+            return messages.FURNITURE_HEADER_CELLS
+        return ""
 
     def content(self, lines: list[Line]) -> list[Line]:
         kept = []
         after_furniture = False
         for line in lines:
+            rule = self.furniture_rule(line.text)
             # A furniture row written as a pipe table brings its separator row along.
-            if self.is_furniture(line.text) or (after_furniture and _PIPE_SEPARATOR.match(line.text.strip())):
-                self.note(line, "möbler", "tas bort: sidans möbler")
+            if not rule and after_furniture and _PIPE_SEPARATOR.match(line.text.strip()):
+                rule = messages.FURNITURE_SEPARATOR
+            if rule:
+                self.note(line, "möbler", messages.FURNITURE_REMOVED.format(rule=rule))
                 after_furniture = True
             else:
                 kept.append(line)
                 after_furniture = after_furniture and not line.text.strip()
         return kept
 
-    def repeated_furniture(self, lines: list[Line]) -> set[str]:
-        """Lines that are page furniture because they recur, whatever their words: a running
-        header or footer is printed on every page, with its page number or the meeting's date."""
+    def repeated_furniture(self, lines: list[Line]) -> dict[str, str]:
+        """Lines that are page furniture because they recur, whatever their words (with the rule
+        that makes each one so): a running header or footer is printed on every page, with its
+        page number or the meeting's date."""
         groups: dict[str, list[str]] = {}
         at: dict[str, list[int]] = {}
         # A content table's header and separator rows recur from § to § and are never furniture.
@@ -220,7 +230,7 @@ class MarkdownReader:
                 key = _DIGITS.sub("#", normalise(bare.replace("|", " ")))
                 groups.setdefault(key, []).append(line.text)
                 at.setdefault(key, []).append(line.number)
-        found: set[str] = set()
+        found: dict[str, str] = {}
         for key, texts in groups.items():
             if len(texts) < 2 or self.is_known_heading(key) or _is_item_start(texts[0]) or _is_dnr_cell(texts[0]):
                 continue
@@ -228,14 +238,15 @@ class MarkdownReader:
             if any(b - a <= 3 for a, b in pairwise(numbers)):
                 continue  # rows of one table, not a header printed once a page
             cells = [c for c in _cells(texts[0].strip(" ")) if c]
-            if (
-                (len(texts) >= 3 and "#" in key and len(set(texts)) > 1)  # page numbers
-                or (self.date_line in texts[0] and len(key.split()) <= 16)  # the meeting's date
-                or (len(texts) >= 3 and len(cells) >= 2)  # a footer row: address, organisation number
-                or (len(cells) >= 2 and any(self.vocabulary.is_furniture(c) for c in cells))
-                or self.vocabulary.is_title(key)
-            ):
-                found.update(texts)
+            rule = (
+                (len(texts) >= 3 and "#" in key and len(set(texts)) > 1 and messages.FURNITURE_PAGE_NUMBERS)
+                or (self.date_line in texts[0] and len(key.split()) <= 16 and messages.FURNITURE_MEETING_DATE)
+                or (len(texts) >= 3 and len(cells) >= 2 and messages.FURNITURE_FOOTER)  # address, org. number
+                or (len(cells) >= 2 and any(self.vocabulary.is_furniture(c) for c in cells) and messages.FURNITURE_CELL)
+                or (self.vocabulary.is_title(key) and messages.FURNITURE_TITLE)
+            )
+            if rule:
+                found.update(dict.fromkeys(texts, rule))
         # A short line printed beside the running header on every page ("Utdragsbestyrkan", cut
         # off by the export) is the page's too.
         near = sorted(line.number for line in lines if line.text in found or self.vocabulary.is_furniture(line.text))
@@ -249,7 +260,7 @@ class MarkdownReader:
                 and not _is_item_start(texts[0])
                 and all(_near(near, n) for n in numbers)
             ):
-                found.update(texts)
+                found.update(dict.fromkeys(texts, messages.FURNITURE_BESIDE))
         return found
 
     def join_split_labels(self, lines: list[Line]) -> list[Line]:
@@ -529,7 +540,10 @@ class MarkdownReader:
             text = line.text.strip()
             if not text or self.is_furniture(text):
                 if text:
-                    self.note(line, "titel", "organets namn" if _same(_unmark(text), self.body.name) else "möbler")
+                    rule = self.furniture_rule(text)
+                    self.note(
+                        line, "titel", "organets namn" if _same(_unmark(text), self.body.name) else f"möbler ({rule})"
+                    )
                 continue
             bare = _unmark(text)
             if self.vocabulary.is_title(text):
@@ -586,7 +600,7 @@ class MarkdownReader:
                 bare = re.sub(rf"^{re.escape(self.body.genitive)}\s+", "", _unmark(cells[0]), flags=re.IGNORECASE)
                 found = self.vocabulary.label(self.vocabulary.header, bare) if bare != _unmark(cells[0]) else None
             if not found and self.is_furniture(line.text):
-                self.note(line, "möbler", "tas bort: sidans möbler")
+                self.note(line, "möbler", messages.FURNITURE_REMOVED.format(rule=self.furniture_rule(line.text)))
                 continue  # a header label wins over a running header with the same words
             if _PIPE_SEPARATOR.match(line.text.strip()):
                 self.note(line, "huvud", "tabellens avgränsare")
@@ -827,7 +841,7 @@ class MarkdownReader:
             if not any(cells):
                 continue
             if not self.vocabulary.label(self.vocabulary.posting, cells[0]) and self.is_furniture(line.text):
-                self.note(line, "möbler", "tas bort: sidans möbler")
+                self.note(line, "möbler", messages.FURNITURE_REMOVED.format(rule=self.furniture_rule(line.text)))
                 continue  # a label of the anslag wins over a running header with the same words
             labelled = False
             if (
