@@ -10,12 +10,10 @@ e-signing service's record.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from itertools import pairwise
-from typing import NamedTuple
 
 from generator import messages
 from generator.model import (
@@ -45,30 +43,60 @@ from generator.model.roster import Roster, roster_for
 from generator.problems import Problems
 from generator.readers.annex import AnnexFacts, column_heading, read_tables
 from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, paragraph_range
-from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, MARKER_LIKE, ORIGINAL, WITHHOLD
+from generator.readers.markdown_text import (
+    _BOLD_LINE,
+    _COMPACT_IN_TEXT,
+    _HEADING,
+    _ISO_DATE,
+    _LEADERS,
+    _PDF_BOLD,
+    _PIPE_SEPARATOR,
+    Line,
+    _cells,
+    _collapse,
+    _date_of,
+    _dates_in,
+    _find,
+    _heading_like,
+    _instruction,
+    _is_dnr_cell,
+    _is_row,
+    _iso_date,
+    _join_label,
+    _join_parts,
+    _markdown,
+    _names_body,
+    _names_like,
+    _near,
+    _paragraphs,
+    _same,
+    _strip_dnr_label,
+    _unbold,
+    _unbullet,
+    _unmark,
+    _untable,
+    _without_codes,
+)
+from generator.readers.markers import CORRECTION, MARKER_LIKE, ORIGINAL, WITHHOLD
+from generator.readers.paragraph_starts import (
+    _AGENDA_ROW_END,
+    _LONG_NUMBER,
+    _agenda_rows_at,
+    _is_item_start,
+    _item_number,
+    _margin,
+    _opening,
+    _starts,
+    abbreviates,
+)
 from generator.readers.references import parse_reference
 from generator.readers.source_text import SourceText
-from generator.readers.vocabulary import MAX_FURNITURE, MONTHS, Vocabulary, normalise, vocabulary_for
+from generator.readers.vocabulary import MAX_FURNITURE, Vocabulary, normalise, vocabulary_for
 
 # Where a paragraph starts, in the layouts the vocabulary's templates use: "§ 28", "§ 28 Dnr
 # 2018/00041", "**§ 5**", "28 §", "## 23 § Titel", "KS § 112 KS/2018:311 - 001".
 _FURNITURE_SEEN: dict[tuple[object, ...], dict[str, str]] = {}
 _SEEN_LIMIT = 200_000  # lines remembered per body (a few MB at most)
-_ITEM_START = re.compile(
-    r"^(?:#{1,3}\s+)?(?:\*\*)?(?:(?:(?!(?:[Ff]orts|Bilaga|Se|Jfr|Enl)\b)[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4}\.?\s+)?§\s*(?P<a>\d{1,6})|(?P<b>\d{1,6})\s*§)(?:\*\*)?"
-    r"(?:[ \t]+(?P<rest>[^\s|].*?))?\s*$"
-)
-# A contents row rather than a paragraph: it ends in dotted leaders or in a page-number cell.
-_AGENDA_ROW_END = re.compile(r"(?:\.{3,}|…+)\s*\d*\s*$|\t\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s*$")
-# Older templates number paragraphs in running text: "36. Val av justerare." Read so only when a
-# protocol has no "§" paragraph at all, and only as a run of consecutive numbers: a numbered list
-# inside a paragraph starts again at 1 and its clauses begin in lower case ("1. att …"), and an
-# ärendelista entry has dotted leaders.
-_NUMBERED_START = re.compile(r"^(?:\*\*)?(?P<n>\d{1,4})\.(?:\*\*)?[ ]+(?!.*\.{4})(?P<rest>[A-ZÅÄÖ][^\t|]{0,150}?)\s*$")
-_LONG_NUMBER = re.compile(r"^§\s*(\d{7,})\s*$")
-_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*\s*$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-_PDF_BOLD = re.compile(r"<b>(.*?)</b>")
 # Searched for (the place is what comes before it): linear even on a long line without "kl".
 _TIME = re.compile(r"\bkl\.?\s*+(?P<start>\d{1,2}[:.]\d{2})(?:\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2}))?")
 _ONE_CLOCK = re.compile(r"(?<![\d:.])(?P<start>\d{1,2}[:.]\d{2})(?P<end>)(?![\d:.])")
@@ -77,11 +105,8 @@ _UTC = re.compile(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)Z")
 _SERVICE = re.compile(r"(?:signerat med|signeringstjänsten)\s+(.+?)(?:\s+säkra|\.|\s*$)")
 _RANGE_WITHOUT_SIGN = re.compile(r"(?<!\d)(\d{1,6})\s*(?:-{1,2}|–)\s*(\d{1,6})(?!\d)")
 _CLOCK_SPAN = re.compile(r"(?<![\d:.])(?P<start>\d{1,2}[:.]\d{2})\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2})(?![\d:.])")
-_LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*(\d+(?:\s*[-–]\s*\d+)?)?\s*$")
-_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 # A page number: a short number that is not part of a date, a dnr, a § or an amount.
 _DIGITS = re.compile(r"(?<![\d\-/:.,§ ]\d)(?<![\d\-/:.,§])(?<!§ )\b\d{1,3}\b(?![\d\-/:.,])")
-_NUMBERS = re.compile(r"^[-+−]?[\d\s.,]*\d\s*%?$")
 
 # Headings that end a paragraph's free text and become lists of their own (vocabulary: listor).
 REFERENCES = "beslutsunderlag"
@@ -94,11 +119,6 @@ _ATTENDANCE_FIELDS = {
     "ersättare": (AttendanceGroup.SUBSTITUTE, None),
     "övriga": (AttendanceGroup.OTHER, None),
 }
-
-
-class Line(NamedTuple):
-    number: int
-    text: str  # without the line break and trailing whitespace
 
 
 _SHARED: dict[int, tuple[Organisation, Roster, Vocabulary, AttendanceReader]] = {}
@@ -250,6 +270,18 @@ class MarkdownReader:
         # A short line printed beside the running header on every page ("Utdragsbestyrkan", cut
         # off by the export) is the page's too.
         near = sorted(line.number for line in lines if line.text in found or self.vocabulary.is_furniture(line.text))
+        # Not a line under a heading of the vocabulary ("Beslutsexpediering" above "Akt"): a list's.
+        under_heading: set[str] = set()
+        listing = False  # in the lines after such a heading, up to furniture or the next heading
+        for line in lines:
+            if not line.text.strip():
+                continue
+            if line.text in found or self.vocabulary.is_furniture(line.text) or _is_item_start(line.text):
+                listing = False
+            elif self.is_known_heading(normalise(line.text)):
+                listing = True
+            elif listing:
+                under_heading.add(line.text)
         for key, texts in groups.items():
             numbers = at[key]
             if (
@@ -258,6 +290,7 @@ class MarkdownReader:
                 and texts[0] not in found
                 and not self.is_known_heading(key)
                 and not _is_item_start(texts[0])
+                and not under_heading.intersection(texts)
                 and all(_near(near, n) for n in numbers)
             ):
                 found.update(dict.fromkeys(texts, messages.FURNITURE_BESIDE))
@@ -1408,25 +1441,6 @@ class _Facts:
         return bool(self.votes or self.reservations or self.disqualified or self.motions or self.notes)
 
 
-def _is_row(text: str) -> bool:
-    """A table row: cells split by tabs, or a Markdown pipe row."""
-    bare = text.strip()
-    return "\t" in bare or (bare.startswith("|") and bare.endswith("|"))
-
-
-def _paragraphs(chunk: list[Line]) -> list[str]:
-    """The text of a section as paragraphs (blank lines between), each on one line."""
-    out: list[str] = []
-    current: list[str] = []
-    for line in [*chunk, Line(0, "")]:
-        if line.text.strip():
-            current.append(line.text.strip())
-        elif current:
-            out.append(" ".join(current))
-            current = []
-    return out
-
-
 @dataclass
 class _Header:
     place: str = ""
@@ -1461,63 +1475,12 @@ _AGENDA_SPACED = re.compile(r"((?:[A-ZÅÄÖ][A-Za-zåäö]{0,5}\s*)?§\s*\d{1,6
 _AGENDA_NUMBER = re.compile(r"(?:[A-ZÅÄÖ]{1,6}\s*)?§?\s*(\d{1,6})\s*§?")
 
 
-_TWO_DIGITS = re.compile(r"\d\d")
-_DNR_WORD = re.compile(r"(?:dnr|diarienr|diarienummer)\b", re.IGNORECASE)
-_DNR_LABEL = re.compile(r"^(?:dnr|diarienr|diarienummer)\s*[:.]?\s*", re.IGNORECASE)
-_HEADING_MARK = re.compile(r"^#{1,6}\s+")
-_BULLET = re.compile(r"^\s*[-*•]\s+")
-
-
-def _is_dnr_cell(cell: str) -> bool:
-    """A cell or line that is one or more diarienummer and nothing else ("KS 2018/52"), or that says
-    it is one ("Dnr …": then a wrong number is reported, not taken for a title)."""
-    if not _TWO_DIGITS.search(cell):
-        return False  # every dnr has a year
-    if _DNR_WORD.match(cell.strip()):
-        return True
-    try:
-        return bool(parse_many(_strip_dnr_label(cell), "X"))
-    except DnrError:
-        return False
-
-
-def _strip_dnr_label(cell: str) -> str:
-    return _DNR_LABEL.sub("", cell.strip())
-
-
-def _cells(text: str) -> list[str]:
-    """A row's cells: tab-separated as the PDF export writes them, or a Markdown pipe-table row."""
-    bare = text.strip()
-    if bare.startswith("|") and bare.endswith("|") and len(bare) > 1:
-        return [cell.strip() for cell in bare[1:-1].split("|")]
-    return [cell.strip() for cell in text.rstrip().split("\t")]
-
-
 _CHAIR_ROLE = re.compile(r"(?i)(?:(?:1:e|2:e|förste|andre) )?(?:vice )?ordförande(?:n)?")
 
 
 def _role_key(role: str) -> str:
     """ "Vice ordföranden" and "vice ordförande" as one key."""
     return re.sub(r"ordföranden\b", "ordförande", normalise(role))
-
-
-def _near(numbers: list[int], number: int, distance: int = 3) -> bool:
-    """Whether a line of ``numbers`` (sorted) lies within ``distance`` of ``number``, itself aside."""
-    at = bisect_left(numbers, number - distance)
-    return any(n != number and abs(n - number) <= distance for n in numbers[at : at + 2 * distance + 2])
-
-
-def _heading_like(text: str) -> bool:
-    bare = text.strip()
-    return bool(_BOLD_LINE.match(bare) or _HEADING.match(bare))
-
-
-def _names_like(text: str) -> bool:
-    """A line that can hold names, not a heading ("**Mötets öppnande**") or a sentence."""
-    bare = text.strip()
-    if _BOLD_LINE.match(bare) or _HEADING.match(bare):
-        return False
-    return not (bare.endswith(".") and len(bare.split()) > 5)
 
 
 def _with_votes(
@@ -1595,357 +1558,6 @@ def _with_party_cells(values: list[str]) -> list[str]:
         out.append(value)
         party = None
     return out
-
-
-def _join_label(head: str, part: str) -> str:
-    return head[:-1] + part if head.endswith("-") else f"{head} {part}"
-
-
-def _untable(text: str) -> str:
-    """A Markdown pipe-table row as the tab-separated cells the PDF export writes (one form for
-    every rule after it); a separator row stays as it is, marking the table's header above it."""
-    bare = text.strip()
-    if len(bare) < 2 or bare[0] != "|" or bare[-1] != "|" or _PIPE_SEPARATOR.match(bare):
-        return text
-    cells = [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", bare[1:-1])]
-    return "\t".join(cells).rstrip()
-
-
-def _unmark(text: str) -> str:
-    """Text without heading marks and emphasis."""
-    return _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "").strip()
-
-
-def _same(a: str, b: str) -> bool:
-    return normalise(a) == normalise(b)
-
-
-def _names_body(written: str, name: str) -> bool:
-    """``written`` names the body ``name``: as written, or after genitives and without the definite
-    ending ("Socialnämndens socialutskott" for Socialutskottet)."""
-    words, own = normalise(written).split(), normalise(name).split()
-    if words == own:
-        return True
-    if len(words) <= len(own) or any(not w.endswith("s") for w in words[: len(words) - len(own)]):
-        return False
-    tail = words[len(words) - len(own) :]
-    stem = tail[-1]
-    return tail[:-1] == own[:-1] and own[-1].startswith(stem) and len(own[-1]) - len(stem) <= 3
-
-
-_CODE = re.compile(r"\s*,?\s*\((?:[A-ZÅÄÖa-zåäö]{1,4}|-)\)")
-
-
-def _without_codes(name: str) -> str:
-    """A name without a party or municipality code: "Anna Berg (S)" -> "Anna Berg"."""
-    return _CODE.sub("", name).strip(" ,")
-
-
-_ISO_DATE = re.compile(r"(?<![\d-])(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])")
-# "Tid: 20250212 9.00–11.30": a date without dashes, read only where a date is looked for.
-_COMPACT_IN_TEXT = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)(?P<mm>\d\d)(?P<day>\d\d)(?![\d-])")
-
-
-def _date_of(found: re.Match[str]) -> date | None:
-    try:
-        if found.groupdict().get("iso"):
-            return date.fromisoformat(found["iso"])
-        if found.groupdict().get("mm"):
-            return date(int(found["year"]), int(found["mm"]), int(found["day"]))
-        return date(int(found["year"]), MONTHS.index(found["month"].casefold()) + 1, int(found["day"]))
-    except ValueError:
-        return None
-
-
-def _dates_in(value: str, vocabulary: Vocabulary) -> list[str]:
-    """The dates written in ``value``, as ISO dates, in order ("2021-03-24 -- 2021-04-15",
-    "28 maj 2014")."""
-    found = [(m.start(), m) for m in _ISO_DATE.finditer(value)]
-    found += [(m.start(), m) for m in vocabulary.date_in_words.finditer(value)]
-    out = []
-    for _, match in sorted(found, key=lambda pair: pair[0]):
-        day = _date_of(match)
-        if day is not None:
-            out.append(day.isoformat())
-    return out
-
-
-def _iso_date(value: str, vocabulary: Vocabulary) -> str:
-    """``value`` as an ISO date when it is one date in other words ("28 maj 2014", "20140528")."""
-    compact = _COMPACT_DATE.fullmatch(value.strip())
-    if compact:
-        return f"{compact[1]}-{compact[2]}-{compact[3]}"
-    found = _dates_in(value, vocabulary)
-    return found[0] if len(found) == 1 and not _ISO_DATE.fullmatch(value.strip()) else value
-
-
-_COMPACT_DATE = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)")
-
-
-def _join_parts(before: str, after: str) -> str:
-    """What stands around a removed time or date, as one text: "Kommunhuset, Älvsalen"."""
-    parts = [part.strip(", \t\n") for part in (before, after)]
-    return ", ".join(part for part in parts if part)
-
-
-def _instruction(text: str) -> bool:
-    """An instruction to the archive that may stand anywhere: the original PDF, a rättelse, a
-    personnummer exception. Never content."""
-    return "<!--" in text and bool(EXCEPTION_NOTE.match(text) or ORIGINAL.match(text) or CORRECTION.match(text))
-
-
-def _is_item_start(text: str) -> bool:
-    found = _ITEM_START.match(text.strip())
-    if not found:
-        return False
-    rest = found["rest"] or ""
-    # A contents row ends in leaders or a page number; "§ 122 forts." continues a paragraph.
-    return not (rest and _AGENDA_ROW_END.search(text)) and not _CONTINUED.fullmatch(rest.strip("* "))
-
-
-_CONTINUED = re.compile(r"(?i)forts(?:\.|ättning)?(?: från föregående sida)?")
-
-
-def _item_number(text: str) -> int | None:
-    """The number of a line that opens a paragraph or a contents row ("§ 5", "KS § 5", "5 §", "5<TAB>")."""
-    found = _ITEM_START.match(text.strip()) or _NUMBER_CELL.match(text.strip())
-    return int(found["a"] or found["b"]) if found else None
-
-
-_NUMBER_CELL = re.compile(r"^(?:\*\*)?(?P<a>\d{1,6})(?P<b>)(?:\*\*)?\t")
-
-
-def _increasing(candidates: list[tuple[int, int]]) -> list[int]:
-    """The longest run of strictly increasing paragraph numbers among (index, number) candidates,
-    preferring later lines: a contents list repeats the numbers before the paragraphs, and a line
-    of running text that happens to begin with "§ 5" breaks the sequence, so neither is taken.
-    Patience sorting, O(n log n): a file of 20,000 "§ 1" lines must not take minutes."""
-    tails: list[int] = []  # numbers ending the best run of each length
-    ends: list[int] = []  # which candidate ends it
-    before: list[int] = []
-    for i, (_, number) in enumerate(candidates):
-        k = bisect_left(tails, number)  # an equal number replaces the earlier one: later lines win
-        before.append(ends[k - 1] if k else -1)
-        if k == len(tails):
-            tails.append(number)
-            ends.append(i)
-        else:
-            tails[k], ends[k] = number, i
-    chosen: list[int] = []
-    at = ends[-1] if ends else -1
-    while at >= 0:
-        chosen.append(candidates[at][0])
-        at = before[at]
-    return chosen[::-1]
-
-
-def paragraph_starts(texts: list[str]) -> list[int]:
-    """Indexes of the lines that start a paragraph, found as the reader finds them (for tools
-    that must know whether a text is a protocol at all)."""
-    return _starts([Line(number, text) for number, text in enumerate(texts, start=1)])
-
-
-def _starts(lines: list[Line], prefix_ok: Callable[[str], bool] | None = None) -> list[int]:
-    candidates = [(i, _opening(line.text)[0]) for i, line in enumerate(lines) if _is_item_start(line.text)]
-    # One protocol numbers its paragraphs with one prefix ("Kfm § 34"); lines with another ("Au
-    # § 132", "Ks § 88" in the margin: the case's earlier handling) are references, not starts.
-    by_prefix: dict[str, list[tuple[int, int]]] = {}
-    for i, number in candidates:
-        by_prefix.setdefault(_start_prefix(lines[i].text), []).append((i, number))
-    runs = [_increasing(group) for group in by_prefix.values()]
-    # The longest run; of equally long ones the later (a contents list stands before the paragraphs).
-    chosen = max(runs, key=lambda run: (len(run), run[-1] if run else 0), default=[])
-    prefixed = _prefixed_starts(lines, prefix_ok or _is_abbreviation)
-    if len(prefixed) > max(len(chosen), 1):
-        return prefixed  # "TN 32<TAB>09/TN 0051": the body's prefix and the number, no "§"
-    if not chosen:
-        return _numbered_starts(lines)
-    # A number used again among the paragraphs is two paragraphs with one number (refused by the
-    # checks), not text: only what stands before the first paragraph is a contents list. A bare
-    # "Kfm § 34" where every start has its title beside it is a reference to another meeting's.
-    prefix = _start_prefix(lines[chosen[0]].text)
-    titled = all(_opening(lines[i].text)[1] for i in chosen)
-    numbers = {_opening(lines[i].text)[0] for i in chosen}
-    again = [
-        i
-        for i, n in candidates
-        if i > chosen[0]
-        and i not in chosen
-        and n in numbers
-        and _start_prefix(lines[i].text) == prefix
-        and (_opening(lines[i].text)[1] or not titled)
-    ]
-    return sorted({*chosen, *again})
-
-
-def _start_prefix(text: str) -> str:
-    """What stands before the "§" of a paragraph start ("kfm" in "Kfm § 34"), folded."""
-    return normalise(re.sub(r"[\d#*_]+", "", text.split("§", 1)[0])) if "§" in text else ""
-
-
-def _agenda_rows_at(lines: list[Line], items_at: int, first_number: int) -> int | None:
-    """Where a contents list without a heading begins: the first line before the paragraphs that
-    opens with the first paragraph's number, as a § line or a numbered row."""
-    for i in range(items_at):
-        if _item_number(lines[i].text) == first_number:
-            return i
-    return None
-
-
-# Some templates number paragraphs with the body's abbreviation and no "§": "TN 32", "Sn 71",
-# alone on the line or before a tab.
-_PREFIXED_START = re.compile(
-    r"^(?:\*\*)?(?P<p>[A-ZÅÄÖ][A-Za-zåäö]{0,3}) (?P<n>\d{1,4})(?:\*\*)?(?:[ ]*\t[\t ]*(?P<rest>\S.*?))?\s*$"
-)
-
-
-def _prefixed_starts(lines: list[Line], prefix_ok: Callable[[str], bool]) -> list[int]:
-    """The longest increasing run of lines "<prefix> <number>" with one prefix (three at least)
-    that abbreviates the body's name ("Sida 3" never does)."""
-    by_prefix: dict[str, list[tuple[int, int]]] = {}
-    for i, line in enumerate(lines):
-        found = _PREFIXED_START.match(line.text.strip(" ")) or _prefixed_cell(line.text)
-        if found and prefix_ok(found["p"]) and not _AGENDA_ROW_END.search(line.text):
-            by_prefix.setdefault(found["p"], []).append((i, int(found["n"])))
-    runs = [_increasing(candidates) for candidates in by_prefix.values()]
-    best = max(runs, key=len, default=[])
-    return best if len(best) >= 3 else []
-
-
-_PREFIXED_CELL = re.compile(r"(?:\*\*)?(?P<p>[A-ZÅÄÖ][A-Za-zåäö]{0,3}) (?P<n>\d{1,4})(?:\*\*)?")
-
-
-def _prefixed_cell(text: str) -> re.Match[str] | None:
-    """ "Göran Nyberg<TAB>Sn 72": the start in a later cell, a margin note (who presented) before it."""
-    if "\t" not in text:
-        return None
-    cells = _cells(text)
-    return next((m for cell in cells[1:] if (m := _PREFIXED_CELL.fullmatch(cell))), None)
-
-
-def _margin(text: str) -> str:
-    """What stands before a paragraph start found in a later cell (see ``_prefixed_cell``)."""
-    if _ITEM_START.match(text.strip()) or _PREFIXED_START.match(text.strip(" ")):
-        return ""
-    found = _prefixed_cell(text)
-    if not found:
-        return ""
-    cells = _cells(text)
-    at = next(j for j, cell in enumerate(cells) if j and _PREFIXED_CELL.fullmatch(cell))
-    return " ".join(c for c in cells[:at] if c)
-
-
-def _is_abbreviation(prefix: str) -> bool:
-    """Without the body's name at hand: an abbreviation in capitals ("TN", "BUN")."""
-    return prefix.isupper() and len(prefix) >= 2
-
-
-def abbreviates(prefix: str, name: str) -> bool:
-    """``prefix`` abbreviates ``name``: its letters stand in the name in order, the first letter
-    first ("TN" and "Tekniska nämnden", "Sn" and "Socialnämnden", "KSAU" and "Kommunstyrelsens
-    arbetsutskott")."""
-    letters = [ch for ch in name.casefold() if ch.isalpha()]
-    wanted = prefix.casefold()
-    if not wanted or not letters or letters[0] != wanted[0]:
-        return False
-    at = 0
-    for ch in wanted:
-        try:
-            at = letters.index(ch, at) + 1
-        except ValueError:
-            return False
-    return True
-
-
-def _numbered_starts(lines: list[Line]) -> list[int]:
-    """Where paragraphs numbered in running text start: the first such line and each later one
-    numbered one more than the last (two at least: one numbered line is no layout)."""
-    found: list[int] = []
-    number = 0
-    for i, line in enumerate(lines):
-        opening = _NUMBERED_START.match(line.text.strip())
-        if opening and (not found or int(opening["n"]) == number + 1):
-            found.append(i)
-            number = int(opening["n"])
-    return found if len(found) >= 2 else []
-
-
-def _opening(text: str) -> tuple[int, str]:
-    """A paragraph's number and what follows it on its first line."""
-    bare = text.strip()
-    if opening := _ITEM_START.match(bare):
-        return int(opening["a"] or opening["b"]), opening["rest"] or ""
-    if prefixed := _PREFIXED_START.match(text.strip(" ")):
-        return int(prefixed["n"]), prefixed["rest"] or ""
-    if in_cell := _prefixed_cell(text):
-        cells = _cells(text)
-        at = next(j for j, cell in enumerate(cells) if j and _PREFIXED_CELL.fullmatch(cell))
-        return int(in_cell["n"]), "\t".join(cells[at + 1 :])
-    numbered = _NUMBERED_START.match(bare)
-    assert numbered is not None  # a paragraph starts only where one of the patterns matches
-    return int(numbered["n"]), numbered["rest"]
-
-
-def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0, end: int | None = None) -> int | None:
-    for i in range(start, len(lines) if end is None else end):
-        if test(lines[i].text):
-            return i
-    return None
-
-
-def _unbold(text: str) -> str:
-    text = text.strip()
-    while text.startswith("**") and text.endswith("**") and len(text) > 4:
-        text = text[2:-2].strip()
-    return text
-
-
-def _unbullet(text: str) -> str:
-    return _BULLET.sub("", text).strip()
-
-
-def _markdown(lines: list[Line]) -> str:
-    """Section text as Markdown: tab-separated rows become a table, PDF bold becomes **bold**."""
-    out: list[str] = []
-    table: list[list[str]] = []
-    for line in [*lines, Line(0, "")]:
-        text = _PDF_BOLD.sub(r"**\1**", line.text)
-        if table and _PIPE_SEPARATOR.match(text.strip()):
-            continue  # a pipe table's separator: the table is written anew below
-        if "\t" in text.strip("\t "):
-            table.append([cell.strip() for cell in text.strip("\t ").split("\t")])
-            continue
-        if table:
-            out += ["", *_table(table), ""]
-            table = []
-        out.append(text)
-    return _collapse(out)
-
-
-def _table(rows: list[list[str]]) -> list[str]:
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    numeric = [all(_NUMBERS.match(r[j].strip("*")) or not r[j] for r in rows[1:]) for j in range(width)]
-    align = ["---:" if j and numeric[j] and len(rows) > 1 else "---" for j in range(width)]
-
-    def row(cells: list[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
-
-    return [row(rows[0]), row(align), *(row(r) for r in rows[1:])]
-
-
-def _collapse(lines: list[str]) -> str:
-    """Join lines, with runs of blank lines made one and none at either end."""
-    out: list[str] = []
-    for line in lines:
-        if not line.strip():
-            if out and out[-1] != "":
-                out.append("")
-            continue
-        out.append(line.rstrip())
-    while out and out[-1] == "":
-        out.pop()
-    return "\n".join(out)
 
 
 def read(source: SourceText, problems: Problems) -> Meeting | None:

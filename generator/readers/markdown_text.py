@@ -1,0 +1,278 @@
+"""The text of a Markdown protocol as the reader's regions see it: lines, their cells (tab- or
+pipe-separated), Markdown emphasis and headings, dates written in digits or words, and the
+Markdown a region's text is kept as. One form for every rule: pipe rows become cells, emphasis
+and heading marks are looked through, and the text as written is what the page gets.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from datetime import date
+from typing import NamedTuple
+
+from generator.model.dnr import DnrError, parse_many
+from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, ORIGINAL
+from generator.readers.vocabulary import MONTHS, Vocabulary, normalise
+
+_BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*\s*$")
+
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+
+
+_PDF_BOLD = re.compile(r"<b>(.*?)</b>")
+
+
+_LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*(\d+(?:\s*[-–]\s*\d+)?)?\s*$")
+
+
+_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+
+
+_NUMBERS = re.compile(r"^[-+−]?[\d\s.,]*\d\s*%?$")
+
+
+class Line(NamedTuple):
+    number: int
+    text: str  # without the line break and trailing whitespace
+
+
+def _is_row(text: str) -> bool:
+    """A table row: cells split by tabs, or a Markdown pipe row."""
+    bare = text.strip()
+    return "\t" in bare or (bare.startswith("|") and bare.endswith("|"))
+
+
+def _paragraphs(chunk: list[Line]) -> list[str]:
+    """The text of a section as paragraphs (blank lines between), each on one line."""
+    out: list[str] = []
+    current: list[str] = []
+    for line in [*chunk, Line(0, "")]:
+        if line.text.strip():
+            current.append(line.text.strip())
+        elif current:
+            out.append(" ".join(current))
+            current = []
+    return out
+
+
+_TWO_DIGITS = re.compile(r"\d\d")
+
+
+_DNR_WORD = re.compile(r"(?:dnr|diarienr|diarienummer)\b", re.IGNORECASE)
+
+
+_DNR_LABEL = re.compile(r"^(?:dnr|diarienr|diarienummer)\s*[:.]?\s*", re.IGNORECASE)
+
+
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
+
+
+_BULLET = re.compile(r"^\s*[-*•]\s+")
+
+
+def _is_dnr_cell(cell: str) -> bool:
+    """A cell or line that is one or more diarienummer and nothing else ("KS 2018/52"), or that says
+    it is one ("Dnr …": then a wrong number is reported, not taken for a title)."""
+    if not _TWO_DIGITS.search(cell):
+        return False  # every dnr has a year
+    if _DNR_WORD.match(cell.strip()):
+        return True
+    try:
+        return bool(parse_many(_strip_dnr_label(cell), "X"))
+    except DnrError:
+        return False
+
+
+def _strip_dnr_label(cell: str) -> str:
+    return _DNR_LABEL.sub("", cell.strip())
+
+
+def _cells(text: str) -> list[str]:
+    """A row's cells: tab-separated as the PDF export writes them, or a Markdown pipe-table row."""
+    bare = text.strip()
+    if bare.startswith("|") and bare.endswith("|") and len(bare) > 1:
+        return [cell.strip() for cell in bare[1:-1].split("|")]
+    return [cell.strip() for cell in text.rstrip().split("\t")]
+
+
+def _near(numbers: list[int], number: int, distance: int = 3) -> bool:
+    """Whether a line of ``numbers`` (sorted) lies within ``distance`` of ``number``, itself aside."""
+    at = bisect_left(numbers, number - distance)
+    return any(n != number and abs(n - number) <= distance for n in numbers[at : at + 2 * distance + 2])
+
+
+def _heading_like(text: str) -> bool:
+    bare = text.strip()
+    return bool(_BOLD_LINE.match(bare) or _HEADING.match(bare))
+
+
+def _names_like(text: str) -> bool:
+    """A line that can hold names, not a heading ("**Mötets öppnande**") or a sentence."""
+    bare = text.strip()
+    if _BOLD_LINE.match(bare) or _HEADING.match(bare):
+        return False
+    return not (bare.endswith(".") and len(bare.split()) > 5)
+
+
+def _join_label(head: str, part: str) -> str:
+    return head[:-1] + part if head.endswith("-") else f"{head} {part}"
+
+
+def _untable(text: str) -> str:
+    """A Markdown pipe-table row as the tab-separated cells the PDF export writes (one form for
+    every rule after it); a separator row stays as it is, marking the table's header above it."""
+    bare = text.strip()
+    if len(bare) < 2 or bare[0] != "|" or bare[-1] != "|" or _PIPE_SEPARATOR.match(bare):
+        return text
+    cells = [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", bare[1:-1])]
+    return "\t".join(cells).rstrip()
+
+
+def _unmark(text: str) -> str:
+    """Text without heading marks and emphasis."""
+    return _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "").strip()
+
+
+def _same(a: str, b: str) -> bool:
+    return normalise(a) == normalise(b)
+
+
+def _names_body(written: str, name: str) -> bool:
+    """``written`` names the body ``name``: as written, or after genitives and without the definite
+    ending ("Socialnämndens socialutskott" for Socialutskottet)."""
+    words, own = normalise(written).split(), normalise(name).split()
+    if words == own:
+        return True
+    if len(words) <= len(own) or any(not w.endswith("s") for w in words[: len(words) - len(own)]):
+        return False
+    tail = words[len(words) - len(own) :]
+    stem = tail[-1]
+    return tail[:-1] == own[:-1] and own[-1].startswith(stem) and len(own[-1]) - len(stem) <= 3
+
+
+_CODE = re.compile(r"\s*,?\s*\((?:[A-ZÅÄÖa-zåäö]{1,4}|-)\)")
+
+
+def _without_codes(name: str) -> str:
+    """A name without a party or municipality code: "Anna Berg (S)" -> "Anna Berg"."""
+    return _CODE.sub("", name).strip(" ,")
+
+
+_ISO_DATE = re.compile(r"(?<![\d-])(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])")
+
+
+# "Tid: 20250212 9.00–11.30": a date without dashes, read only where a date is looked for.
+_COMPACT_IN_TEXT = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)(?P<mm>\d\d)(?P<day>\d\d)(?![\d-])")
+
+
+def _date_of(found: re.Match[str]) -> date | None:
+    try:
+        if found.groupdict().get("iso"):
+            return date.fromisoformat(found["iso"])
+        if found.groupdict().get("mm"):
+            return date(int(found["year"]), int(found["mm"]), int(found["day"]))
+        return date(int(found["year"]), MONTHS.index(found["month"].casefold()) + 1, int(found["day"]))
+    except ValueError:
+        return None
+
+
+def _dates_in(value: str, vocabulary: Vocabulary) -> list[str]:
+    """The dates written in ``value``, as ISO dates, in order ("2021-03-24 -- 2021-04-15",
+    "28 maj 2014")."""
+    found = [(m.start(), m) for m in _ISO_DATE.finditer(value)]
+    found += [(m.start(), m) for m in vocabulary.date_in_words.finditer(value)]
+    out = []
+    for _, match in sorted(found, key=lambda pair: pair[0]):
+        day = _date_of(match)
+        if day is not None:
+            out.append(day.isoformat())
+    return out
+
+
+def _iso_date(value: str, vocabulary: Vocabulary) -> str:
+    """``value`` as an ISO date when it is one date in other words ("28 maj 2014", "20140528")."""
+    compact = _COMPACT_DATE.fullmatch(value.strip())
+    if compact:
+        return f"{compact[1]}-{compact[2]}-{compact[3]}"
+    found = _dates_in(value, vocabulary)
+    return found[0] if len(found) == 1 and not _ISO_DATE.fullmatch(value.strip()) else value
+
+
+_COMPACT_DATE = re.compile(r"((?:19|20)\d\d)(\d\d)(\d\d)")
+
+
+def _join_parts(before: str, after: str) -> str:
+    """What stands around a removed time or date, as one text: "Kommunhuset, Älvsalen"."""
+    parts = [part.strip(", \t\n") for part in (before, after)]
+    return ", ".join(part for part in parts if part)
+
+
+def _instruction(text: str) -> bool:
+    """An instruction to the archive that may stand anywhere: the original PDF, a rättelse, a
+    personnummer exception. Never content."""
+    return "<!--" in text and bool(EXCEPTION_NOTE.match(text) or ORIGINAL.match(text) or CORRECTION.match(text))
+
+
+def _find(lines: list[Line], test: Callable[[str], bool], start: int = 0, end: int | None = None) -> int | None:
+    for i in range(start, len(lines) if end is None else end):
+        if test(lines[i].text):
+            return i
+    return None
+
+
+def _unbold(text: str) -> str:
+    text = text.strip()
+    while text.startswith("**") and text.endswith("**") and len(text) > 4:
+        text = text[2:-2].strip()
+    return text
+
+
+def _unbullet(text: str) -> str:
+    return _BULLET.sub("", text).strip()
+
+
+def _markdown(lines: list[Line]) -> str:
+    """Section text as Markdown: tab-separated rows become a table, PDF bold becomes **bold**."""
+    out: list[str] = []
+    table: list[list[str]] = []
+    for line in [*lines, Line(0, "")]:
+        text = _PDF_BOLD.sub(r"**\1**", line.text)
+        if table and _PIPE_SEPARATOR.match(text.strip()):
+            continue  # a pipe table's separator: the table is written anew below
+        if "\t" in text.strip("\t "):
+            table.append([cell.strip() for cell in text.strip("\t ").split("\t")])
+            continue
+        if table:
+            out += ["", *_table(table), ""]
+            table = []
+        out.append(text)
+    return _collapse(out)
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    numeric = [all(_NUMBERS.match(r[j].strip("*")) or not r[j] for r in rows[1:]) for j in range(width)]
+    align = ["---:" if j and numeric[j] and len(rows) > 1 else "---" for j in range(width)]
+
+    def row(cells: list[str]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |"
+
+    return [row(rows[0]), row(align), *(row(r) for r in rows[1:])]
+
+
+def _collapse(lines: list[str]) -> str:
+    """Join lines, with runs of blank lines made one and none at either end."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            if out and out[-1] != "":
+                out.append("")
+            continue
+        out.append(line.rstrip())
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
