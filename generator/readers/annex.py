@@ -50,13 +50,25 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
     group: tuple[AttendanceGroup, str | None] = (AttendanceGroup.MEMBER, None)
     vote_at: tuple[int, str] | None = None
     votes: dict[str, list[str]] = {}
+    codes: dict[str, str] = {}  # "Närv (N), Frånv (F), Närv tj.g. (NT)": what each code means
+    after_heading = False
     for number, cells in rows:
         heading = _columns(cells, vocabulary)
-        if heading is not None:
-            columns = heading
-            first = vocabulary.label(vocabulary.header, cells[0])
-            group = _GROUPS.get(first[0], group) if first and not first[2] else (AttendanceGroup.MEMBER, None)
+        sub = _sub_columns(cells, vocabulary) if after_heading and heading is None else None
+        if heading is not None or sub:
+            # A second heading row below the first ("Ordinarie ledamöter | Tjg | Ej tjg | JA |
+            # NEJ" under "Beslutande | Närvaro | | § 28"): its words name the columns.
+            columns = {**columns, **sub} if sub else heading or {}
+            codes.update(_codes(cells))
+            if heading is not None:
+                first = vocabulary.label(vocabulary.header, cells[0])
+                group = _GROUPS.get(first[0], group) if first and not first[2] else (AttendanceGroup.MEMBER, None)
+            said = next((m for c in cells if (m := RANGE.fullmatch(c.strip()))), None)
+            if said:
+                vote_at, votes = (int(said[1]), " ".join(c for c in cells if c)), {}  # "§ 28" over Ja/Nej
+            after_heading = True
             continue
+        after_heading = False
         alone = [c for c in cells if c]
         if len(alone) <= 1 and not (columns and cells and _has_name(cells, columns)):
             text = " ".join(cells).strip()
@@ -78,6 +90,10 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
         if attendee is None:
             continue
         marked = {key for key, at in columns.items() if at < len(cells) and _marked(cells[at])}
+        coded = cells[columns["närvarokod"]].strip() if columns.get("närvarokod", 99) < len(cells) else ""
+        if coded in codes:
+            marked.discard("närvarokod")
+            marked.add(codes[coded])  # "N": present, "F": absent, "NT": present and serving
         given = cells[columns["närvarande_paragrafer"]] if columns.get("närvarande_paragrafer", 99) < len(cells) else ""
         if given and re.search(r"\d", given):
             marked.add("närvarande")  # "Närvarande §: 9–16"
@@ -121,6 +137,36 @@ def _put_vote(facts: AnnexFacts, at: tuple[int, str], votes: dict[str, list[str]
         facts.votes.append(entry)
 
 
+_CODE_LEGEND = re.compile(r"(?P<word>[A-Za-zÅÄÖåäö][\w. ]*?)\s*\((?P<code>[A-ZÅÄÖ]{1,3})\)")
+
+
+def _codes(cells: list[str]) -> dict[str, str]:
+    """The codes a heading explains ("Närv (N)", "Frånv (F)", "Närv tj.g. (NT)") and the mark
+    each stands for."""
+    found: dict[str, str] = {}
+    for cell in cells:
+        for legend in _CODE_LEGEND.finditer(cell):
+            word = legend["word"].casefold()
+            if word.startswith("frånv"):
+                found[legend["code"]] = "frånvarande"
+            elif word.startswith("närv"):
+                found[legend["code"]] = "tjänstgör" if "tj" in word[4:] else "närvarande"
+    return found
+
+
+def _sub_columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
+    """The columns a second heading row names, when at least two of its cells are column words."""
+    found: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        if i == 0:
+            continue
+        key = normalise(cell)
+        kind = vocabulary.annex_columns.get(key) or vocabulary.facts.get(key)
+        if kind and kind not in found:
+            found[kind] = i
+    return found if len(found) >= 2 else None
+
+
 def column_heading(cells: list[str], vocabulary: Vocabulary) -> bool:
     """Whether ``cells`` are the heading row of an attendance table."""
     return _columns(cells, vocabulary) is not None
@@ -133,6 +179,8 @@ def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
     for i, cell in enumerate(cells):
         key = normalise(cell)
         kind = vocabulary.annex_columns.get(key) or vocabulary.facts.get(key)
+        if kind is None and _codes([cell]):
+            kind = "närvarokod"  # "Närv (N),Frånv (F)": a column of codes
         if i == 0 and (label := vocabulary.label(vocabulary.header, cell)) and not label[2] and label[0] in _GROUPS:
             kind = "namn"  # "Tjänstgörande ersättare" over its names: the first column names persons
         if kind and kind not in found:
@@ -184,6 +232,10 @@ def _person(
             kind, role = AttendanceGroup.MEMBER, function  # "1:e vice ordförande": a member's role
         else:
             kind, role = AttendanceGroup.OTHER, function
+    for kind_of_mark in ("närvarande", "tjänstgör"):
+        # "X §§ 24-26" in the presence column: present for those paragraphs.
+        if (mark := cell(kind_of_mark)) and RANGE.search(mark):
+            remark = f"{remark} {RANGE.search(mark).group(0)}".strip()  # type: ignore[union-attr]
     present_for = cell("närvarande_paragrafer")
     if present_for and RANGE.search(f"§ {present_for}") and not re.search(r"[A-Za-zÅÄÖåäö]", present_for):
         remark = f"{remark} §§ {present_for}".strip()
