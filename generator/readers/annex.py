@@ -145,6 +145,8 @@ def _codes(cells: list[str]) -> dict[str, str]:
     each stands for."""
     found: dict[str, str] = {}
     for cell in cells:
+        if "(" not in cell:
+            continue
         for legend in _CODE_LEGEND.finditer(cell):
             word = legend["word"].casefold()
             if word.startswith("frånv"):
@@ -179,7 +181,7 @@ def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
     for i, cell in enumerate(cells):
         key = normalise(cell)
         kind = vocabulary.annex_columns.get(key) or vocabulary.facts.get(key)
-        if kind is None and _codes([cell]):
+        if kind is None and "(" in cell and _codes([cell]):
             kind = "närvarokod"  # "Närv (N),Frånv (F)": a column of codes
         if i == 0 and (label := vocabulary.label(vocabulary.header, cell)) and not label[2] and label[0] in _GROUPS:
             kind = "namn"  # "Tjänstgörande ersättare" over its names: the first column names persons

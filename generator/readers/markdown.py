@@ -96,6 +96,7 @@ from generator.readers.vocabulary import MAX_FURNITURE, Vocabulary, normalise, v
 # Where a paragraph starts, in the layouts the vocabulary's templates use: "§ 28", "§ 28 Dnr
 # 2018/00041", "**§ 5**", "28 §", "## 23 § Titel", "KS § 112 KS/2018:311 - 001".
 _FURNITURE_SEEN: dict[tuple[object, ...], dict[str, str]] = {}
+_KNOWN_HEADINGS: dict[tuple[object, ...], dict[str, bool]] = {}
 _SEEN_LIMIT = 200_000  # lines remembered per body (a few MB at most)
 # Searched for (the place is what comes before it): linear even on a long line without "kl".
 _TIME = re.compile(r"\bkl\.?\s*+(?P<start>\d{1,2}[:.]\d{2})(?:\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2}))?")
@@ -164,8 +165,13 @@ class MarkdownReader:
         self.furniture_seen = _FURNITURE_SEEN.setdefault((id(self.vocabulary), *sorted(self.running_headers)), {})
         # What each line became, for ``arkiv explain``: line number -> (region, what).
         self.trace: dict[int, tuple[str, str]] = {}
+        # Headings recur from paragraph to paragraph and meeting to meeting: judged once per body.
+        self.known_headings = _KNOWN_HEADINGS.setdefault((id(self.vocabulary), body.slug, body.name), {})
         self.date_line = ""  # the meeting date as a line of its own (set by ``read``)
         self.repeated: dict[str, str] = {}  # lines that are furniture by recurring, with the rule (set by ``read``)
+        self.opening_pattern: re.Pattern[str] | None = None  # see ``body_opening``
+        # The shipped sentence patterns for facts all hold one of _FACT_WORDS; an organisation's own may not.
+        self.fact_words_only = not any(key.startswith("fakta_i_text") for key, _ in organisation.vocabulary)
         self.chairs: dict[str, PersonName] = {}  # "vice ordförande" -> who holds it (set by ``read``)
         self.absent_names: list[str] = []  # "Gertrud Sand (S) Anmält förhinder" in an attendance list
 
@@ -247,7 +253,7 @@ class MarkdownReader:
             ):
                 continue  # a table's header row, unless it is the running header written as a table
             if 0 < len(bare) <= MAX_FURNITURE:
-                key = _DIGITS.sub("#", normalise(bare.replace("|", " ")))
+                key = _key_of(bare)
                 groups.setdefault(key, []).append(line.text)
                 at.setdefault(key, []).append(line.number)
         found: dict[str, str] = {}
@@ -269,32 +275,44 @@ class MarkdownReader:
                 found.update(dict.fromkeys(texts, rule))
         # A short line printed beside the running header on every page ("Utdragsbestyrkan", cut
         # off by the export) is the page's too.
-        near = sorted(line.number for line in lines if line.text in found or self.vocabulary.is_furniture(line.text))
-        # Not a line under a heading of the vocabulary ("Beslutsexpediering" above "Akt"): a list's.
-        under_heading: set[str] = set()
-        listing = False  # in the lines after such a heading, up to furniture or the next heading
-        for line in lines:
-            if not line.text.strip():
-                continue
-            if line.text in found or self.vocabulary.is_furniture(line.text) or _is_item_start(line.text):
-                listing = False
-            elif self.is_known_heading(normalise(line.text)):
-                listing = True
-            elif listing:
-                under_heading.add(line.text)
-        for key, texts in groups.items():
+        candidates = [
+            (key, texts)
+            for key, texts in groups.items()
+            if len(texts) >= 3 and len(key.split()) <= 3 and texts[0] not in found and not _is_item_start(texts[0])
+        ]
+        if not candidates:
+            return found
+        # Looked at only around the candidates: the lines within three of each occurrence, and
+        # the lines above it up to furniture or a paragraph start (is it a list under a heading?).
+        index = {line.number: i for i, line in enumerate(lines)}
+        wanted = {n + d for key, _ in candidates for n in at[key] for d in range(-3, 4)}
+        near = sorted(
+            line.number
+            for line in lines
+            if line.number in wanted and (line.text in found or self.is_furniture(line.text))
+        )
+        for key, texts in candidates:
             numbers = at[key]
             if (
-                len(texts) >= 3
-                and len(key.split()) <= 3
-                and texts[0] not in found
-                and not self.is_known_heading(key)
-                and not _is_item_start(texts[0])
-                and not under_heading.intersection(texts)
+                not self.is_known_heading(key)
                 and all(_near(near, n) for n in numbers)
+                and not any(self.under_list_heading(lines, index[n], found) for n in numbers)
             ):
                 found.update(dict.fromkeys(texts, messages.FURNITURE_BESIDE))
         return found
+
+    def under_list_heading(self, lines: list[Line], at: int, found: dict[str, str]) -> bool:
+        """Whether the line at ``at`` stands under a heading of the vocabulary ("Beslutsexpediering"
+        above "Akt"), with nothing but text between: then it is a list's, not the page's."""
+        for earlier in reversed(lines[max(0, at - 12) : at]):
+            text = earlier.text
+            if not text.strip():
+                continue
+            if text in found or self.is_furniture(text) or _is_item_start(text):
+                return False
+            if self.is_known_heading(normalise(text)):
+                return True
+        return False
 
     def join_split_labels(self, lines: list[Line]) -> list[Line]:
         """Labels the export split over two lines ("Under-" above "skrifter", "Datum för anslags"
@@ -308,6 +326,11 @@ class MarkdownReader:
                 line, below = out[i], out[below_at]
                 if not line.text.strip() or not below.text.strip() or len(line.text) > MAX_FURNITURE:
                     break
+                if len(below.text) > 60 or below.text.count(" ") > 4:
+                    break  # the second line of a label is a word or two, not a line of text
+                first_below = below.text.lstrip("\t *")[:1]
+                if not (first_below.islower() or line.text.split("\t", 1)[0].rstrip().endswith("-")):
+                    break  # a label goes on in lower case ("och tid"), or after a hyphen ("Under-")
                 upper, lower = _cells(line.text), _cells(below.text)
                 alone = len([c for c in lower if c]) == 1
                 if not upper[0] or not lower[0] or len(lower) > len(upper):
@@ -345,7 +368,12 @@ class MarkdownReader:
         """The anslag's heading, alone or in a running header's row ("RÖDSJÖ KOMMUN<TAB>ANSLAG/BEVIS")."""
         if self.vocabulary.is_posting_heading(text):
             return True
-        cells = [c for c in _cells(text) if c] if "\t" in text and len(text) <= MAX_FURNITURE else []
+        if "\t" not in text or len(text) > MAX_FURNITURE:
+            return False
+        folded = text.casefold()
+        if not any(word in folded for word in self.vocabulary.posting_heading_words):
+            return False  # no cell can be the heading: the row need not be split
+        cells = [c for c in _cells(text) if c]
         return (
             len(cells) >= 2
             and any(self.vocabulary.is_posting_heading(c) for c in cells)
@@ -361,8 +389,13 @@ class MarkdownReader:
         return bool(found) and _date_of(found) == self.file_date and len(cell.split()) <= 4  # type: ignore[arg-type]
 
     def is_known_heading(self, key: str) -> bool:
-        vocabulary = self.vocabulary
-        return key in vocabulary.sections or key in vocabulary.lists or self.is_decision_heading(key)
+        known = self.known_headings.get(key)
+        if known is None:
+            vocabulary = self.vocabulary
+            known = key in vocabulary.sections or key in vocabulary.lists or self.is_decision_heading(key)
+            if len(self.known_headings) < _SEEN_LIMIT:
+                self.known_headings[key] = known
+        return known
 
     def note(self, line: Line, region: str, what: str) -> None:
         """Record what ``line`` became (the first record wins: the most specific reader)."""
@@ -382,7 +415,10 @@ class MarkdownReader:
         self.file_date = file_date
         self.date_line = file_date.isoformat()
         lines = self.join_split_labels(
-            [Line(i, _untable(raw.rstrip())) for i, raw in enumerate(text.splitlines(), start=1)]
+            [
+                Line(i, _untable(raw.rstrip()) if raw.lstrip()[:1] == "|" else raw.rstrip())
+                for i, raw in enumerate(text.splitlines(), start=1)
+            ]
         )
         self.repeated = self.repeated_furniture(lines)
         vocabulary = self.vocabulary
@@ -720,7 +756,7 @@ class MarkdownReader:
                     for number, _ in rows:
                         self.trace.setdefault(number, ("huvud", "närvarolista"))
                 rows = []
-            if cells and column_heading(cells, self.vocabulary):
+            if len(cells) >= 2 and column_heading(cells, self.vocabulary):
                 rows = [(line.number, cells)]
         return taken
 
@@ -1219,6 +1255,9 @@ class MarkdownReader:
             kind = self.vocabulary.facts.get(normalise(heading)) if heading else None
             if kind or (heading and self.vocabulary.lists.get(normalise(heading))):
                 continue
+            said_text = " ".join(line.text for line in chunk).casefold()
+            if self.fact_words_only and not any(word in said_text for word in _FACT_WORDS):
+                continue  # no sentence here can say a reservation, jäv or yrkande
             for text in _paragraphs(chunk):
                 if found_reservations and said["reservation"].search(text) and (by := self.named_or_by_role(text)):
                     facts.reservations.append(Reservation(by, text))
@@ -1293,11 +1332,7 @@ class MarkdownReader:
                 return i
         if not guess:
             return None
-        names = [
-            re.escape(self.body.name),
-            *(re.escape(n) for n in self.vocabulary.body_nouns if normalise(self.body.name).endswith(n)),
-        ]
-        opening_of = re.compile(rf"(?:\*\*)?(?:{'|'.join(names)})\s+([a-zåäö]+)\b", re.IGNORECASE)
+        opening_of = self.body_opening()
         for i, text in enumerate(texts):
             opening = opening_of.match(text)
             if (
@@ -1308,6 +1343,16 @@ class MarkdownReader:
             ):
                 return i
         return None
+
+    def body_opening(self) -> re.Pattern[str]:
+        """A sentence that opens with the body's name (or the noun it ends with) and a word."""
+        if self.opening_pattern is None:
+            names = [
+                re.escape(self.body.name),
+                *(re.escape(n) for n in self.vocabulary.body_nouns if normalise(self.body.name).endswith(n)),
+            ]
+            self.opening_pattern = re.compile(rf"(?:\*\*)?(?:{'|'.join(names)})\s+([a-zåäö]+)\b", re.IGNORECASE)
+        return self.opening_pattern
 
     def is_this_body(self, text: str) -> bool:
         """The body's name, or the noun it ends with ("Nämnden" for Kultur- och fritidsnämnden)."""
@@ -1481,6 +1526,15 @@ _CHAIR_ROLE = re.compile(r"(?i)(?:(?:1:e|2:e|förste|andre) )?(?:vice )?ordföra
 def _role_key(role: str) -> str:
     """ "Vice ordföranden" and "vice ordförande" as one key."""
     return re.sub(r"ordföranden\b", "ordförande", normalise(role))
+
+
+# Words one of the facts' sentences must hold (vocabulary: fakta_i_text_mönster), to skip the rest.
+_FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår")
+
+
+def _key_of(text: str) -> str:
+    """A line as repetitions are compared: normalised, short numbers (page numbers) masked."""
+    return _DIGITS.sub("#", normalise(text.strip().replace("|", " ")))
 
 
 def _with_votes(

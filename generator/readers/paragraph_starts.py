@@ -98,7 +98,8 @@ def _starts(lines: list[Line], prefix_ok: Callable[[str], bool] | None = None) -
     runs = [_increasing(group) for group in by_prefix.values()]
     # The longest run; of equally long ones the later (a contents list stands before the paragraphs).
     chosen = max(runs, key=lambda run: (len(run), run[-1] if run else 0), default=[])
-    prefixed = _prefixed_starts(lines, prefix_ok or _is_abbreviation)
+    # Starts without "§" are looked for only where the "§" ones are few.
+    prefixed = _prefixed_starts(lines, prefix_ok or _is_abbreviation) if len(chosen) < 3 else []
     if len(prefixed) > max(len(chosen), 1):
         return prefixed  # "TN 32<TAB>09/TN 0051": the body's prefix and the number, no "§"
     if not chosen:

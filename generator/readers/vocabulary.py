@@ -137,6 +137,7 @@ class Vocabulary:
     date_in_words: re.Pattern[str]
     signing_prefixes: frozenset[str]
     annex: re.Pattern[str]
+    posting_heading_words: tuple[str, ...]
     posted_said: re.Pattern[str]
     taken_down_said: re.Pattern[str]
     refers_elsewhere: re.Pattern[str]
@@ -223,6 +224,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),
         not_decision_verbs=frozenset(normalise(word) for word in data.get("inget_beslutsverb", ())),
         annex=_patterns(data["bilaga_mönster"]),
+        posting_heading_words=tuple(sorted({normalise(w).split()[0].split("/")[0] for w in data["anslag_rubrik"]})),
         posted_said=_patterns(data["anslag_uppsatt_mönster"]),
         taken_down_said=_patterns(data["anslag_nedtaget_mönster"]),
         refers_elsewhere=_patterns(data["hänvisning_mönster"]),
