@@ -92,3 +92,12 @@ def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Pat
     }, done.stdout
     assert {n for n, c in classes.items() if c not in ("READ", "REJECTED-CLEARLY")} <= PDF_PARTIAL, done.stdout
     assert {n for n, c in classes.items() if c == "PARTIAL"} <= PDF_PARTIAL, done.stdout
+
+
+@pytest.mark.parametrize("half", ["a", "b"])
+def test_the_second_blind_set_is_published_none_refused_none_crashes(tmp_path: Path, half: str) -> None:
+    """Ten more blind layouts (tests/fixtures/blind2), cold 0 of 10 read, 6 refused, 1 crash:
+    each is now published (read in part at least) and none crashes."""
+    classes = checked(tmp_path, BLIND / ".." / "blind2" / half)
+    assert len(classes) == 5
+    assert {name for name, cls in classes.items() if cls in ("REJECTED-CLEARLY", "CRASH")} == set()
