@@ -1297,16 +1297,23 @@ class MarkdownReader:
             return None
         rows = [_cells(line.text.strip(" ")) for line in chunk if _is_row(line.text)]
         rows = [row for row in rows if not _PIPE_SEPARATOR.match("|".join(row))]
-        columns = {self.vocabulary.facts.get(normalise(cell)): i for i, cell in enumerate(rows[0])}
+        headed = [
+            (i, self.vocabulary.facts.get(normalise(cell)) or "") for i, cell in enumerate(rows[0]) if cell.strip()
+        ]
         answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
         for row in rows[1:]:
             name = row[0]
             if not name or self.vocabulary.facts.get(normalise(name)) == "summa":
                 continue
-            for answer, names in answers.items():
-                column = columns.get(answer)
-                if column is not None and column < len(row) and row[column].strip():
-                    names.append(_without_codes(name))
+            # A mark counts under the last answer column that starts at or before it: an export
+            # may put an empty cell more in a row than in the heading ("Nej" at 2, its X at 3).
+            marked: set[str] = set()
+            for j, cell in enumerate(row[1:], start=1):
+                under = [kind for at, kind in headed if at <= j]
+                if cell.strip() and under and under[-1] in answers:
+                    marked.add(under[-1])
+            for answer in marked:
+                answers[answer].append(_without_codes(name))
         before = [line.text.strip() for line in chunk[:table_at] if line.text.strip()]
         after = [line.text.strip() for line in chunk[table_at:] if line.text.strip() and not _is_row(line.text)]
         return Vote(

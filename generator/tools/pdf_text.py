@@ -332,6 +332,12 @@ def _merge_wrapped_cells(lines: list[Line], rules: dict[int, list[float]]) -> li
             and line.page == before.page
             and line.top - before.bottom <= 0.6 * before.size
         ):
+            open_range = _open_range(before, line)
+            if open_range is not None:
+                # "Paragrafer 187–" above a lone "191": a range the cell broke at its dash, wherever
+                # the renderer put the rest.
+                before.cells[open_range] = before.cells[open_range] + line.cells[0]
+                continue
             targets = [_column_of(before, cell[0].x0) for cell in line.cells]
             if all(t is not None for t in targets) and _is_wrapped(before, line, targets, columns):
                 for cell, target in zip(line.cells, targets, strict=True):
@@ -366,6 +372,14 @@ def _place_in_columns(line: Line, table: _Columns) -> None:
         placed.append(cell)
     line.cells = placed
     line.indent = first
+
+
+def _open_range(row: Line, line: Line) -> int | None:
+    """The one cell of ``row`` that ends in a range's dash ("187–"), when ``line`` is one number."""
+    if len(line.cells) != 1 or len(line.cells[0]) != 1 or not line.cells[0][0].text.isdigit():
+        return None
+    open_cells = [i for i, cell in enumerate(row.cells) if cell and re.search(r"\d[–-]$", cell[-1].text)]
+    return open_cells[0] if len(open_cells) == 1 else None
 
 
 def _column_of(row: Line, x: float) -> int | None:
