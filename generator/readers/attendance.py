@@ -24,6 +24,11 @@ RANGE = re.compile(r"\(?§§?\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)\)?")
 _BARE_RANGE = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?=\s*(?:,|;|\boch\b|$|\s[A-ZÅÄÖ]))")
 _DESCRIBED = re.compile(r"\s*\(((?:[a-zåäö§]|\d+\s*[-–])[^()]*)\)")
 _BARE_PARTY = re.compile(r"\s*([A-ZÅÄÖ]{1,3}|[a-zåäö]{1,2}|mp|kd|sd|fp)(?=\s*(?:,|$|\s+[a-zåäö]))")
+_OPEN_RANGE = re.compile(
+    r"(?i)(?P<kind>t\.?\s?o\.?\s?m\.?|tom|till och med|fr\.?\s?o\.?\s?m\.?|from|från och med)"
+    r"\s*(?:§§?\s*)?(?P<n>\d{1,6})(?!\d)"
+)
+OPEN_END = 10**6  # "fr o m § 6": to the meeting's last paragraph, set once the paragraphs are read
 _NEXT_NUMBER = re.compile(r"\s*,\s*(\d{1,6})(?![\d:.-])")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
@@ -42,6 +47,19 @@ _SEPARATOR = re.compile(r"(?:\s|,|;|\boch\b)*")
 _SERVING_CONNECTIVE = re.compile(r"(?:^|\s)(?:för|istf|i stället för|ersätter)$", re.IGNORECASE)
 
 Warn = Callable[[str], None]
+
+
+def close_ranges(attendees: list[Attendee], first: int, last: int) -> list[Attendee]:
+    """Attendees with their open ranges ("t o m § 5", "fr o m § 6") closed at the meeting's first
+    and last paragraph."""
+    out = []
+    for a in attendees:
+        span = a.paragraphs
+        if span is not None and (span.first == 0 or span.last == OPEN_END):
+            span = ParagraphRange(span.first or first, last if span.last == OPEN_END else span.last)
+            a = replace(a, paragraphs=span)
+        out.append(a)
+    return out
 
 
 def paragraph_range(first: str, last: str | None) -> ParagraphRange:
@@ -120,10 +138,19 @@ class AttendanceReader:
                 pos = absent.end()
                 continue
             serving_for = None
+            open_range: ParagraphRange | None = None
             while True:
                 after = _skip_spaces(text, pos)
                 comma = text.startswith(",", after)
                 at = _skip_spaces(text, after + 1) if comma else after
+                if until := _OPEN_RANGE.match(text, at):
+                    # "t o m § 5", "fr o m § 6", "tom 97": to or from a paragraph; the meeting's
+                    # first or last paragraph closes it (see ``close_ranges``).
+                    number = int(until["n"])
+                    to = until["kind"].casefold().replace(".", "").replace(" ", "") in ("tom", "tillochmed")
+                    open_range = ParagraphRange(0, number) if to else ParagraphRange(number, OPEN_END)
+                    pos = until.end()
+                    continue
                 replaced = self._serving_for(text, after, warn) or self._serving_for(text, at, warn)
                 if replaced is not None:
                     serving_for, described, pos = replaced
@@ -169,6 +196,7 @@ class AttendanceReader:
                     continue
                 break
             paragraphs, pos = self._paragraphs(text, pos)
+            paragraphs = paragraphs or open_range
             found.append(
                 Attendee(
                     name=name,
@@ -304,7 +332,7 @@ def _skip_spaces(text: str, pos: int) -> int:
 def _role(text: str, pos: int) -> tuple[str, int]:
     words: list[str] = []
     end = pos
-    while word := _ROLE_WORD.match(text, end):
+    while not _OPEN_RANGE.match(text, end) and (word := _ROLE_WORD.match(text, end)):
         if word.group(0) in ("och",) and not (words and words[-1].endswith("-")):
             break  # "miljö- och byggchef" is one role
         words.append(word.group(0))

@@ -42,7 +42,7 @@ from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.model.roster import Roster, roster_for
 from generator.problems import Problems
 from generator.readers.annex import AnnexFacts, column_heading, read_tables
-from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, paragraph_range
+from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, close_ranges, paragraph_range
 from generator.readers.markdown_text import (
     _BOLD_LINE,
     _COMPACT_IN_TEXT,
@@ -504,6 +504,8 @@ class MarkdownReader:
             attendees, absentees = _merged(attendees, absentees, annex[1], self.roster)
         signing = self.read_signing(lines[signing_at:]) if signing_at is not None else None
         original = next(((line.number, found) for line in marked if (found := ORIGINAL.match(line.text.strip()))), None)
+        if items:
+            attendees = close_ranges(list(attendees), items[0].number, items[-1].number)
         return Meeting(
             body=self.body.slug,
             date=meeting_date,

@@ -1,0 +1,45 @@
+"""Attendance for part of a meeting, written as older protocols write it: "t o m § 5", "fr o m
+§ 6", "tom 97", "§ 159, 160", "planarkitekt 189"; an open span ends at the meeting's first or
+last paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import AttendanceGroup, ParagraphRange
+from generator.model.roster import roster_for
+from generator.readers.attendance import AttendanceReader, AttendanceWords, close_ranges
+from generator.readers.vocabulary import vocabulary_for
+
+
+def reader() -> AttendanceReader:
+    words = vocabulary_for().attendance
+    return AttendanceReader(
+        roster_for(()),
+        (),
+        AttendanceWords(
+            serving_for=words["tjänstgör_för"],
+            vacant=words["vakant"],
+            took_part=words["deltog"],
+            roles=words["roller"],
+            absent=words["frånvarande"],
+            parties=words["partier"],
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "span"),
+    [
+        ("Karin Saarinen (v) t o m § 75", "Karin Saarinen", None, (71, 75)),
+        ("Leif Hjortsberg (s) tjg fr o m § 76", "Leif Hjortsberg", "tjg", (76, 79)),
+        ("Peter Nyrén (S), tom 77", "Peter Nyrén", None, (71, 77)),
+        ("Anna-Lena Frisk, socialsekreterare, §72, 73", "Anna-Lena Frisk", "socialsekreterare", (72, 73)),
+        ("Sofia Lund, planarkitekt 74", "Sofia Lund", "planarkitekt", (74, 74)),
+        ("Bo Ek, tomtförvaltare", "Bo Ek", "tomtförvaltare", None),
+    ],
+)
+def test_part_of_the_meeting(text: str, name: str, role: str | None, span: tuple[int, int] | None) -> None:
+    found = close_ranges(reader().read(text, AttendanceGroup.MEMBER, lambda message: None), 71, 79)
+    assert [(a.name, a.role) for a in found] == [(name, role)]
+    assert found[0].paragraphs == (ParagraphRange(*span) if span else None)
