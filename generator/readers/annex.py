@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from generator.model import AttendanceGroup, Attendee
-from generator.readers.attendance import RANGE
+from generator.readers.attendance import RANGE, with_party
 from generator.readers.vocabulary import Vocabulary, normalise
 
 # Reads one person's cell ("Gunnel Rask, ordförande", "Alf Berglöf för Siv Kronqvist") in a group.
@@ -212,8 +212,7 @@ def _person(
     name = cell("namn")
     party = cell("parti")
     if party and "(" not in name and re.fullmatch(r"[A-ZÅÄÖa-zåäö]{1,5}", party):
-        first, sep, rest = name.partition(",")
-        name = f"{first.strip()} ({party}){sep}{rest}"
+        name = with_party(name, party)
     kind, role = group
     function = cell("funktion")
     remark = cell("anmärkning")

@@ -49,6 +49,13 @@ _SERVING_CONNECTIVE = re.compile(r"(?:^|\s)(?:för|istf|i stället för|ersätte
 Warn = Callable[[str], None]
 
 
+def with_party(name: str, party: str) -> str:
+    """A name written with the party code a column beside it gives: "Bengt Rosvall, ordf" and
+    "M" -> "Bengt Rosvall (M), ordf" (read then as any name with its code)."""
+    first, sep, rest = name.partition(",")
+    return f"{first.strip()} ({party}){sep}{rest}"
+
+
 def close_ranges(attendees: list[Attendee], first: int, last: int) -> list[Attendee]:
     """Attendees with their open ranges ("t o m § 5", "fr o m § 6") closed at the meeting's first
     and last paragraph."""

@@ -42,7 +42,14 @@ from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.model.roster import Roster, roster_for
 from generator.problems import Problems
 from generator.readers.annex import AnnexFacts, column_heading, read_tables
-from generator.readers.attendance import RANGE, AttendanceReader, AttendanceWords, close_ranges, paragraph_range
+from generator.readers.attendance import (
+    RANGE,
+    AttendanceReader,
+    AttendanceWords,
+    close_ranges,
+    paragraph_range,
+    with_party,
+)
 from generator.readers.markdown_text import (
     _BOLD_LINE,
     _COMPACT_IN_TEXT,
@@ -633,7 +640,7 @@ class MarkdownReader:
 
     def names_other_body(self, text: str) -> bool:
         """A short title line that names a body ("Styrelsen", "Socialnämnden") which is not this one."""
-        words = re.sub(r"^[^\s:]{2,20}:\s*", "", normalise(text)).split()
+        words = _FIELD_NAME.sub("", normalise(text)).split()
         if not words or len(words) > 4 or any(ch.isdigit() for ch in text):
             return False
         return any(words[-1].endswith(noun) for noun in self.vocabulary.body_nouns)
@@ -642,7 +649,7 @@ class MarkdownReader:
         """A title line: the body's or organisation's name, a document title, the meeting's date,
         or these together ("**Kommunstyrelsen** 2016-11-22", "Direktionens protokoll 30 maj 2024")."""
         rest = normalise(text.replace("\t", " "))
-        rest = re.sub(r"^[^\s:]{2,20}:\s*", "", rest)  # "Nämnd:Omvårdnadsnämnden" (a saved web page's fields)
+        rest = _FIELD_NAME.sub("", rest)  # "Nämnd:Omvårdnadsnämnden" (a saved web page's fields)
         found = self.vocabulary.date_in_words.search(rest) or _ISO_DATE.search(rest)
         if found and _date_of(found) == self.file_date:
             rest = (rest[: found.start()] + " " + rest[found.end() :]).strip()
@@ -1169,12 +1176,15 @@ class MarkdownReader:
         chunks = list(self.sections(lines[body_at:]))
         decision_headed = any(self.is_decision_heading(heading) for heading, _ in chunks)
         # A decision said in so many words anywhere ("Styrelsen beslutade") wins over a guess.
-        decision_opened = any(self.decision_opening(chunk, guess=False) is not None for _, chunk in chunks)
-        for heading, chunk in chunks:
+        stated = [self.decision_opening(chunk) for _, chunk in chunks]
+        decision_opened = any(at is not None for at in stated)
+        for (heading, chunk), stated_at in zip(chunks, stated, strict=True):
             kind = self.vocabulary.lists.get(normalise(heading)) if heading else None
             decided_at = None
             if not (decision_headed or decision or kind or self.vocabulary.facts.get(normalise(heading))):
-                decided_at = self.decision_opening(chunk, guess=not heading and not decision_opened)
+                decided_at = stated_at
+                if decided_at is None and not heading and not decision_opened:
+                    decided_at = self.decision_guess(chunk)
             if decided_at is not None:
                 # "Direktionen beslutar: att …" in the running text, with no heading: the decision.
                 for line in chunk[decided_at:]:
@@ -1326,11 +1336,9 @@ class MarkdownReader:
             " ".join(after),
         )
 
-    def decision_opening(self, chunk: list[Line], guess: bool) -> int | None:
+    def decision_opening(self, chunk: list[Line]) -> int | None:
         """Where the body's decision starts in text without a decision heading: "Direktionen
-        beslutar att …", or "Styrelsen beslutade," with its att-clauses below. With ``guess``
-        (the paragraph has no decision otherwise), also the first paragraph that opens with the
-        body's name and a verb ("Regionstyrelsen utser …", "Nämnden godkänner …")."""
+        beslutar att …", or "Styrelsen beslutade," with its att-clauses below."""
         texts = [line.text.strip() for line in chunk]
         for i, text in enumerate(texts):
             found = self.vocabulary.decision_intro.match(text)
@@ -1339,8 +1347,12 @@ class MarkdownReader:
             following = next((t for t in texts[i + 1 :] if t), "")
             if "beslutar" in found.group(0).casefold() or re.match(r"(?i)att\b", text[found.end() :] or following):
                 return i
-        if not guess:
-            return None
+        return None
+
+    def decision_guess(self, chunk: list[Line]) -> int | None:
+        """For a paragraph with no decision otherwise: the first paragraph of text that opens with
+        the body's name and a verb ("Regionstyrelsen utser …", "Nämnden godkänner …")."""
+        texts = [line.text.strip() for line in chunk]
         opening_of = self.body_opening()
         for i, text in enumerate(texts):
             opening = opening_of.match(text)
@@ -1541,6 +1553,10 @@ def _role_key(role: str) -> str:
 _FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår")
 
 
+# "Nämnd:" before a title line's value: a saved web page writes its fields so.
+_FIELD_NAME = re.compile(r"^[^\s:]{2,20}:\s*")
+
+
 def _key_of(text: str) -> str:
     """A line as repetitions are compared: normalised, short numbers (page numbers) masked."""
     return _DIGITS.sub("#", normalise(text.strip().replace("|", " ")))
@@ -1616,8 +1632,7 @@ def _with_party_cells(values: list[str]) -> list[str]:
             out[-1] = f"{out[-1]}, {value}"  # "Tomas Heder (M)<TAB>1:e vice ordförande": the role
             continue
         if party and value and "(" not in value.split(",")[0]:
-            first, sep, rest = value.partition(",")
-            value = f"{first.rstrip()} ({party}){sep}{rest}"
+            value = with_party(value, party)
         out.append(value)
         party = None
     return out

@@ -17,20 +17,10 @@ from generator.readers.markers import CORRECTION, EXCEPTION_NOTE, ORIGINAL
 from generator.readers.vocabulary import MONTHS, Vocabulary, normalise
 
 _BOLD_LINE = re.compile(r"^\*\*(.+?)\*\*\s*$")
-
-
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
-
-
 _PDF_BOLD = re.compile(r"<b>(.*?)</b>")
-
-
 _LEADERS = re.compile(r"\s*(?:\.{3,}|…+)\s*(\d+(?:\s*[-–]\s*\d+)?)?\s*$")
-
-
 _PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
-
-
 _NUMBERS = re.compile(r"^[-+−]?[\d\s.,]*\d\s*%?$")
 
 
@@ -59,17 +49,9 @@ def _paragraphs(chunk: list[Line]) -> list[str]:
 
 
 _TWO_DIGITS = re.compile(r"\d\d")
-
-
 _DNR_WORD = re.compile(r"(?:dnr|diarienr|diarienummer)\b", re.IGNORECASE)
-
-
 _DNR_LABEL = re.compile(r"^(?:dnr|diarienr|diarienummer)\s*[:.]?\s*", re.IGNORECASE)
-
-
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
-
-
 _BULLET = re.compile(r"^\s*[-*•]\s+")
 
 
