@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from itertools import pairwise
 
 from generator import messages
@@ -176,6 +177,7 @@ class MarkdownReader:
         self.known_headings = _KNOWN_HEADINGS.setdefault((id(self.vocabulary), body.slug, body.name), {})
         self.date_line = ""  # the meeting date as a line of its own (set by ``read``)
         self.repeated: dict[str, str] = {}  # lines that are furniture by recurring, with the rule (set by ``read``)
+        self.furniture_now: dict[str, str] = {}  # this file's answers (cleared when ``repeated`` is set)
         self.opening_pattern: re.Pattern[str] | None = None  # see ``body_opening``
         # The shipped sentence patterns for facts all hold one of _FACT_WORDS; an organisation's own may not.
         self.fact_words_only = not any(key.startswith("fakta_i_text") for key, _ in organisation.vocabulary)
@@ -195,6 +197,13 @@ class MarkdownReader:
 
     def furniture_rule(self, text: str) -> str:
         """Why ``text`` is page furniture, in the words ``arkiv explain`` shows; "" when it is not."""
+        # Asked of most lines several times: answered once per line of this file.
+        rule = self.furniture_now.get(text)
+        if rule is None:
+            rule = self.furniture_now[text] = self._rule_in_file(text)
+        return rule
+
+    def _rule_in_file(self, text: str) -> str:
         if text.strip() == self.date_line:
             return messages.FURNITURE_DATE_LINE  # the running header's "Sammanträdesdatum" value
         if text in self.repeated:
@@ -285,25 +294,23 @@ class MarkdownReader:
         candidates = [
             (key, texts)
             for key, texts in groups.items()
-            if len(texts) >= 3 and len(key.split()) <= 3 and texts[0] not in found and not _is_item_start(texts[0])
+            if len(texts) >= 3
+            and len(key.split()) <= 3
+            and texts[0] not in found
+            and not _is_item_start(texts[0])
+            and not self.is_known_heading(key)
         ]
         if not candidates:
             return found
         # Looked at only around the candidates: the lines within three of each occurrence, and
         # the lines above it up to furniture or a paragraph start (is it a list under a heading?).
         index = {line.number: i for i, line in enumerate(lines)}
-        wanted = {n + d for key, _ in candidates for n in at[key] for d in range(-3, 4)}
-        near = sorted(
-            line.number
-            for line in lines
-            if line.number in wanted and (line.text in found or self.is_furniture(line.text))
-        )
+        wanted = sorted({n + d for key, _ in candidates for n in at[key] for d in range(-3, 4)} & index.keys())
+        near = [n for n in wanted if (text := lines[index[n]].text) in found or self.is_furniture(text)]
         for key, texts in candidates:
             numbers = at[key]
-            if (
-                not self.is_known_heading(key)
-                and all(_near(near, n) for n in numbers)
-                and not any(self.under_list_heading(lines, index[n], found) for n in numbers)
+            if all(_near(near, n) for n in numbers) and not any(
+                self.under_list_heading(lines, index[n], found) for n in numbers
             ):
                 found.update(dict.fromkeys(texts, messages.FURNITURE_BESIDE))
         return found
@@ -428,6 +435,7 @@ class MarkdownReader:
             ]
         )
         self.repeated = self.repeated_furniture(lines)
+        self.furniture_now = {}
         vocabulary = self.vocabulary
         starts = _starts(lines, lambda prefix: abbreviates(prefix, self.body.name))
         items_at = starts[0] if starts else None
@@ -1557,6 +1565,7 @@ _FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår")
 _FIELD_NAME = re.compile(r"^[^\s:]{2,20}:\s*")
 
 
+@lru_cache(maxsize=65536)
 def _key_of(text: str) -> str:
     """A line as repetitions are compared: normalised, short numbers (page numbers) masked."""
     return _DIGITS.sub("#", normalise(text.strip().replace("|", " ")))
