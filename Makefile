@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve site validate test lint chromium clean bench
+.PHONY: serve site validate test lint chromium validators clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +33,19 @@ chromium:
 	  echo "Installerar Debians chromium (krävs för webbläsartesterna)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+# The reference validators the tests run (ical.js, the Nu HTML Checker): pinned npm packages,
+# with Node.js and Java from Debian where the machine has none.
+VALIDATORS := tests/validators
+validators: $(VALIDATORS)/node_modules/.installed
+
+$(VALIDATORS)/node_modules/.installed: $(VALIDATORS)/package-lock.json
+	@command -v npm >/dev/null && command -v java >/dev/null || { \
+	  echo "Installerar Debians nodejs, npm och java (krävs för validerarna)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm default-jre-headless >/dev/null; }
+	cd $(VALIDATORS) && npm ci --silent --no-audit --no-fund --ignore-scripts
+	touch $@
+
+test: $(STAMP) chromium validators
 	$(BIN)/pytest
 
 lint: $(STAMP)
@@ -41,7 +53,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 clean:
-	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) site .pytest_cache .mypy_cache .ruff_cache $(VALIDATORS)/node_modules
 
 # Build benchmark on the synthetic archive (small, medium, full); prints figures, not a test.
 bench: $(STAMP)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import html
 import logging
 import multiprocessing
 import os
@@ -55,8 +56,14 @@ def vocabulary_table() -> str:
 
 
 def message_table() -> str:
+    """Every message as a table row: escaped (a message shows ``<organ>`` as text, not as a tag),
+    its line breaks kept inside the cell, its placeholders shown as ‹name›."""
     rows = [
-        f"| {text.replace('|', '&#124;').replace('{', '‹').replace('}', '›')} |"
+        "| "
+        + "<br>".join(html.escape(line).replace("|", "&#124;") for line in text.splitlines())
+        .replace("{", "‹")
+        .replace("}", "›")
+        + " |"
         for name, text in vars(messages).items()
         if name.isupper() and isinstance(text, str) and not name.endswith(("_HEADING", "_KEY", "_WORDS"))
     ]
@@ -143,7 +150,7 @@ class _Clock:
 
 class ArchiveConfig(Config):
     protocols = config_options.Type(str, default="protocols")
-    about_page = config_options.Type(str, default="om-arkivet.md")
+    about_page = config_options.Type(str, default=urls.ABOUT_PAGE)
     staff_guide = config_options.Type(str, default="publicera.md")
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from datetime import datetime
 from pathlib import Path
+from xml.etree import ElementTree
 
 import feedparser
 from icalendar import Calendar
@@ -54,11 +57,71 @@ def test_feeds_parse_and_every_entry_link_resolves(testmark_site: Path) -> None:
     assert feedparser.parse((testmark_site / "flode.xml").read_bytes()).entries[0].title == "Direktionen 2022-05-10"
 
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def atom_problems(feed_file: Path, site: Path) -> list[str]:
+    """What RFC 4287 (section 4.1) requires of a feed and its entries and this feed lacks."""
+    root = ElementTree.fromstring(feed_file.read_bytes())
+    problems = []
+
+    def one(parent: ElementTree.Element, name: str, where: str) -> None:
+        if len(parent.findall(ATOM + name)) != 1:
+            problems.append(f"{where}: atom:{name} must occur once")
+
+    for name in ("id", "title", "updated"):
+        one(root, name, "feed")
+    selves = [link for link in root.findall(ATOM + "link") if link.get("rel") == "self"]
+    if len(selves) != 1:
+        problems.append("feed: no link rel=self")
+    else:
+        href = selves[0].get("href", "")
+        local = (feed_file.parent / href).resolve() == feed_file.resolve()
+        if not local and not href.endswith("/" + feed_file.relative_to(site).as_posix()):
+            problems.append(f"feed: rel=self {href} is not the feed")
+    feed_author = root.find(ATOM + "author")
+    for entry in root.findall(ATOM + "entry"):
+        for name in ("id", "title", "updated"):
+            one(entry, name, "entry")
+        author = entry.find(ATOM + "author") or feed_author
+        if author is None or not (author.findtext(ATOM + "name") or "").strip():
+            problems.append("entry: no atom:author with a name (nor one on the feed)")
+        if not any(link.get("rel", "alternate") == "alternate" for link in entry.findall(ATOM + "link")):
+            problems.append("entry: no alternate link and no content")
+        published, updated = entry.findtext(ATOM + "published"), entry.findtext(ATOM + "updated")
+        if published and updated and datetime.fromisoformat(updated) < datetime.fromisoformat(published):
+            problems.append("entry: updated before published")
+    return problems
+
+
+def test_feeds_have_what_rfc_4287_requires(testmark_site: Path, tmp_path: Path) -> None:
+    with_address = build_site(TESTMARK, tmp_path / "site", "--site-url", "https://arkiv.example.org/", today=BUILD_DAY)
+    for site in (testmark_site, with_address):
+        feeds = sorted(site.rglob("flode.xml"))
+        assert len(feeds) >= 3
+        for feed in feeds:
+            assert atom_problems(feed, site) == [], feed
+    root = ElementTree.fromstring((testmark_site / "direktionen" / "flode.xml").read_bytes())
+    authors = [e.findtext(f"{ATOM}author/{ATOM}name") for e in root.findall(ATOM + "entry")]
+    assert authors == ["Direktionen", "Direktionen"]  # the body whose protocol it is
+    updated = [e.findtext(ATOM + "updated") for e in root.findall(ATOM + "entry")]
+    published = [e.findtext(ATOM + "published") for e in root.findall(ATOM + "entry")]
+    assert updated == published and len(set(updated)) == 2  # no rättelse: updated is the publishing day
+
+
 def test_feeds_are_announced_in_the_head(testmark_site: Path) -> None:
     meeting = Page(testmark_site, "direktionen/2022-05-10/").html
     assert 'rel="alternate" type="application/atom+xml"' in meeting and "../../flode.xml" in meeting
-    body = Page(testmark_site, "direktionen/").html.split("</head>")[0]
-    assert 'href="flode.xml"' in body  # the body's own feed, on its page
+    body = Page(testmark_site, "direktionen/")
+    # The body's own feed is a link on its page, not in <head>: Material fetches sitemap.xml
+    # beside every alternate link, and direktionen/sitemap.xml does not exist.
+    assert 'href="flode.xml"' not in body.html.split("</head>")[0]
+    assert "flode.xml" in body.links
+    for html_file in testmark_site.rglob("index.html"):
+        head = html_file.read_text(encoding="utf-8").split("</head>")[0]
+        for href in re.findall(r'<link rel="alternate"[^>]*href="([^"]+)"', head):
+            beside = (html_file.parent / href).resolve().parent / "sitemap.xml"
+            assert beside.exists(), (html_file, href)
     assert "kalender.ics" in Page(testmark_site, "direktionen/").links_to("kalender")[0]
 
 

@@ -5,6 +5,8 @@ lists are walked as a client walks them, from the System, by their links."""
 from __future__ import annotations
 
 import json
+import shutil
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -101,3 +103,43 @@ def test_meetings_and_papers_carry_the_archive(site: Path) -> None:
 
 def test_no_endpoint_without_absolute_urls(tmp_path: Path) -> None:
     assert not (build_site(TESTMARK, tmp_path / "site", today=BUILD_DAY) / "oparl").exists()
+
+
+NON_EMBEDDED_LISTS = ("organization", "person", "meeting", "paper")
+
+
+def _every_object(site: Path) -> list[dict[str, Any]]:
+    system = load(site, SITE_URL + "oparl/system.json")
+    body = walk(site, system["body"])[0]
+    return [system, body, *(element for key in NON_EMBEDDED_LISTS for element in walk(site, body[key]))]
+
+
+def test_every_object_has_created_and_modified_from_its_sources(site: Path, tmp_path: Path) -> None:
+    """OParl 1.1 requires ``created`` and ``modified`` on every non-embedded object; harvesters
+    sync by them, so they must come from the sources (stable between builds) and move with a
+    rättelse, not with the build."""
+    objects_now = _every_object(site)
+    assert len(objects_now) > 10
+    for data in objects_now:
+        created, modified = (datetime.fromisoformat(data[key]) for key in ("created", "modified"))
+        assert created.tzinfo is not None and created <= modified, data["id"]
+    system = objects_now[0]
+    assert system["product"].startswith(SITE_URL)  # a URL, as the specification asks
+    meetings = {m["name"]: m for m in objects_now if m["type"].endswith("/Meeting")}
+    assert meetings["Direktionen 2022-05-10"]["created"].startswith("2022-05-16")  # its anslag
+    # Another build on another day, with a rättelse in one protocol.
+    protocols = tmp_path / "protocols"
+    shutil.copytree(TESTMARK, protocols)
+    source = protocols / "direktionen" / "2022-05-10.yaml"
+    source.write_text(
+        source.read_text(encoding="utf-8") + "rättelser:\n  - {datum: 2022-06-20, skäl: Fel årtal i § 20.}\n",
+        encoding="utf-8",
+    )
+    later = build_site(protocols, tmp_path / "site", "--site-url", SITE_URL, today="2023-01-09")
+    by_id = {d["id"]: d for d in _every_object(later)}
+    changed = {d["id"] for d in objects_now if by_id[d["id"]]["modified"] != d["modified"]}
+    corrected = meetings["Direktionen 2022-05-10"]["id"]
+    assert corrected in changed and by_id[corrected]["modified"].startswith("2022-06-20")
+    assert by_id[corrected]["created"] == meetings["Direktionen 2022-05-10"]["created"]
+    unchanged = [d for d in objects_now if "2022-03" in d.get("name", "") and d["type"].endswith("/Meeting")]
+    assert unchanged and all(by_id[d["id"]]["modified"] == d["modified"] for d in unchanged)

@@ -345,6 +345,9 @@ class Item:
         return next((s.text for s in self.sections if s.heading == SUMMARY_HEADING), "")
 
 
+Day = date  # within Meeting, ``date`` names its field
+
+
 @dataclass(frozen=True)
 class Meeting:
     """A meeting (sammanträde) of one body, with everything its protocol says."""
@@ -378,6 +381,16 @@ class Meeting:
     @property
     def slug(self) -> str:
         return self.date.isoformat()
+
+    @property
+    def published_on(self) -> Day:
+        """The day the protocol became public: its anslag, or (without one) the meeting's day."""
+        return self.posting.posted if self.posting else self.date
+
+    @property
+    def changed_on(self) -> Day:
+        """The day the published text last changed: its latest rättelse, else its publishing."""
+        return max((c.day for c in self.corrections), default=self.published_on)
 
     @property
     def withholds(self) -> bool:

@@ -171,7 +171,6 @@ class PageWriter:
                 body.name,
                 body.description or body.name,
                 "body.html",
-                meta=_feed(urls.feed_path(body.slug), labels.FEED_TITLE.format(name=body.name)),
                 depends=self.archive.by_body[body.slug],
                 b=body,
                 years=years,
@@ -206,16 +205,12 @@ class PageWriter:
     def person_page(self, record: PersonRecord) -> Page:
         roles = sorted(record.roles.values(), key=lambda r: (r.body, r.first))
         name = record.person.name
-        feed = (
-            ("feed", urls.person_feed_path(record.person.slug)),
-            ("feed_title", labels.PERSON_FEED_TITLE.format(name=name)),
-        )
         return self.page(
             urls.person_src(record.person.slug),
             name,
             name,
             "person.html",
-            meta=(*SHARED, *feed),
+            meta=SHARED,
             depends=_person_meetings(record),
             record=record,
             roles=roles,
@@ -314,11 +309,7 @@ class PageWriter:
                     for h in self.archive.cases[d.key].handlings
                 ),
             ],
-            meta=(
-                *SHARED,
-                ("feed", urls.case_feed_path(case.key)),
-                ("feed_title", labels.CASE_FEED_TITLE.format(dnr=case.dnr, title=case.title)),
-            ),
+            meta=SHARED,
             case=case,
             # Worked out when the page is rendered (a preview renders few of ~9,000 case pages).
             body_names=lambda: sorted({self.archive.body(m.body).name for m in meetings}),
@@ -404,11 +395,6 @@ class PageWriter:
     def cases_by_year(self) -> list[tuple[int, list[Case]]]:
         ordered = sorted(self.archive.cases.values(), key=lambda c: (-c.dnr.year, c.dnr.prefix, c.dnr.serial))
         return [(year, list(cases)) for year, cases in groupby(ordered, key=lambda c: c.dnr.year)]
-
-
-def _feed(path: str, title: str) -> tuple[tuple[str, str], ...]:
-    """Front matter that links a page's Atom feed from its <head> (site_overrides/main.html)."""
-    return (("feed", path), ("feed_title", title))
 
 
 def adjusted_on(meeting: Meeting) -> date | None:

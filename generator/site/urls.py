@@ -29,6 +29,7 @@ RESERVED_SLUGS = (
 
 # Pages with a fixed place: their source URIs.
 HOME = "index.md"
+ABOUT_PAGE = "om-arkivet.md"  # the archive's own page on the software and its sources (docs/)
 CASES_INDEX = f"{CASES_DIR}/index.md"
 PERSONS_INDEX = f"{PERSONS_DIR}/index.md"
 SEARCH_PAGE = f"{SEARCH_DIR}/index.md"

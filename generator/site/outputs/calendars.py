@@ -8,11 +8,31 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from generator.index import Archive
 from generator.site import labels, urls
 from generator.site.outputs.base import STOCKHOLM, OutputContext, files_output
+
+
+def _stockholm() -> Timezone:
+    """Europe/Stockholm as one rule-based definition (the EU's summer time since 1996: last Sunday
+    of March and of October). Calendar programs that read only the first of many RDATEs (ical.js,
+    vobject) put a summer meeting an hour off; a COMMENT here is refused by libical."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/Stockholm")
+    for kind, name, start, before, after, month in (
+        (TimezoneDaylight, "CEST", datetime(1996, 3, 31, 2), "+0100", "+0200", 3),
+        (TimezoneStandard, "CET", datetime(1996, 10, 27, 3), "+0200", "+0100", 10),
+    ):
+        part = kind()
+        part.add("tzname", name)
+        part.add("dtstart", start)
+        part.add("tzoffsetfrom", timedelta(hours=int(before[:3])))
+        part.add("tzoffsetto", timedelta(hours=int(after[:3])))
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1SU"})
+        zone.add_component(part)
+    return zone
 
 
 def ical(archive: Archive, body: str | None, site_url: str, stamp: date) -> str:
@@ -24,6 +44,8 @@ def ical(archive: Archive, body: str | None, site_url: str, stamp: date) -> str:
     name = bodies[0].name if body else org.name
     calendar.add("x-wr-calname", labels.CALENDAR_NAME.format(name=name))
     calendar.add("x-wr-timezone", "Europe/Stockholm")
+    # Always there, so a body with no meetings yet still has a component (RFC 5545 wants one).
+    calendar.add_component(_stockholm())
     stamped = datetime.combine(stamp, datetime.min.time(), tzinfo=STOCKHOLM)
     for b in bodies:
         held = {m.date: m for m in archive.by_body[b.slug]}
@@ -51,7 +73,6 @@ def ical(archive: Archive, body: str | None, site_url: str, stamp: date) -> str:
                 event.add("description", labels.CALENDAR_BODY_PAGE.format(url=url))
             event.add("url", url)
             calendar.add_component(event)
-    calendar.add_missing_timezones()
     return str(calendar.to_ical().decode("utf-8"))
 
 

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from feedgen.feed import FeedGenerator
 
 from generator.index import Archive
-from generator.model import Meeting
 from generator.site import labels, urls
 from generator.site.outputs.base import STOCKHOLM, OutputContext, files_output
 
 ENTRIES = 50  # the newest protocols; older ones are in the archive
 
 
-def _published(meeting: Meeting) -> datetime:
-    day = meeting.posting.posted if meeting.posting else meeting.date
-    return datetime.combine(day, time(8, 0), tzinfo=STOCKHOLM)
+def _at(day: date) -> datetime:
+    """A day as Atom's date-time: its start in Swedish time (the sources give no hour)."""
+    return datetime.combine(day, time(0, 0), tzinfo=STOCKHOLM)
 
 
 def atom(archive: Archive, body: str | None, site_url: str) -> str:
@@ -34,8 +33,12 @@ def atom(archive: Archive, body: str | None, site_url: str) -> str:
     feed.id(link(path) if site_url else f"tag:protokollarkiv,2024:{org.dnr_prefix.lower()}/{path}")
     feed.title(labels.FEED_TITLE.format(name=name) if body else labels.FEED_ALL.format(organisation=org.name))
     feed.link(href=link(urls.body_url(body) if body else urls.url_of(urls.HOME)), rel="alternate")
+    # Where the feed itself lives, as RFC 4287 asks; relative to the feed without a site address.
+    feed.link(href=link(path) if site_url else path.rsplit("/", 1)[-1], rel="self", type="application/atom+xml")
     feed.language(labels.SITE_LANGUAGE)
-    feed.updated(_published(meetings[0]) if meetings else datetime(2000, 1, 1, tzinfo=STOCKHOLM))
+    # The author of every entry: the body whose protocols the feed carries (for all bodies, the organisation).
+    feed.author({"name": name})
+    feed.updated(_at(max(m.changed_on for m in meetings)) if meetings else _at(date(2000, 1, 1)))
     for meeting in reversed(meetings[:ENTRIES]):
         body_name = archive.body(meeting.body).name
         entry = feed.add_entry()
@@ -46,8 +49,9 @@ def atom(archive: Archive, body: str | None, site_url: str) -> str:
         )
         entry.title(labels.MEETING_TITLE.format(body=body_name, date=meeting.date.isoformat()))
         entry.link(href=link(urls.meeting_url(meeting)), rel="alternate")
-        entry.published(_published(meeting))
-        entry.updated(_published(meeting))
+        entry.author({"name": body_name})
+        entry.published(_at(meeting.published_on))
+        entry.updated(_at(meeting.changed_on))  # a rättelse makes the entry new to readers
         entry.summary("; ".join(f"§ {item.number} {item.title}" for item in meeting.items))
     return str(feed.atom_str(pretty=True).decode("utf-8"))
 

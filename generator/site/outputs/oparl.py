@@ -9,7 +9,8 @@ Our richer facts (per-§ attendance, anslag, appeal deadline) stay in the archiv
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
+from collections.abc import Iterable
+from datetime import date, datetime, time
 from typing import Any
 
 from generator.index import Archive, Case
@@ -33,24 +34,35 @@ class OParl:
     def typed(self, kind: str, path: str, **fields: Any) -> dict[str, Any]:
         return {"id": self.url(path), "type": SCHEMA + kind, **fields}
 
+    def dated(self, kind: str, path: str, meetings: Iterable[Meeting], **fields: Any) -> dict[str, Any]:
+        """A non-embedded object, with the ``created`` and ``modified`` OParl requires on it (and
+        harvesters sync by): when the first of its meetings was published and when the last one
+        changed. Taken from the sources, so they stay the same from build to build."""
+        spans = [(m.published_on, m.changed_on) for m in meetings] or [(_NO_MEETING, _NO_MEETING)]
+        created = min(first for first, _ in spans)
+        modified = max(last for _, last in spans)
+        return self.typed(kind, path, **fields, created=_moment(created), modified=_moment(modified))
+
     def system(self) -> dict[str, Any]:
         org = self.archive.organisation
-        return self.typed(
+        return self.dated(
             "System",
             urls.OPARL_SYSTEM,
+            self.archive.meetings,
             oparlVersion=SCHEMA,
             body=self.url(urls.OPARL_BODIES),
             name=org.name,
             website=self.url(""),
             license=LICENCE,
-            product="Protokollarkiv",
+            product=self.url(urls.url_of(urls.ABOUT_PAGE)),  # a URL, as OParl asks: the page on this software
         )
 
     def body(self) -> dict[str, Any]:
         org = self.archive.organisation
-        return self.typed(
+        return self.dated(
             "Body",
             urls.OPARL_BODY,
+            self.archive.meetings,
             system=self.url(urls.OPARL_SYSTEM),
             name=org.name,
             shortName=org.short_name,
@@ -65,9 +77,10 @@ class OParl:
 
     def organization(self, slug: str) -> dict[str, Any]:
         body = self.archive.body(slug)
-        return self.typed(
+        return self.dated(
             "Organization",
             urls.oparl_object("organization", slug),
+            self.archive.by_body[slug],
             body=self.url(urls.OPARL_BODY),
             name=body.name,
             organizationType="Gremium",
@@ -75,10 +88,12 @@ class OParl:
         )
 
     def person(self, slug: str) -> dict[str, Any]:
-        person = self.archive.persons[slug].person
-        return self.typed(
+        record = self.archive.persons[slug]
+        person = record.person
+        return self.dated(
             "Person",
             urls.oparl_object("person", slug),
+            [*record.attended, *record.adjusted, *(m for m, _ in record.signed)],
             body=self.url(urls.OPARL_BODY),
             name=person.name,
             web=self.url(urls.person_url(slug)),
@@ -89,9 +104,10 @@ class OParl:
 
     def meeting(self, meeting: Meeting) -> dict[str, Any]:
         path = urls.oparl_object("meeting", f"{meeting.body}-{meeting.slug}")
-        data = self.typed(
+        data = self.dated(
             "Meeting",
             path,
+            [meeting],
             name=f"{self.archive.body(meeting.body).name} {meeting.date.isoformat()}",
             organization=[self.url(urls.oparl_object("organization", meeting.body))],
             participant=[self.url(urls.oparl_object("person", a.person)) for a in meeting.attendees if a.person],
@@ -147,9 +163,10 @@ class OParl:
             )
             for n, h in enumerate(case.handlings, start=1)
         ]
-        return self.typed(
+        return self.dated(
             "Paper",
             path,
+            [h.meeting for h in case.handlings],
             body=self.url(urls.OPARL_BODY),
             name=case.title,
             reference=str(case.dnr),
@@ -191,6 +208,14 @@ class OParl:
             for data in objects:
                 out[data["id"].removeprefix(self.url(""))] = data
         return {path: json.dumps(data, ensure_ascii=False, separators=(",", ":")) for path, data in out.items()}
+
+
+# For an object no meeting concerns yet (a body before its first protocol): a fixed day, stable.
+_NO_MEETING = date(2000, 1, 1)
+
+
+def _moment(day: date) -> str:
+    return datetime.combine(day, time(0, 0), tzinfo=STOCKHOLM).isoformat()
 
 
 def files(context: OutputContext) -> dict[str, str]:
