@@ -386,9 +386,13 @@ def test_structured_data_and_what_the_body_changed(tmp_path: Path) -> None:
     assert (data["@type"], data["name"], data["startDate"]) == (
         "Event",
         "Kommunstyrelsen 2018-09-04",
-        "2018-09-04T13:00",
+        "2018-09-04T13:00+02:00",  # with its offset: summer time in Sweden
     )
-    assert data["location"]["name"] == "Kommunhuset, Sessionssalen"
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Kommunhuset, Sessionssalen",
+        "address": "Kommunhuset, Sessionssalen",
+    }
     assert [(d["name"], d["identifier"]) for d in data["about"]] == [
         ("Revidering av riktlinjer för bredband", ["KS 2018/311"]),
         ("Delegationsbeslut", ["KS 2018/298"]),

@@ -273,5 +273,12 @@ def test_dcat_ap_se_catalogue_parses_as_rdf_with_absolute_uris(tmp_path: Path) -
         assert url.startswith("https://arkiv.example.org/data/")
         assert (site / url.removeprefix("https://arkiv.example.org/")).is_file()
         assert graph.value(distribution, DCTERMS.license) == URIRef("http://creativecommons.org/publicdomain/zero/1.0/")
+        # DCAT-AP-SE's mandatory format and DCAT-AP 3's media type, both as IRIs of their vocabularies.
+        kind = url.rsplit(".", 1)[-1].upper()
+        file_type = graph.value(distribution, DCTERMS["format"])
+        assert file_type == URIRef(f"http://publications.europa.eu/resource/authority/file-type/{kind}")
+        media_type = graph.value(distribution, dcat.mediaType)
+        assert isinstance(media_type, URIRef)
+        assert media_type.startswith("http://www.iana.org/assignments/media-types/")
     # Without the site's address there are no absolute URIs to give: no catalogue is written.
     assert not (build_site(TESTMARK, tmp_path / "utan", today=BUILD_DAY) / "datasets" / "dcat").exists()

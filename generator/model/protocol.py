@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from generator.model.deadlines import appeal_deadline
 from generator.model.dnr import Dnr
 
 __all__ = [
+    "STOCKHOLM",
     "SUMMARY_HEADING",
     "Adjustment",
     "AgendaEntry",
@@ -44,6 +46,9 @@ __all__ = [
     "Vote",
     "Withholding",
 ]
+
+# Meetings are held, and their times written, in Swedish local time.
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 
 @dataclass(frozen=True)

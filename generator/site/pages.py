@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from itertools import groupby
 from typing import Any
 
@@ -19,7 +19,7 @@ from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined
 from jinja2.bccache import Bucket
 
 from generator.index import Archive, Case, PersonRecord
-from generator.model import AgendaEntry, AttendanceGroup, Body, Meeting
+from generator.model import STOCKHOLM, AgendaEntry, AttendanceGroup, Body, Meeting
 from generator.model.dnr import MAX_LENGTH, js_pattern
 from generator.site import labels, urls
 from generator.site.render import json_ld, to_html, word_diff
@@ -267,7 +267,10 @@ class PageWriter:
         """schema.org JSON-LD for search engines: the meeting as an Event, each decision in it."""
 
         def moment(clock: time | None) -> str:
-            return f"{meeting.date.isoformat()}T{clock:%H:%M}" if clock else meeting.date.isoformat()
+            # With its UTC offset: a time without one is read as the reader's own (or UTC).
+            if clock is None:
+                return meeting.date.isoformat()
+            return datetime.combine(meeting.date, clock, tzinfo=STOCKHOLM).isoformat(timespec="minutes")
 
         event: dict[str, Any] = {
             "@context": "https://schema.org",
@@ -289,7 +292,8 @@ class PageWriter:
         if meeting.end:
             event["endDate"] = moment(meeting.end)
         if meeting.place:
-            event["location"] = {"@type": "Place", "name": meeting.place}
+            # A Place needs an address for search engines; the protocol gives one line for both.
+            event["location"] = {"@type": "Place", "name": meeting.place, "address": meeting.place}
         return event
 
     def case_page(self, case: Case) -> Page:

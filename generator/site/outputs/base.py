@@ -12,12 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Protocol
-from zoneinfo import ZoneInfo
 
 from generator.index import Archive
+from generator.model import STOCKHOLM
 
-# Meetings are held, and feeds and calendars dated, in Swedish local time.
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+__all__ = ["STOCKHOLM", "Output", "OutputContext", "PageSink", "files_output", "write_files"]
 
 
 @dataclass(frozen=True)

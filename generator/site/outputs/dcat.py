@@ -24,7 +24,13 @@ LICENCE = "http://creativecommons.org/publicdomain/zero/1.0/"
 SWEDISH = "http://publications.europa.eu/resource/authority/language/SWE"
 GOVERNMENT = "http://publications.europa.eu/resource/authority/data-theme/GOVE"
 PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
-MEDIA = {".json": "application/json", ".csv": "text/csv"}
+# Each file's format as DCAT-AP asks: dcterms:format from the EU's file-type authority table
+# (mandatory in DCAT-AP-SE) and dcat:mediaType as an IANA media type IRI (DCAT-AP 3).
+FORMATS = {
+    "json": ("http://publications.europa.eu/resource/authority/file-type/JSON", "application/json"),
+    "csv": ("http://publications.europa.eu/resource/authority/file-type/CSV", "text/csv"),
+}
+IANA = "http://www.iana.org/assignments/media-types/"
 
 for prefix, uri in NS.items():
     ET.register_namespace(prefix, uri)
@@ -92,7 +98,9 @@ def catalogue(context: OutputContext) -> str:
         _text(distribution, "dcterms:title", title)
         _link(distribution, "dcat:accessURL", distribution_uri)
         _link(distribution, "dcat:downloadURL", distribution_uri)
-        _text(distribution, "dcat:mediaType", MEDIA["." + path.rsplit(".", 1)[-1]], language=False)
+        file_type, media_type = FORMATS[path.rsplit(".", 1)[-1]]
+        _link(distribution, "dcterms:format", file_type)
+        _link(distribution, "dcat:mediaType", IANA + media_type)
         _link(distribution, "dcterms:license", LICENCE)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
