@@ -37,6 +37,11 @@ def reader() -> AttendanceReader:
         ("Anna-Lena Frisk, socialsekreterare, §72, 73", "Anna-Lena Frisk", "socialsekreterare", (72, 73)),
         ("Sofia Lund, planarkitekt 74", "Sofia Lund", "planarkitekt", (74, 74)),
         ("Bo Ek, tomtförvaltare", "Bo Ek", "tomtförvaltare", None),
+        ("Tore Lindahl, 71-75", "Tore Lindahl", None, (71, 75)),
+        ("Tore Lindahl, 71-75, del av 76", "Tore Lindahl", None, (71, 76)),
+        ("Eva Lind, Kommunal, 72-73", "Eva Lind", "Kommunal", (72, 73)),
+        ("Per Olsson, Teknisk chef", "Per Olsson", "Teknisk chef", None),
+        ("Ada Berg, enhetschef park och natur, § 74", "Ada Berg", "enhetschef park och natur", (74, 74)),
     ],
 )
 def test_part_of_the_meeting(text: str, name: str, role: str | None, span: tuple[int, int] | None) -> None:

@@ -29,6 +29,8 @@ _OPEN_RANGE = re.compile(
     r"\s*(?:§§?\s*)?(?P<n>\d{1,6})(?!\d)"
 )
 OPEN_END = 10**6  # "fr o m § 6": to the meeting's last paragraph, set once the paragraphs are read
+_PART_OF = re.compile(r"\s*,?\s*(?:och\s+)?del av\s+(?:§§?\s*)?(\d{1,6})(?!\d)", re.IGNORECASE)
+_LOWER_NEXT = re.compile(r" [a-zåäö]")
 _NEXT_NUMBER = re.compile(r"\s*,\s*(\d{1,6})(?![\d:.-])")
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
@@ -133,7 +135,15 @@ class AttendanceReader:
                 # name: it describes the person before it, or is kept as text with a warning.
                 if found and " " not in name.strip():
                     previous = found[-1]
-                    found[-1] = replace(previous, role=f"{previous.role}, {name}" if previous.role else name)
+                    if text.startswith(" ", pos) and (more := _role(text, pos + 1))[0]:
+                        name, pos = f"{name} {more[0]}", more[1]  # "Teknisk chef", "Enhetschef park och natur"
+                    # "Eva Lind, Kommunal, 71-73": the paragraphs after it are still the person's.
+                    paragraphs, pos = self._paragraphs(text, pos)
+                    found[-1] = replace(
+                        previous,
+                        role=f"{previous.role}, {name}" if previous.role else name,
+                        paragraphs=previous.paragraphs or paragraphs,
+                    )
                 else:
                     warn(messages.MD_ATTENDEE_TEXT.format(value=name))
                 continue
@@ -273,8 +283,8 @@ class AttendanceReader:
 
     def _paragraphs(self, text: str, pos: int) -> tuple[ParagraphRange | None, int]:
         at = _skip_spaces(text, pos)
-        if text.startswith(",", at) and RANGE.match(text, _skip_spaces(text, at + 1)):
-            at = _skip_spaces(text, at + 1)  # "Kerstin Edh, ekonom, § 155"
+        if text.startswith(",", at) and _range_at(text, _skip_spaces(text, at + 1)):
+            at = _skip_spaces(text, at + 1)  # "Kerstin Edh, ekonom, § 155", "Tore Lind, 71-75"
         for phrase in self.words.took_part:
             if text[at : at + len(phrase)].casefold() == phrase.casefold():
                 at = _skip_spaces(text, at + len(phrase))
@@ -285,6 +295,9 @@ class AttendanceReader:
         # "§ 159, 160": the next paragraph too (a gap would be two ranges: then only the first).
         while (more := _NEXT_NUMBER.match(text, end)) and int(more[1]) == found.last + 1:
             found, end = ParagraphRange(found.first, int(more[1])), more.end()
+        # "71-75, del av 76": present for part of a further paragraph, which the span then reaches.
+        if (part := _PART_OF.match(text, end)) and int(part[1]) > found.last:
+            found, end = ParagraphRange(found.first, int(part[1])), part.end()
         return found, end
 
     def _name(self, text: str, pos: int, warn: Warn) -> tuple[str | None, str | None, int]:
@@ -330,6 +343,10 @@ def _skip(text: str, pos: int) -> int:
     return found.end() if found else pos
 
 
+def _range_at(text: str, pos: int) -> bool:
+    return bool(RANGE.match(text, pos) or _BARE_RANGE.match(text, pos))
+
+
 def _skip_spaces(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isspace():
         pos += 1
@@ -340,8 +357,12 @@ def _role(text: str, pos: int) -> tuple[str, int]:
     words: list[str] = []
     end = pos
     while not _OPEN_RANGE.match(text, end) and (word := _ROLE_WORD.match(text, end)):
-        if word.group(0) in ("och",) and not (words and words[-1].endswith("-")):
-            break  # "miljö- och byggchef" is one role
+        if (
+            word.group(0) in ("och",)
+            and not (words and words[-1].endswith("-"))
+            and not _LOWER_NEXT.match(text, word.end())
+        ):
+            break  # "miljö- och byggchef", "enhetschef park och natur" are one role; "ekonom och Bo Ek" two persons
         words.append(word.group(0))
         end = word.end()
         if not text.startswith(" ", end):

@@ -113,6 +113,10 @@ _PAGES = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?$")
 _UTC = re.compile(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)Z")
 _SERVICE = re.compile(r"(?:signerat med|signeringstjänsten)\s+(.+?)(?:\s+säkra|\.|\s*$)")
 _RANGE_WITHOUT_SIGN = re.compile(r"(?<!\d)(\d{1,6})\s*(?:-{1,2}|–)\s*(\d{1,6})(?!\d)")
+_PLACE_AFTER = re.compile(r",?\s+(?:i|på)\s+(?P<place>[A-ZÅÄÖ][^.]*?)\.?\s*$")
+_NEXT_SPAN = re.compile(
+    r"\s*(?:,|och)\s*(?:kl\.?\s*)?(?P<start>\d{1,2}[:.]\d{2})\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2})(?![\d:.])"
+)
 _CLOCK_SPAN = re.compile(r"(?<![\d:.])(?P<start>\d{1,2}[:.]\d{2})\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2})(?![\d:.])")
 # A page number: a short number that is not part of a date, a dnr, a § or an amount.
 _DIGITS = re.compile(r"(?<![\d\-/:.,§ ]\d)(?<![\d\-/:.,§])(?<!§ )\b\d{1,3}\b(?![\d\-/:.,])")
@@ -512,7 +516,7 @@ class MarkdownReader:
         }
         items = self.read_items(lines, [i for i in starts if i < end], end)
         if not header.adjusters:
-            header.adjusters = self.adjusters_in(items)
+            header.adjusters = self.adjusters_in(items) or self.adjusters_signing(header)
         attendees, absentees = header.attendees, [*header.absentees]
         if annex is not None:
             items = _with_votes(items, annex[1].votes, self.roster)
@@ -562,6 +566,16 @@ class MarkdownReader:
                     if names:
                         return names
         return ()
+
+    def adjusters_signing(self, header: _Header) -> tuple[PersonName, ...]:
+        """The justerare as the signature rows name them ("Justerande ……… / Siv Rönnqvist"),
+        when neither the header nor a paragraph says who was chosen."""
+        signing = [
+            s
+            for s in header.signatories
+            if (role := self.vocabulary.label(self.vocabulary.signature_roles, s.role)) and role[0] == "justerare"
+        ]
+        return tuple(PersonName(s.name, s.person) for s in signing if _names_like(s.name))
 
     def annex_start(self, lines: list[Line], start: int, end: int) -> int | None:
         """Where an annex printed after the last paragraph begins: at its title ("Närvarolista"),
@@ -702,7 +716,7 @@ class MarkdownReader:
                 if field not in _ATTENDANCE_FIELDS:
                     # "Justeringens plats<TAB>…<TAB>Paragrafer 155-162": a second field in the row.
                     values = self.split_row(header, field, values, line, 1 if rest else 0)
-            elif awaiting and field and len([c for c in cells if c]) >= 1:
+            elif awaiting and field and len([c for c in cells if c]) >= 1 and self.role_row(cells) is None:
                 # "Plats och tid" on one line, "Folkets hus, kl. 18.30" on the next.
                 values, awaiting = [c for c in cells if c], False
                 if field not in _ATTENDANCE_FIELDS:
@@ -737,6 +751,8 @@ class MarkdownReader:
                 # "Vice ordföranden<TAB>Tomas Rehnberg (s)": a role before the name, as a row.
                 field, values = role_row, [f"{cells[1]}, {cells[0]}"]
             else:
+                if not header.start:
+                    self.place_and_time_in_sentence(" ".join(c for c in cells if c), header, line)
                 # Kept as written under its own label, with a warning: an unknown label is no reason
                 # to refuse a protocol.
                 self.warning(line.number, messages.MD_UNKNOWN_HEADER.format(label=cells[0]))
@@ -816,12 +832,15 @@ class MarkdownReader:
     def header_field(self, header: _Header, field: str, values: list[str], line: Line) -> None:
         joined = " ".join(values)
         if field in ("plats_och_tid", "plats", "tid", "datum"):
-            place, start, end = self.place_and_time(joined, line, alone=field == "tid")
+            place, start, end, other = self.place_and_time(joined, line, alone=field == "tid")
             if field == "tid" and place:
+                other, place = ", ".join(p for p in (place, other) if p), ""
+            if other:
                 # "Tid<TAB>… kl 13.00–16.40, ajournering 14.50–15.05": what else the time line
                 # says is not the place; kept as written under its label.
-                header.extras.append(Extra(_cells(line.text.strip(" "))[0] or "Tid", place, line.number))
-            elif field != "datum":
+                label = _cells(line.text.strip(" "))[0] or ("Tid" if field == "tid" else "Plats och tid")
+                header.extras.append(Extra(label, other, line.number))
+            if field not in ("datum", "tid"):
                 header.place = " ".join(p for p in (header.place, place) if p) if field != "plats_och_tid" else place
             # The first time given is the meeting's; a later one ("Ajournering 10:30–10:45") is not.
             header.start, header.end = header.start or start, header.end or end
@@ -855,17 +874,41 @@ class MarkdownReader:
             header.line = header.line or line.number
             self.signatory(values, header, line)
 
-    def place_and_time(self, value: str, line: Line, alone: bool = False) -> tuple[str, time | None, time | None]:
+    def place_and_time_in_sentence(self, text: str, header: _Header, line: Line) -> None:
+        """ "Protokoll fört vid sammanträde med styrelsen … torsdagen den 2 september 2010 kl.
+        09.30–11.45 i Mossbyhems kontor, Storgatan 14.": a sentence that gives the meeting's date
+        gives its time, and the place it names after "i" or "på"."""
+        dated = self.vocabulary.date_in_words.search(text) or _ISO_DATE.search(text)
+        found = _TIME.search(text)
+        if not (dated and found and _date_of(dated) == self.file_date and found.start() > dated.start()):
+            return
+        header.start = self.clock(found["start"], line)
+        header.end = self.clock(found["end"], line) if found["end"] else None
+        header.time_line = header.time_line or line.number
+        place = _PLACE_AFTER.match(text, found.end())
+        if place and not header.place:
+            header.place = place["place"]
+
+    def place_and_time(self, value: str, line: Line, alone: bool = False) -> tuple[str, time | None, time | None, str]:
         """The place as written, without its times ("kl. 10:30 – 12.00", or "08.30-11.15" without
         "kl"), which may stand before or after it; with ``alone`` (a field of its own for the
-        time) also a single clock ("16:30")."""
+        time) also a single clock ("16:30"). Last, what else the value says with a time in it
+        ("Ajournering kl 12.00-13.00"), which is no part of the place."""
         value = self.without_date(value, line)
         found = _TIME.search(value) or _CLOCK_SPAN.search(value) or (_ONE_CLOCK.search(value) if alone else None)
         if not found:
-            return value, None, None
+            return value, None, None, ""
         start = self.clock(found["start"], line)
-        end = self.clock(found["end"], line) if found["end"] else None
-        return _join_parts(value[: found.start()], value[found.end() :]), start, end
+        end_at, last = found.end(), found["end"]
+        # "kl 09.00–12.05, 13.00–15.10": a meeting held in parts ends with its last part.
+        while more := _NEXT_SPAN.match(value, end_at):
+            end_at, last = more.end(), more["end"]
+        end = self.clock(last, line) if last else None
+        kept: list[str] = []
+        other: list[str] = []
+        for part in _join_parts(value[: found.start()], value[end_at:]).split(", "):
+            (other if _TIME.search(part) or _CLOCK_SPAN.search(part) else kept).append(part)
+        return ", ".join(kept), start, end, ", ".join(other)
 
     def without_date(self, value: str, line: Line) -> str:
         """The place without the meeting's date when it is written in it ("tisdag 23 april 2019",
@@ -876,7 +919,8 @@ class MarkdownReader:
         written = _date_of(found)
         if written is None or written != self.file_date:
             self.error(line.number, messages.DATE_MISMATCH.format(written=found.group(0), expected=self.file_date))
-        return _join_parts(value[: found.start()], value[found.end() :])
+        # "Tisdag 2010-03-16": the weekday belongs to the date.
+        return _join_parts(self.vocabulary.weekday_at_end.sub("", value[: found.start()]), value[found.end() :])
 
     def clock(self, value: str, line: Line) -> time | None:
         hours, minutes = re.split(r"[:.]", value)
@@ -910,10 +954,26 @@ class MarkdownReader:
         signed = next((found for v in values if (found := span(v))), None)
         if signed:
             header.signed = paragraph_range(signed[1], signed[2])
-        names = [v for v in values if not span(v) and normalise(v) not in ("paragrafer", "paragraf")]
+        cells = [v for v in values if not span(v) and normalise(v) not in ("paragrafer", "paragraf")]
+        lines_to_sign = [v for v in cells if _SIGNATURE_LINE.fullmatch(v)]
+        names = [v for v in cells if not _SIGNATURE_LINE.fullmatch(v)]
+        role = self.vocabulary.label(self.vocabulary.signature_roles, names[0]) if names else None
+        if lines_to_sign and len(names) == 1 and role:
+            # "Sekreterare<TAB>……………<TAB>Paragrafer 31-37", the name on the row below, under
+            # the line: one signature awaited for each line drawn.
+            header.awaiting_signature = [names[0]] * len(lines_to_sign)
+            return
+        if header.awaiting_signature and names and not role:
+            for name in names:
+                if header.awaiting_signature:
+                    self.add_signatory(header, header.awaiting_signature.pop(0), name)
+            return
         if len(names) >= 2:
-            person = self.roster.lookup(_without_codes(names[1]))
-            header.signatories.append(Signatory(names[0], names[1], person.slug if person else None))
+            self.add_signatory(header, names[0], names[1])
+
+    def add_signatory(self, header: _Header, role: str, name: str) -> None:
+        person = self.roster.lookup(_without_codes(name))
+        header.signatories.append(Signatory(role, name, person.slug if person else None))
 
     # -- ANSLAG/BEVIS --------------------------------------------------------------------------
 
@@ -996,7 +1056,8 @@ class MarkdownReader:
             statement=" ".join(statement),
             posted=posted,
             taken_down=taken_down,
-            kept_at=fields.get("förvaring", ("", 0))[0],
+            # "Protokollet förvaras på kommunkansliet": the place, without the preposition.
+            kept_at=re.sub(r"^(?:på|hos|i)\s+", "", fields.get("förvaring", ("", 0))[0]),
             printed_deadline=values.get("sista_dag"),
             line=fields["uppsatt"][1],
         )
@@ -1145,6 +1206,12 @@ class MarkdownReader:
                 continue
             if title:
                 body_at = i
+                if not dnr and (below := self.dnr_below_title(lines, i)) is not None:
+                    # "Au § 132", "Ks § 88", then "Dnr 05/Ks 0042": the dnr under the case's
+                    # earlier handling; those lines stay in the text.
+                    dnr = self.dnr(_strip_dnr_label(_unmark(lines[below].text.strip())), "Dnr", lines[below].number)
+                    self.note(lines[below], "paragraf", "dnr")
+                    lines = [*lines[:below], *lines[below + 1 :]]
                 break
             if "\t" in text and len(skipped) < 6 and not self.section_heading(text):
                 skipped.append(line)  # margin rows before the title ("Au 103", "Sn 58"): kept as text
@@ -1243,6 +1310,17 @@ class MarkdownReader:
             adjusted_immediately=any(s.heading.casefold() == "omedelbar justering" for s in sections),
             line=start.number,
         )
+
+    def dnr_below_title(self, lines: list[Line], at: int) -> int | None:
+        """Where a dnr line stands among the few short lines right below the title, before any
+        text (which is indented or longer); None when there is none."""
+        for i in range(at, min(at + 6, len(lines))):
+            text = lines[i].text.strip()
+            if _is_dnr_cell(_unmark(text)) and not _HEADING.match(text):
+                return i
+            if lines[i].text.startswith("\t") or len(text) > 40 or self.section_heading(text):
+                return None
+        return None
 
     def facts(self, heading: str, chunk: list[Line], facts: _Facts) -> None:
         """Votes, reservations and jäv as facts, from the sections that publish them as text."""
@@ -1531,6 +1609,7 @@ class _Header:
     absentees: tuple[PersonName, ...] = ()
     extras: list[Extra] = field(default_factory=list)
     sub_group: tuple[AttendanceGroup, str | None] | None = None  # set by a sub-label in a row
+    awaiting_signature: list[str] = field(default_factory=list)  # roles whose names the next row gives
 
     def adjustment(self) -> Adjustment | None:
         if not (self.adjusters or self.place_and_time or self.signatories):
@@ -1538,6 +1617,8 @@ class _Header:
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
 
 
+# A line drawn to sign on: dots, an ellipsis or underscores, nothing else.
+_SIGNATURE_LINE = re.compile(r"[.…_\s]{3,}")
 # Header fields that hold one text: a continuation row adds to it rather than a second value.
 _ONE_VALUE_FIELDS = frozenset({"plats_och_tid", "datum", "justering"})
 _POSTING_LABELS = {
@@ -1625,6 +1706,9 @@ def _unique(names: tuple[PersonName, ...]) -> tuple[PersonName, ...]:
 _PARTY_CELL = re.compile(r"\(?([A-ZÅÄÖ]{1,4})\)?")
 
 
+_NAME_START = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*[ -][A-ZÅÄÖÉÜ]")
+
+
 def _with_party_cells(values: list[str]) -> list[str]:
     """An attendance row's cells as the attendance reader reads a cell: a party column
     ("M<TAB>Bengt Rosvall") written after the name it stands beside, as a code ("Bengt Rosvall
@@ -1637,8 +1721,14 @@ def _with_party_cells(values: list[str]) -> list[str]:
         if code and len(values) > 1:
             party = code[1]
             continue
-        if out and value[:1] and (value[:1].islower() or value[:1].isdigit() or value[:1] == "§"):
-            out[-1] = f"{out[-1]}, {value}"  # "Tomas Heder (M)<TAB>1:e vice ordförande": the role
+        if (
+            out
+            and value[:1]
+            and (value[:1].islower() or value[:1].isdigit() or value[:1] == "§" or not _NAME_START.match(value))
+        ):
+            # "Tomas Heder (M)<TAB>1:e vice ordförande", "Peter Carlsson<TAB>Teknisk chef": the
+            # role; a cell that does not open with a name (two capitalised words) is no person.
+            out[-1] = f"{out[-1]}, {value}"
             continue
         if party and value and "(" not in value.split(",")[0]:
             value = with_party(value, party)

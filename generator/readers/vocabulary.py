@@ -135,6 +135,7 @@ class Vocabulary:
     furniture: re.Pattern[str]
     furniture_first: frozenset[str] | None  # the characters a furniture line can begin with (None: any)
     date_in_words: re.Pattern[str]
+    weekday_at_end: re.Pattern[str]  # "Tisdag" before a date written in digits
     signing_prefixes: frozenset[str]
     annex: re.Pattern[str]
     posting_heading_words: tuple[str, ...]
@@ -239,6 +240,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
             rf"(?P<month>{'|'.join(MONTHS)})\s+(?P<year>\d{{4}})\b",
             re.IGNORECASE,
         ),
+        weekday_at_end=re.compile(rf"\b(?:{'|'.join(data['veckodagar'])})(?:en)?(?: den)?[\s,]*$", re.IGNORECASE),
     )
 
 

@@ -1,0 +1,176 @@
+"""Forms older and other templates write the header, the signatures, the anslag and a case's
+dnr in: each variant is one change to a small protocol, read by the real reader, and each test
+fails when the mechanism that reads its form is taken away."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from generator.model import Meeting, Organisation
+from generator.problems import Problems
+from generator.readers.markdown import MarkdownReader
+from generator.readers.organisation import read_organisation
+
+ORGANISATION = Path(__file__).parent / "fixtures" / "layouts"
+DAY = date(2018, 9, 4)
+
+# Our own words, in the shape of a kommunstyrelse's protocol with a header table.
+PROTOCOL = """SAMMANTRÄDESPROTOKOLL
+
+**Kommunstyrelsen**
+
+Plats och tid\t{place_and_time}
+Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)
+Övriga deltagande\tMaja Malmsten, nämndsekreterare
+{adjusters}Justeringens plats och tid\tKommunhuset 2018-09-10
+{signatures}
+
+{posting_heading}
+
+Protokollet är justerat. Justeringen har tillkännagivits genom anslag.
+
+Instans\tKommunstyrelsen
+Sammanträdesdatum\t2018-09-04
+{posted}\t2018-09-11\t{taken_down}\t2018-10-03
+Förvaringsplats för protokollet\tKommunkansliet
+
+KS § 112\tKS/2018:311
+
+**Bredband på landsbygden**
+
+Kommunstyrelsen beslutar att anta riktlinjerna för bredband.
+
+KS § 113
+
+**Delegationsbeslut**
+
+{history}Kommunstyrelsen beslutar att lägga redovisningen till handlingarna.
+"""
+
+PARTS = {
+    "place_and_time": "Kommunhuset, Sessionssalen, kl. 13.00-16.10",
+    "adjusters": "Utses att justera\tHugo Hellström\n",
+    "signatures": (
+        "Underskrifter\tSekreterare\tMaja Malmsten\tParagrafer 112-113\n"
+        "\tOrdförande\tGreta Grönlund\n"
+        "\tJusterare\tHugo Hellström"
+    ),
+    "posting_heading": "ANSLAG/BEVIS",
+    "posted": "Datum för anslags uppsättande",
+    "taken_down": "Datum för anslags nedtagande",
+    "history": "",
+}
+
+
+@cache
+def _organisation() -> Organisation:
+    problems = Problems()
+    organisation = read_organisation(ORGANISATION, problems)
+    assert organisation is not None, problems.report()
+    return organisation
+
+
+def read(**changes: str) -> tuple[Meeting, Problems]:
+    organisation = _organisation()
+    body = organisation.body("kommunstyrelsen")
+    assert body is not None
+    problems = Problems()
+    meeting = MarkdownReader(organisation, body, "kommunstyrelsen/2018-09-04.md", problems).read(
+        PROTOCOL.format(**{**PARTS, **changes}), DAY
+    )
+    assert meeting is not None, problems.report()
+    assert not problems.errors, problems.report()
+    return meeting, problems
+
+
+def test_the_protocol_as_written_reads() -> None:
+    meeting, _ = read()
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset, Sessionssalen", time(13), time(16, 10))
+    assert meeting.adjustment is not None
+    assert [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
+    assert [i.number for i in meeting.items] == [112, 113]
+
+
+def test_a_meeting_held_in_parts_ends_with_its_last_part() -> None:
+    meeting, _ = read(place_and_time="Kommunhuset, kl 09.00–12.05, 13.00–15.10")
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset", time(9), time(15, 10))
+
+
+def test_an_adjournment_on_the_place_line_is_kept_beside_the_place() -> None:
+    meeting, _ = read(place_and_time="Kommunhuset, kl 13.00-16.10, Ajournering kl 14.00-14.20")
+    assert meeting.place == "Kommunhuset"
+    assert (meeting.start, meeting.end) == (time(13), time(16, 10))
+    assert [(e.label, e.text) for e in meeting.extras] == [("Plats och tid", "Ajournering kl 14.00-14.20")]
+
+
+def test_a_weekday_before_the_date_is_no_part_of_the_place() -> None:
+    meeting, _ = read(place_and_time="Tisdag 2018-09-04, Kommunhuset kl 13.00-16.00")
+    assert meeting.place == "Kommunhuset"
+    assert (meeting.start, meeting.end) == (time(13), time(16))
+
+
+def test_the_time_and_place_in_an_opening_sentence() -> None:
+    sentence = (
+        "Protokoll fört vid sammanträde med kommunstyrelsen tisdagen den 4 september 2018"
+        " kl. 13.00–16.10 i Kommunhuset, Sessionssalen."
+    )
+    text = PROTOCOL.format(**PARTS).replace("Plats och tid\t" + PARTS["place_and_time"], sentence)
+    organisation = _organisation()
+    body = organisation.body("kommunstyrelsen")
+    assert body is not None
+    problems = Problems()
+    meeting = MarkdownReader(organisation, body, "kommunstyrelsen/2018-09-04.md", problems).read(text, DAY)
+    assert meeting is not None, problems.report()
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset, Sessionssalen", time(13), time(16, 10))
+
+
+def test_names_written_under_drawn_signature_lines() -> None:
+    meeting, _ = read(
+        adjusters="",
+        signatures=(
+            "Underskrifter\tSekreterare\t……………………………\tParagrafer 112-113\n"
+            "\t\tMaja Malmsten\n"
+            "\tOrdförande\t……………………………\n"
+            "\t\tGreta Grönlund\n"
+            "\tJusterande\t……………………………\t……………………………\n"
+            "\t\tHugo Hellström\tIngrid Ivarsson"
+        ),
+    )
+    assert meeting.adjustment is not None
+    assert [(s.role, s.name) for s in meeting.adjustment.signatories] == [
+        ("Sekreterare", "Maja Malmsten"),
+        ("Ordförande", "Greta Grönlund"),
+        ("Justerande", "Hugo Hellström"),
+        ("Justerande", "Ingrid Ivarsson"),
+    ]
+    # No "Utses att justera": the justerare are those who sign as such.
+    assert [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström", "Ingrid Ivarsson"]
+    assert "………" not in " ".join(a.name for a in meeting.attendees)
+
+
+@pytest.mark.parametrize(
+    ("heading", "posted", "taken_down"),
+    [
+        ("Bevis om justering", "Anslaget uppsättes", "Anslaget nedtages"),
+        ("Bevis om anslag", "Anslaget uppsätts", "Anslaget nedtas"),
+        ("Anslag om justering", "Anslaget uppsatt", "Anslaget nedtaget"),
+    ],
+)
+def test_older_anslag_labels(heading: str, posted: str, taken_down: str) -> None:
+    meeting, _ = read(posting_heading=heading, posted=posted, taken_down=taken_down)
+    assert meeting.posting is not None
+    assert (meeting.posting.posted, meeting.posting.taken_down) == (date(2018, 9, 11), date(2018, 10, 3))
+
+
+def test_the_dnr_below_the_earlier_handling_of_the_case() -> None:
+    meeting, _ = read(history="Au § 132\nDnr KS 2018/52\n\n")
+    item = meeting.items[1]
+    assert [(d.prefix, d.year, d.serial) for d in item.dnr] == [("KS", 2018, 52)]
+    # The earlier handling stays in the text; the dnr line is read, not repeated.
+    text = " ".join(s.text for s in item.sections) + item.decision
+    assert "Au § 132" in text
+    assert "Dnr KS 2018/52" not in text
