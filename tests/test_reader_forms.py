@@ -4,6 +4,7 @@ fails when the mechanism that reads its form is taken away."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from functools import cache
 from pathlib import Path
@@ -75,13 +76,15 @@ def _organisation() -> Organisation:
 
 
 def read(**changes: str) -> tuple[Meeting, Problems]:
+    return read_text(PROTOCOL.format(**{**PARTS, **changes}))
+
+
+def read_text(text: str) -> tuple[Meeting, Problems]:
     organisation = _organisation()
     body = organisation.body("kommunstyrelsen")
     assert body is not None
     problems = Problems()
-    meeting = MarkdownReader(organisation, body, "kommunstyrelsen/2018-09-04.md", problems).read(
-        PROTOCOL.format(**{**PARTS, **changes}), DAY
-    )
+    meeting = MarkdownReader(organisation, body, "kommunstyrelsen/2018-09-04.md", problems).read(text, DAY)
     assert meeting is not None, problems.report()
     assert not problems.errors, problems.report()
     return meeting, problems
@@ -119,12 +122,7 @@ def test_the_time_and_place_in_an_opening_sentence() -> None:
         " kl. 13.00–16.10 i Kommunhuset, Sessionssalen."
     )
     text = PROTOCOL.format(**PARTS).replace("Plats och tid\t" + PARTS["place_and_time"], sentence)
-    organisation = _organisation()
-    body = organisation.body("kommunstyrelsen")
-    assert body is not None
-    problems = Problems()
-    meeting = MarkdownReader(organisation, body, "kommunstyrelsen/2018-09-04.md", problems).read(text, DAY)
-    assert meeting is not None, problems.report()
+    meeting, _ = read_text(text)
     assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset, Sessionssalen", time(13), time(16, 10))
 
 
@@ -174,3 +172,51 @@ def test_the_dnr_below_the_earlier_handling_of_the_case() -> None:
     text = " ".join(s.text for s in item.sections) + item.decision
     assert "Au § 132" in text
     assert "Dnr KS 2018/52" not in text
+
+
+CLOSING = """
+Vid protokollet
+
+……………………………
+Maja Malmsten
+
+Justeras
+
+……………………………\t……………………………
+Greta Grönlund\tHugo Hellström
+{roles}
+**Bilagor till protokollet**
+
+Bilaga § 112\tRiktlinjer för bredband
+"""
+
+
+@pytest.mark.parametrize("roles", ["", "ordförande\tjusterare\n"])
+def test_signatures_after_the_last_paragraph_are_the_protocols(roles: str) -> None:
+    text = PROTOCOL.format(**{**PARTS, "adjusters": "", "signatures": "", "history": ""}) + CLOSING.format(roles=roles)
+    meeting, _ = read_text(text)
+    assert meeting.adjustment is not None
+    under_names = roles.split() or ["Justeras", "Justeras"]
+    assert [(s.role, s.name) for s in meeting.adjustment.signatories] == [
+        ("Vid protokollet", "Maja Malmsten"),
+        (under_names[0], "Greta Grönlund"),
+        (under_names[1], "Hugo Hellström"),
+    ]
+    # The chair signs under "Justeras" too, but is no justerare.
+    assert [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
+    last = meeting.items[-1]
+    last_text = "\n".join([last.decision, *(s.text for s in last.sections)])
+    assert "Vid protokollet" not in last_text and "……" not in last_text
+    # What follows the signatures is kept, in the order written.
+    after = re.findall(r"\w+", CLOSING[CLOSING.index("**Bilagor") :])
+    assert re.findall(r"\w+", last_text)[-len(after) :] == after
+
+
+def test_a_labelled_dnr_on_the_title_line_is_the_cases_number() -> None:
+    text = PROTOCOL.format(**PARTS).replace(
+        "KS § 113\n\n**Delegationsbeslut**", "**KS § 113 Delegationsbeslut / Dnr KS 2018/0298-1.4.2**"
+    )
+    meeting, _ = read_text(text)
+    item = meeting.items[1]
+    assert item.title == "Delegationsbeslut"
+    assert [(d.prefix, d.year, d.serial, d.code) for d in item.dnr] == [("KS", 2018, 298, "1.4.2")]

@@ -51,6 +51,7 @@ from generator.readers.attendance import (
     paragraph_range,
     with_party,
 )
+from generator.readers.closing_signatures import NAME_START, SIGNATURE_LINE, closing_signatures
 from generator.readers.markdown_text import (
     _BOLD_LINE,
     _COMPACT_IN_TEXT,
@@ -514,7 +515,17 @@ class MarkdownReader:
             for a in header.attendees
             if a.role and _CHAIR_ROLE.fullmatch(a.role)
         }
-        items = self.read_items(lines, [i for i in starts if i < end], end)
+        # Signatures printed after the last paragraph are the protocol's, not that paragraph's text.
+        closing = closing_signatures(lines, starts[-1] + 1, end, self.signing_label, self.is_furniture)
+        if closing is None:
+            items = self.read_items(lines, [i for i in starts if i < end], end)
+        else:
+            self.note(lines[closing.start], "underskrifter", "efter sista paragrafen")
+            kept = [*lines[: closing.start], *lines[closing.stop : end]]
+            items = self.read_items(kept, [i for i in starts if i < closing.start], len(kept))
+            for role, name in closing.signed:
+                if not any(s.name == name and s.role == role for s in header.signatories):
+                    self.add_signatory(header, role, name)
         if not header.adjusters:
             header.adjusters = self.adjusters_in(items) or self.adjusters_signing(header)
         attendees, absentees = header.attendees, [*header.absentees]
@@ -569,13 +580,22 @@ class MarkdownReader:
 
     def adjusters_signing(self, header: _Header) -> tuple[PersonName, ...]:
         """The justerare as the signature rows name them ("Justerande ……… / Siv Rönnqvist"),
-        when neither the header nor a paragraph says who was chosen."""
+        when neither the header nor a paragraph says who was chosen. The chair, who signs under
+        "Justeras" too in many templates, is none."""
+        chairs = {_without_codes(p.name) for p in self.chairs.values()}
         signing = [
             s
             for s in header.signatories
-            if (role := self.vocabulary.label(self.vocabulary.signature_roles, s.role)) and role[0] == "justerare"
+            if (role := self.vocabulary.label(self.vocabulary.signature_roles, s.role))
+            and role[0] == "justerare"
+            and _without_codes(s.name) not in chairs
         ]
         return tuple(PersonName(s.name, s.person) for s in signing if _names_like(s.name))
+
+    def signing_label(self, text: str) -> str | None:
+        """A signing label alone on its line ("Vid protokollet", "Justeras:"), as written."""
+        found = self.vocabulary.label(self.vocabulary.signature_roles, text)
+        return found[1] if found and not found[2] else None
 
     def annex_start(self, lines: list[Line], start: int, end: int) -> int | None:
         """Where an annex printed after the last paragraph begins: at its title ("Närvarolista"),
@@ -955,8 +975,8 @@ class MarkdownReader:
         if signed:
             header.signed = paragraph_range(signed[1], signed[2])
         cells = [v for v in values if not span(v) and normalise(v) not in ("paragrafer", "paragraf")]
-        lines_to_sign = [v for v in cells if _SIGNATURE_LINE.fullmatch(v)]
-        names = [v for v in cells if not _SIGNATURE_LINE.fullmatch(v)]
+        lines_to_sign = [v for v in cells if SIGNATURE_LINE.fullmatch(v)]
+        names = [v for v in cells if not SIGNATURE_LINE.fullmatch(v)]
         role = self.vocabulary.label(self.vocabulary.signature_roles, names[0]) if names else None
         if lines_to_sign and len(names) == 1 and role:
             # "Sekreterare<TAB>……………<TAB>Paragrafer 31-37", the name on the row below, under
@@ -1467,11 +1487,21 @@ class MarkdownReader:
         return written == name or (written in self.vocabulary.body_nouns and name.endswith(written))
 
     def title_and_dnr(self, text: str, line: Line) -> tuple[str, list[Dnr]]:
-        """A title as written; a dnr written inside it in parentheses ("(KS/2016:198)") is read too."""
+        """A title as written; a dnr written inside it in parentheses ("(KS/2016:198)") is read too.
+        A labelled dnr after a separator ("Tertialrapport 2 / Dnr 2010/0290-1.1.4") is the
+        case's number printed on the title's line, not part of the title."""
         inside = re.search(r"\(([^()]{4,60})\)\s*$", text)
         if inside and _is_dnr_cell(inside[1]):
             try:
                 return text, parse_many(_strip_dnr_label(inside[1]), self.org.dnr_prefix)
+            except DnrError:
+                pass
+        after = [*_LABELLED_DNR_AFTER.finditer(text)]
+        if after and after[-1].start() > 0:
+            try:
+                return text[: after[-1].start()].rstrip(), parse_many(
+                    _strip_dnr_label(text[after[-1].end() :]), self.org.dnr_prefix
+                )
             except DnrError:
                 pass
         return text, []
@@ -1617,8 +1647,8 @@ class _Header:
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
 
 
-# A line drawn to sign on: dots, an ellipsis or underscores, nothing else.
-_SIGNATURE_LINE = re.compile(r"[.…_\s]{3,}")
+# "… / Dnr 2010/0290", "…, dnr KS 2018/52": a labelled dnr after the title on its line.
+_LABELLED_DNR_AFTER = re.compile(r"\s*[/,;–—-]\s*(?=(?:dnr|diarienr|diarienummer)\b)", re.IGNORECASE)
 # Header fields that hold one text: a continuation row adds to it rather than a second value.
 _ONE_VALUE_FIELDS = frozenset({"plats_och_tid", "datum", "justering"})
 _POSTING_LABELS = {
@@ -1706,9 +1736,6 @@ def _unique(names: tuple[PersonName, ...]) -> tuple[PersonName, ...]:
 _PARTY_CELL = re.compile(r"\(?([A-ZÅÄÖ]{1,4})\)?")
 
 
-_NAME_START = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*[ -][A-ZÅÄÖÉÜ]")
-
-
 def _with_party_cells(values: list[str]) -> list[str]:
     """An attendance row's cells as the attendance reader reads a cell: a party column
     ("M<TAB>Bengt Rosvall") written after the name it stands beside, as a code ("Bengt Rosvall
@@ -1724,7 +1751,7 @@ def _with_party_cells(values: list[str]) -> list[str]:
         if (
             out
             and value[:1]
-            and (value[:1].islower() or value[:1].isdigit() or value[:1] == "§" or not _NAME_START.match(value))
+            and (value[:1].islower() or value[:1].isdigit() or value[:1] == "§" or not NAME_START.match(value))
         ):
             # "Tomas Heder (M)<TAB>1:e vice ordförande", "Peter Carlsson<TAB>Teknisk chef": the
             # role; a cell that does not open with a name (two capitalised words) is no person.

@@ -1,0 +1,104 @@
+"""The signatures printed after the last paragraph, as many templates end a protocol:
+
+    Vid protokollet
+    …………………………
+    Lena Ström
+
+    Justeras
+    …………………………<TAB>…………………………
+    Bertil Ahlgren<TAB>Kjell Ahl
+    ordförande<TAB>justerare
+
+A label, the lines drawn to sign on, the names written under them and, in some templates, the
+roles under the names. Found by that structure (a signing label with a drawn line right below),
+so the block leaves the last paragraph's text and becomes the protocol's signatures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.readers.markdown_text import Line, _cells
+
+# A line drawn to sign on: dots, an ellipsis or underscores, nothing else.
+SIGNATURE_LINE = re.compile(r"[.…_\s]{3,}")
+# A cell that opens with a name: two capitalised words ("Bertil Ahlgren", "Eva-Lena Berg").
+NAME_START = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*[ -][A-ZÅÄÖÉÜ]")
+_ROLE_CELL = re.compile(r"[a-zåäö][\w .-]*")
+_LOOK_AHEAD = 3  # non-empty lines between a label and its drawn line
+
+
+@dataclass(frozen=True)
+class ClosingSignatures:
+    start: int  # index of the block's first line
+    stop: int  # index after its last line
+    signed: tuple[tuple[str, str], ...]  # (role as written, name as written), in order
+
+
+def closing_signatures(
+    lines: list[Line],
+    start: int,
+    end: int,
+    role_label: Callable[[str], str | None],
+    is_furniture: Callable[[str], bool],
+) -> ClosingSignatures | None:
+    """The first signature block in ``lines[start:end]``, or None. ``role_label`` gives a
+    signing label as written ("Justeras") for a line that is one, else None."""
+    for i in range(start, end):
+        if role_label(lines[i].text.strip()) is None or not _drawn_line_follows(lines, i + 1, end):
+            continue
+        block = _read_block(lines, i, end, role_label, is_furniture)
+        if block.signed:
+            return block
+    return None
+
+
+def _drawn_line_follows(lines: list[Line], start: int, end: int) -> bool:
+    seen = 0
+    for line in lines[start:end]:
+        text = line.text.strip()
+        if not text:
+            continue
+        if all(SIGNATURE_LINE.fullmatch(c) for c in _filled(text)):
+            return True
+        seen += 1
+        if seen >= _LOOK_AHEAD:
+            break
+    return False
+
+
+def _read_block(
+    lines: list[Line],
+    start: int,
+    end: int,
+    role_label: Callable[[str], str | None],
+    is_furniture: Callable[[str], bool],
+) -> ClosingSignatures:
+    signed: list[tuple[str, str]] = []
+    role, awaiting, last_names, stop = "", 0, 0, start
+    for j in range(start, end):
+        text = lines[j].text.strip()
+        if not text or is_furniture(text):
+            continue  # a page break inside the block
+        cells = _filled(text)
+        if (label := role_label(text)) is not None:
+            role = label
+        elif all(SIGNATURE_LINE.fullmatch(c) for c in cells):
+            awaiting = len(cells)
+        elif awaiting and all(NAME_START.match(c) for c in cells):
+            names = cells[:awaiting]
+            signed += [(role, name) for name in names]
+            awaiting, last_names = 0, len(names)
+        elif last_names and len(cells) == last_names and all(_ROLE_CELL.fullmatch(c) for c in cells):
+            # "ordförande<TAB>justerare" under the names: each name's own role.
+            signed[-last_names:] = [(cell, name) for cell, (_, name) in zip(cells, signed[-last_names:], strict=True)]
+            last_names = 0
+        else:
+            break
+        stop = j + 1
+    return ClosingSignatures(start, stop, tuple(signed))
+
+
+def _filled(text: str) -> list[str]:
+    return [c for c in _cells(text) if c]
