@@ -239,3 +239,6 @@ FURNITURE_CELL = "återkommer, med en cell ur ordlistans möbler"
 FURNITURE_TITLE = "återkommande dokumenttitel"
 FURNITURE_BESIDE = "återkommer bredvid sidhuvudet"
 FURNITURE_SEPARATOR = "tabellavgränsare under en möbelrad"
+
+# A header entry the reader names itself: the justerare's substitute ("Ersättare" under "Justerare").
+ADJUSTER_SUBSTITUTE = "{label} för justerare"

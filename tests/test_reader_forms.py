@@ -24,8 +24,8 @@ PROTOCOL = """SAMMANTRÄDESPROTOKOLL
 
 **Kommunstyrelsen**
 
-Plats och tid\t{place_and_time}
-Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)
+{place_label}\t{place_and_time}
+{time_row}Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)
 Övriga deltagande\tMaja Malmsten, nämndsekreterare
 {adjusters}Justeringens plats och tid\tKommunhuset 2018-09-10
 {signatures}
@@ -53,7 +53,9 @@ KS § 113
 """
 
 PARTS = {
+    "place_label": "Plats och tid",
     "place_and_time": "Kommunhuset, Sessionssalen, kl. 13.00-16.10",
+    "time_row": "",
     "adjusters": "Utses att justera\tHugo Hellström\n",
     "signatures": (
         "Underskrifter\tSekreterare\tMaja Malmsten\tParagrafer 112-113\n"
@@ -122,6 +124,7 @@ def test_the_time_and_place_in_an_opening_sentence() -> None:
         " kl. 13.00–16.10 i Kommunhuset, Sessionssalen."
     )
     text = PROTOCOL.format(**PARTS).replace("Plats och tid\t" + PARTS["place_and_time"], sentence)
+    assert sentence in text
     meeting, _ = read_text(text)
     assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset, Sessionssalen", time(13), time(16, 10))
 
@@ -220,3 +223,70 @@ def test_a_labelled_dnr_on_the_title_line_is_the_cases_number() -> None:
     item = meeting.items[1]
     assert item.title == "Delegationsbeslut"
     assert [(d.prefix, d.year, d.serial, d.code) for d in item.dnr] == [("KS", 2018, 298, "1.4.2")]
+
+
+@pytest.mark.parametrize("label", ["Plats och sammanträdestid", "Sammanträdestid och lokal"])
+def test_a_place_label_and_a_time_label_joined_by_och(label: str) -> None:
+    meeting, _ = read(place_label=label, place_and_time="Kommunhuset, klockan 08.30–12.40")
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset", time(8, 30), time(12, 40))
+
+
+def test_a_second_time_under_the_first_is_kept_whole() -> None:
+    meeting, _ = read(
+        place_label="Tid",
+        place_and_time="tisdag 4 september 2018 kl 09.00-12.10",
+        time_row="\tAjournering kl 10.30-10.45\nPlats\tKommunhuset\n",
+    )
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset", time(9), time(12, 10))
+    assert [(e.label, e.text) for e in meeting.extras] == [("Tid", "Ajournering kl 10.30-10.45")]
+
+
+def test_the_place_after_the_time_without_its_preposition() -> None:
+    meeting, _ = read(
+        place_label="Tid och plats", place_and_time="tisdagen den 4 september 2018 klockan 13.30–16.10 i Vretarummet"
+    )
+    assert (meeting.place, meeting.start, meeting.end) == ("Vretarummet", time(13, 30), time(16, 10))
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        "Justerare\tHugo Hellström\nErsättare\tIngrid Ivarsson\n",
+        "Utses att justera\tJusterare\tHugo Hellström\n\tErsättare\tIngrid Ivarsson\n",
+    ],
+)
+def test_the_justerares_substitute_is_neither_justerare_nor_a_substitute_of_the_body(rows: str) -> None:
+    meeting, _ = read(adjusters=rows)
+    assert meeting.adjustment is not None
+    assert [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
+    assert [(a.name, a.group.value) for a in meeting.attendees if a.name == "Ingrid Ivarsson"] == [
+        ("Ingrid Ivarsson", "beslutande")
+    ]
+    assert [(e.label, e.text) for e in meeting.extras] == [("Ersättare för justerare", "Ingrid Ivarsson")]
+
+
+def test_the_protocols_paragraphs_are_not_those_one_signer_signs() -> None:
+    meeting, _ = read(
+        signatures=(
+            "Underskrifter\tSekreterare\t……………………\tJusterade paragrafer\n"
+            "\t\tMaja Malmsten\t§§ 112–113\n"
+            "\tOrdförande\t……………………\n"
+            "\t\tGreta Grönlund § 112\n"
+            "\t\t……………………\n"
+            "\t\tHugo Hellström § 113"
+        )
+    )
+    assert meeting.adjustment is not None and meeting.adjustment.signed is not None
+    assert (meeting.adjustment.signed.first, meeting.adjustment.signed.last) == (112, 113)
+
+
+def test_the_anslag_statement_beside_its_heading() -> None:
+    statement = "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+    text = PROTOCOL.format(**{**PARTS, "posting_heading": f"**Anslag/bevis**\t{statement}"}).replace(
+        f"\n\n{statement}\n", "\n", 1
+    )
+    assert text.count(statement) == 1
+    meeting, _ = read_text(text)
+    assert meeting.posting is not None
+    assert meeting.posting.statement == statement
+    assert (meeting.posting.posted, meeting.posting.taken_down) == (date(2018, 9, 11), date(2018, 10, 3))

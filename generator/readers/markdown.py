@@ -108,7 +108,7 @@ _FURNITURE_SEEN: dict[tuple[object, ...], dict[str, str]] = {}
 _KNOWN_HEADINGS: dict[tuple[object, ...], dict[str, bool]] = {}
 _SEEN_LIMIT = 200_000  # lines remembered per body (a few MB at most)
 # Searched for (the place is what comes before it): linear even on a long line without "kl".
-_TIME = re.compile(r"\bkl\.?\s*+(?P<start>\d{1,2}[:.]\d{2})(?:\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2}))?")
+_TIME = re.compile(r"\b(?:klockan|kl\.?)\s*+(?P<start>\d{1,2}[:.]\d{2})(?:\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2}))?")
 _ONE_CLOCK = re.compile(r"(?<![\d:.])(?P<start>\d{1,2}[:.]\d{2})(?P<end>)(?![\d:.])")
 _PAGES = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?$")
 _UTC = re.compile(r"(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)Z")
@@ -385,7 +385,7 @@ class MarkdownReader:
 
     def is_posting_heading_row(self, text: str) -> bool:
         """The anslag's heading, alone or in a running header's row ("RÖDSJÖ KOMMUN<TAB>ANSLAG/BEVIS")."""
-        if self.vocabulary.is_posting_heading(text):
+        if self.vocabulary.is_posting_heading(text) or self.posting_statement_beside(text) is not None:
             return True
         if "\t" not in text or len(text) > MAX_FURNITURE:
             return False
@@ -401,6 +401,20 @@ class MarkdownReader:
                 for c in cells
             )
         )
+
+    def posting_statement_beside(self, text: str) -> str | None:
+        """ "**Anslag/bevis**<TAB>Protokollet är justerat. …": the heading with the anslag's
+        statement in the next cell; the statement, which the anslag keeps, or None."""
+        cells = [c for c in _cells(text) if c]
+        if len(cells) < 2 or not self.vocabulary.is_posting_heading(cells[0]):
+            return None
+        found = self.vocabulary.label(self.vocabulary.posting, cells[1])
+        return " ".join(cells[1:]) if found and found[0] == "text" else None
+
+    def posting_lines(self, lines: list[Line], at: int, stop: int) -> list[Line]:
+        """The anslag's lines after its heading at ``at``, the statement beside the heading first."""
+        beside = self.posting_statement_beside(lines[at].text)
+        return [*([Line(lines[at].number, beside)] if beside else []), *lines[at + 1 : stop]]
 
     def is_date_cell(self, cell: str) -> bool:
         """A short cell that carries the meeting's date ("MBN 2021-03-18"): a running header's."""
@@ -461,7 +475,7 @@ class MarkdownReader:
             end = annex_at
         # An anslag printed after the last paragraph (a web export puts it last) ends the paragraphs.
         late_anslag = None if anslag_at is not None else _find(lines, self.is_posting_heading_row, starts[-1] + 1, end)
-        posting_lines = lines[late_anslag + 1 : end] if late_anslag is not None else []
+        posting_lines = self.posting_lines(lines, late_anslag, end) if late_anslag is not None else []
         if late_anslag is not None:
             self.note(lines[late_anslag], "anslag", "rubrik")
             end = late_anslag
@@ -496,7 +510,7 @@ class MarkdownReader:
                 posting_end = agenda_at
             # Header fields may follow the anslag ("Övriga deltagande" on the next page).
             header_from = self.posting_stop(lines, anslag_at + 1, posting_end)
-            posting_lines = lines[anslag_at + 1 : header_from]
+            posting_lines = self.posting_lines(lines, anslag_at, header_from)
             header_lines += lines[header_from:posting_end]
         header = self.read_header(header_lines)
         posting, meeting_date = None, file_date
@@ -728,6 +742,11 @@ class MarkdownReader:
             if found and found[0] == "justerare" and field == "underskrifter":
                 # "Justerare<TAB>Namn" among the signature rows signs; it is not the justerare field.
                 values = [found[1], *(v for v in [found[2], *cells[1:]] if v)]
+            elif found and found[0] == "ersättare" and field == "justerare" and not found[2]:
+                # "Justerare<TAB>Maria Granath" then "Ersättare<TAB>Per Olsson": the justerare's
+                # substitute, no substitute of the body; kept as written.
+                self.substitute_adjuster(header, found[1], cells[1:], line)
+                continue
             elif found:
                 field, _, rest = found
                 values = [v for v in ([rest] if rest else []) + cells[1:] if v]
@@ -853,7 +872,11 @@ class MarkdownReader:
         joined = " ".join(values)
         if field in ("plats_och_tid", "plats", "tid", "datum"):
             place, start, end, other = self.place_and_time(joined, line, alone=field == "tid")
-            if field == "tid" and place:
+            if start is not None and header.start is not None and (start, end) != (header.start, header.end):
+                # A second time ("Tid<TAB>kl 09.00-12.10", "<TAB>Ajournering kl 10.30-10.45") is
+                # not the meeting's: kept whole, its clock included.
+                place, other = "", joined
+            elif field == "tid" and place:
                 other, place = ", ".join(p for p in (place, other) if p), ""
             if other:
                 # "Tid<TAB>… kl 13.00–16.40, ajournering 14.50–15.05": what else the time line
@@ -882,6 +905,15 @@ class MarkdownReader:
             names = [n.strip() for n in re.split(r",|\boch\b", joined) if n.strip()]
             header.absentees += self.roster.names(_without_codes(n) for n in names)
         elif field == "justerare":
+            # "Utses att justera<TAB>Justerare<TAB>Maud Sjövall", "<TAB>Ersättare<TAB>Eskil Rapp":
+            # sub-labels inside the field; the substitute is no justerare.
+            sub = self.vocabulary.label(self.vocabulary.header, values[0]) if values else None
+            if sub and sub[0] == "ersättare" and not sub[2]:
+                self.substitute_adjuster(header, sub[1], values[1:], line)
+                return
+            if sub and sub[0] == "justerare" and not sub[2]:
+                values = values[1:]
+                joined = " ".join(values)
             names = [n.strip() for n in re.split(r",| och ", joined) if any(ch.isalpha() for ch in n)]
             # "Birgitta Alm Jonas Teng": names without a separator, told apart by the roster.
             listed = self.named(joined)
@@ -893,6 +925,12 @@ class MarkdownReader:
         elif field in ("underskrifter", "paragrafer"):
             header.line = header.line or line.number
             self.signatory(values, header, line)
+
+    def substitute_adjuster(self, header: _Header, label: str, cells: list[str], line: Line) -> None:
+        header.extras.append(
+            Extra(messages.ADJUSTER_SUBSTITUTE.format(label=label), " ".join(c for c in cells if c), line.number)
+        )
+        self.note(line, "huvud", "justerarens ersättare")
 
     def place_and_time_in_sentence(self, text: str, header: _Header, line: Line) -> None:
         """ "Protokoll fört vid sammanträde med styrelsen … torsdagen den 2 september 2010 kl.
@@ -928,7 +966,8 @@ class MarkdownReader:
         other: list[str] = []
         for part in _join_parts(value[: found.start()], value[end_at:]).split(", "):
             (other if _TIME.search(part) or _CLOCK_SPAN.search(part) else kept).append(part)
-        return ", ".join(kept), start, end, ", ".join(other)
+        # "… klockan 13.30–16.10 i Vretarummet": the place, without the preposition the sentence gave it.
+        return _LEADING_PREPOSITION.sub("", ", ".join(kept)), start, end, ", ".join(other)
 
     def without_date(self, value: str, line: Line) -> str:
         """The place without the meeting's date when it is written in it ("tisdag 23 april 2019",
@@ -971,10 +1010,16 @@ class MarkdownReader:
             value = re.sub(r"^(?:paragraf(?:er)?)\s*", "", value, flags=re.IGNORECASE)
             return RANGE.search(value) or _RANGE_WITHOUT_SIGN.fullmatch(value.strip())
 
-        signed = next((found for v in values if (found := span(v))), None)
-        if signed:
+        def only_span(value: str) -> re.Match[str] | None:
+            # "Paragrafer 31-37", "§§ 112–118"; not "Gunnel Åkerlind §§ 112–115": the paragraphs
+            # a person signs, not the protocol's.
+            found = span(value)
+            return found if found and not NAME_START.match(value) else None
+
+        signed = next((found for v in values if (found := only_span(v))), None)
+        if signed and header.signed is None:
             header.signed = paragraph_range(signed[1], signed[2])
-        cells = [v for v in values if not span(v) and normalise(v) not in ("paragrafer", "paragraf")]
+        cells = [v for v in values if not only_span(v) and normalise(v) not in _SIGNED_LABELS]
         lines_to_sign = [v for v in cells if SIGNATURE_LINE.fullmatch(v)]
         names = [v for v in cells if not SIGNATURE_LINE.fullmatch(v)]
         role = self.vocabulary.label(self.vocabulary.signature_roles, names[0]) if names else None
@@ -1647,6 +1692,8 @@ class _Header:
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
 
 
+_LEADING_PREPOSITION = re.compile(r"^(?:i|på)\s+(?=[A-ZÅÄÖ])")
+_SIGNED_LABELS = frozenset({"paragrafer", "paragraf", "justerade paragrafer"})
 # "… / Dnr 2010/0290", "…, dnr KS 2018/52": a labelled dnr after the title on its line.
 _LABELLED_DNR_AFTER = re.compile(r"\s*[/,;–—-]\s*(?=(?:dnr|diarienr|diarienummer)\b)", re.IGNORECASE)
 # Header fields that hold one text: a continuation row adds to it rather than a second value.

@@ -115,6 +115,13 @@ def _table(groups: dict[str, list[str]]) -> LabelTable:
     return LabelTable({normalise(word): field for field, words in groups.items() for word in words})
 
 
+def _with_place_and_time(groups: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A place label and a time label joined by "och", in either order ("Plats och
+    sammanträdestid", "Sammanträdestid och lokal"), label the place and the time together."""
+    joined = [f"{a} och {b}" for p in groups["plats"] for t in groups["tid"] for a, b in ((p, t), (t, p))]
+    return {**groups, "plats_och_tid": [*groups["plats_och_tid"], *joined]}
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     header: LabelTable
@@ -202,7 +209,7 @@ class Vocabulary:
 def vocabulary_for(additions: Additions = ()) -> Vocabulary:
     data = _with_additions(additions)
     return Vocabulary(
-        header=_table(data["huvud"]),
+        header=_table(_with_place_and_time(data["huvud"])),
         signature_roles=_table(data["underskrift"]),
         posting_heading=frozenset(normalise(w) for w in data["anslag_rubrik"]),
         posting=_table(data["anslag"]),
