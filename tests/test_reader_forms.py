@@ -49,7 +49,7 @@ KS § 113
 
 **Delegationsbeslut**
 
-{history}Kommunstyrelsen beslutar att lägga redovisningen till handlingarna.
+{history}{decision}
 """
 
 PARTS = {
@@ -66,6 +66,7 @@ PARTS = {
     "posted": "Datum för anslags uppsättande",
     "taken_down": "Datum för anslags nedtagande",
     "history": "",
+    "decision": "Kommunstyrelsen beslutar att lägga redovisningen till handlingarna.",
 }
 
 
@@ -290,3 +291,39 @@ def test_the_anslag_statement_beside_its_heading() -> None:
     assert meeting.posting is not None
     assert meeting.posting.statement == statement
     assert (meeting.posting.posted, meeting.posting.taken_down) == (date(2018, 9, 11), date(2018, 10, 3))
+
+
+PROPOSE_TO_COUNCIL = "Föreslå kommunfullmäktige besluta\n\natt godkänna redovisningen,\n\natt uppdra åt kommunchefen."
+
+
+@pytest.mark.parametrize(
+    ("text", "decision"),
+    [
+        (
+            "Redovisningen gicks igenom.\n\natt lägga redovisningen till handlingarna.",
+            "att lägga redovisningen till handlingarna.",
+        ),
+        ("Kommunchefen redogjorde för besluten.\n\nGodkänna redovisningen.", "Godkänna redovisningen."),
+        (PROPOSE_TO_COUNCIL, PROPOSE_TO_COUNCIL),
+        (
+            "Ärendet föredrogs.\n\n1. Godkänna redovisningen.\n\n2. Uppdra åt kommunchefen att följa upp.",
+            "1. Godkänna redovisningen.\n\n2. Uppdra åt kommunchefen att följa upp.",
+        ),
+        ("Redovisningen av delegeringsbesluten godkändes.", "Redovisningen av delegeringsbesluten godkändes."),
+        (
+            "Kommunstyrelsen diskuterade redovisningen.\n\natt lägga redovisningen till handlingarna.",
+            "att lägga redovisningen till handlingarna.",
+        ),
+        ("Ks\tatt lägga redovisningen till handlingarna.", "att lägga redovisningen till handlingarna."),
+    ],
+)
+def test_a_decision_without_heading_or_lead_in(text: str, decision: str) -> None:
+    meeting, _ = read(decision=text)
+    assert meeting.items[1].decision == decision
+
+
+def test_att_clauses_a_yrkande_leads_into_are_no_decision() -> None:
+    text = "Hugo Hellström (M) yrkar att kommunstyrelsen beslutar\n\natt avslå redovisningen."
+    meeting, problems = read(decision=text)
+    assert meeting.items[1].decision == ""
+    assert "att avslå redovisningen." in " ".join(s.text for s in meeting.items[1].sections)

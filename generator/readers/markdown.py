@@ -1321,15 +1321,27 @@ class MarkdownReader:
         for (heading, chunk), stated_at in zip(chunks, stated, strict=True):
             kind = self.vocabulary.lists.get(normalise(heading)) if heading else None
             decided_at = None
-            if not (decision_headed or decision or kind or self.vocabulary.facts.get(normalise(heading))):
+            facts_section = bool(heading) and bool(self.vocabulary.facts.get(normalise(heading)))
+            proposed = bool(heading) and bool(self.vocabulary.proposal.fullmatch(normalise(heading)))
+            if not (decision_headed or decision or kind or facts_section):
                 decided_at = stated_at
+                # Nothing said in so many words: "<organet> godkänner …", then a passive last
+                # ("Dagordningen godkändes.").
                 if decided_at is None and not heading and not decision_opened:
                     decided_at = self.decision_guess(chunk)
+                if decided_at is None and not decision_opened and chunk is chunks[-1][1] and not proposed:
+                    decided_at = self.decision_passive(chunk)
+            if not (decision_headed or decision or kind or proposed or decision_opened) and (
+                (clauses := self.decision_clauses(chunk)) is not None
+            ):
+                # The att-clauses with no lead-in ("att avslå motionen.") win over a guess; they may
+                # follow a plain heading ("Ärendebeskrivning") or a vote's text ("Omröstning").
+                decided_at = clauses
             if decided_at is not None:
                 # "Direktionen beslutar: att …" in the running text, with no heading: the decision.
                 for line in chunk[decided_at:]:
                     self.note(line, "paragraf", "beslut")
-                decision, chunk = _markdown(chunk[decided_at:]), chunk[:decided_at]
+                decision, chunk = _markdown(self.without_own_margin(chunk[decided_at:])), chunk[:decided_at]
             for line in chunk:
                 self.note(line, "paragraf", heading or "text")
             # The same marker under any heading (the decision and the lists included) withholds
@@ -1516,6 +1528,57 @@ class MarkdownReader:
                 return i
         return None
 
+    def paragraph_starts(self, chunk: list[Line]) -> tuple[list[int], list[str]]:
+        """Where each paragraph of ``chunk`` starts (a row is one of its own) and its text."""
+        starts = [
+            i
+            for i, line in enumerate(chunk)
+            if line.text.strip() and (not i or not chunk[i - 1].text.strip() or "\t" in line.text)
+        ]
+        return starts, [_last_cell(chunk[i].text) for i in starts]
+
+    def decision_clauses(self, chunk: list[Line]) -> int | None:
+        """For a paragraph with no decision otherwise: the last run of paragraphs that open with
+        "att" or a decision verb in the infinitive ("att avslå motionen.", "Föreslå
+        kommunfullmäktige besluta"), unless a yrkande leads into it."""
+        starts, texts = self.paragraph_starts(chunk)
+        run = None
+        for k in range(len(starts) - 1, -1, -1):
+            if self.decides(texts[k]):
+                run = k
+            elif run is not None:
+                break
+        lead_in = texts[run - 1] if run else ""
+        if run is not None and not (_MOTION_LEAD_IN.search(lead_in) and not lead_in.endswith(".")):
+            return starts[run]
+        return None
+
+    def decision_passive(self, chunk: list[Line]) -> int | None:
+        """The paragraph's last paragraph of text when it decides in the passive ("Dagordningen
+        godkändes.", "Till justerare utsågs …") and is short, as such a decision is."""
+        starts, texts = self.paragraph_starts(chunk)
+        if not starts:
+            return None
+        words = re.findall(r"\w+", texts[-1].casefold())
+        return starts[-1] if len(words) <= 40 and set(words) & self.vocabulary.decision_passives else None
+
+    def without_own_margin(self, lines: list[Line]) -> list[Line]:
+        """A decision written in the text column beside margin codes ("Kfm<TAB>att notera …"):
+        its text, without the body's own code (it says only who decides) or an empty margin."""
+        out = []
+        for line in lines:
+            cells = _cells(line.text)
+            own = len(cells) == 2 and (not cells[0] or abbreviates(cells[0], self.body.name))
+            out.append(Line(line.number, cells[1]) if own and cells[1] else line)
+        return out
+
+    def decides(self, text: str) -> bool:
+        first = re.match(r"(?:\d{1,2}[.)]\s+|[-–•*]\s+)?(\w+)\b", text)  # "1. Sälja …", "- att …"
+        if not first:
+            return False
+        word = first[1]
+        return word == "att" or (word[:1].isupper() and word.casefold() in self.vocabulary.decision_infinitives)
+
     def body_opening(self) -> re.Pattern[str]:
         """A sentence that opens with the body's name (or the noun it ends with) and a word."""
         if self.opening_pattern is None:
@@ -1692,6 +1755,9 @@ class _Header:
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
 
 
+# "X yrkar att nämnden beslutar", "Förvaltningen föreslår nämnden besluta": att-clauses that
+# follow are a motion's or a proposal's, not the decision.
+_MOTION_LEAD_IN = re.compile(r"\byrka|\bföreslår\b|\bföreslog\b", re.IGNORECASE)
 _LEADING_PREPOSITION = re.compile(r"^(?:i|på)\s+(?=[A-ZÅÄÖ])")
 _SIGNED_LABELS = frozenset({"paragrafer", "paragraf", "justerade paragrafer"})
 # "… / Dnr 2010/0290", "…, dnr KS 2018/52": a labelled dnr after the title on its line.
@@ -1781,6 +1847,11 @@ def _unique(names: tuple[PersonName, ...]) -> tuple[PersonName, ...]:
 
 
 _PARTY_CELL = re.compile(r"\(?([A-ZÅÄÖ]{1,4})\)?")
+
+
+def _last_cell(text: str) -> str:
+    """A row's last filled cell: the text beside a margin code ("Ks<TAB>att avslå motionen.")."""
+    return next((c for c in reversed(_cells(text)) if c), "")
 
 
 def _with_party_cells(values: list[str]) -> list[str]:

@@ -157,6 +157,8 @@ class Vocabulary:
     annex_columns: LabelTable
     body_nouns: tuple[str, ...] = ()
     not_decision_verbs: frozenset[str] = frozenset()
+    decision_infinitives: frozenset[str] = frozenset()  # "Godkänna redovisningen.": a bare decision
+    decision_passives: frozenset[str] = frozenset()  # "Dagordningen godkändes.": a decision in the passive
 
     @staticmethod
     def label(table: LabelTable, text: str) -> tuple[str, str, str] | None:
@@ -231,6 +233,8 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         signing_prefixes=frozenset(_first_word(pattern) for pattern in data["signering_mönster"]),
         body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),
         not_decision_verbs=frozenset(normalise(word) for word in data.get("inget_beslutsverb", ())),
+        decision_infinitives=frozenset(normalise(word) for word in data["beslutsverb_infinitiv"]),
+        decision_passives=frozenset(normalise(word) for word in data["beslutsverb_passiv"]),
         annex=_patterns(data["bilaga_mönster"]),
         posting_heading_words=tuple(sorted({normalise(w).split()[0].split("/")[0] for w in data["anslag_rubrik"]})),
         posted_said=_patterns(data["anslag_uppsatt_mönster"]),
