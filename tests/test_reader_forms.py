@@ -327,3 +327,5 @@ def test_att_clauses_a_yrkande_leads_into_are_no_decision() -> None:
     meeting, problems = read(decision=text)
     assert meeting.items[1].decision == ""
     assert "att avslå redovisningen." in " ".join(s.text for s in meeting.items[1].sections)
+    # Staff are told the paragraph has no decision, rather than shown the motion as one.
+    assert any("§ 113 saknar beslut" in p.message for p in problems.warnings)
