@@ -329,3 +329,8 @@ def test_att_clauses_a_yrkande_leads_into_are_no_decision() -> None:
     assert "att avslå redovisningen." in " ".join(s.text for s in meeting.items[1].sections)
     # Staff are told the paragraph has no decision, rather than shown the motion as one.
     assert any("§ 113 saknar beslut" in p.message for p in problems.warnings)
+
+
+def test_under_a_proposal_heading_even_beslutar_is_proposed() -> None:
+    meeting, _ = read(decision=f"**Förslag till beslut**\n\n{PARTS['decision']}")
+    assert (meeting.items[1].decision, meeting.items[1].proposal) == ("", PARTS["decision"])

@@ -1316,7 +1316,11 @@ class MarkdownReader:
         chunks = list(self.sections(lines[body_at:]))
         decision_headed = any(self.is_decision_heading(heading) for heading, _ in chunks)
         # A decision said in so many words anywhere ("Styrelsen beslutade") wins over a guess.
-        stated = [self.decision_opening(chunk) for _, chunk in chunks]
+        # Under a proposal heading ("Förslag till beslut") even "Direktionen beslutar …" is proposed.
+        stated = [
+            None if heading and self.vocabulary.proposal.fullmatch(normalise(heading)) else self.decision_opening(chunk)
+            for heading, chunk in chunks
+        ]
         decision_opened = any(at is not None for at in stated)
         for (heading, chunk), stated_at in zip(chunks, stated, strict=True):
             kind = self.vocabulary.lists.get(normalise(heading)) if heading else None
