@@ -334,3 +334,10 @@ def test_att_clauses_a_yrkande_leads_into_are_no_decision() -> None:
 def test_under_a_proposal_heading_even_beslutar_is_proposed() -> None:
     meeting, _ = read(decision=f"**Förslag till beslut**\n\n{PARTS['decision']}")
     assert (meeting.items[1].decision, meeting.items[1].proposal) == ("", PARTS["decision"])
+
+
+@pytest.mark.parametrize("written", ["Hugo Hellström, M", "Hugo Hellström, (M)"])
+def test_a_party_code_after_the_justerare_is_no_person(written: str) -> None:
+    meeting, _ = read(adjusters=f"Utses att justera\t{written}\n")
+    assert meeting.adjustment is not None
+    assert [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]

@@ -914,7 +914,12 @@ class MarkdownReader:
             if sub and sub[0] == "justerare" and not sub[2]:
                 values = values[1:]
                 joined = " ".join(values)
-            names = [n.strip() for n in re.split(r",| och ", joined) if any(ch.isalpha() for ch in n)]
+            # "Marie Lidén, S", "Gunilla Åström, (S)": a party code after the comma is no person.
+            names = [
+                n.strip()
+                for n in re.split(r",| och ", joined)
+                if _without_codes(n).strip() and not _PARTY_CELL.fullmatch(n.strip())
+            ]
             # "Birgitta Alm Jonas Teng": names without a separator, told apart by the roster.
             listed = self.named(joined)
             header.adjusters += (
