@@ -341,3 +341,18 @@ def test_a_party_code_after_the_justerare_is_no_person(written: str) -> None:
     meeting, _ = read(adjusters=f"Utses att justera\t{written}\n")
     assert meeting.adjustment is not None
     assert [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
+
+
+def test_a_närvarolista_keeps_what_the_header_says_of_a_serving_substitute() -> None:
+    header = "Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)\n"
+    serving = "Tjänstgörande ersättare\tJonas Jernberg (S), ersättare för Karin Kvist (S)\n"
+    annex = (
+        "\n**Närvarolista**\n\nNamn\tNärvarande\n"
+        "Greta Grönlund (S)\tX\nHugo Hellström (M)\tX\nIngrid Ivarsson (C)\tX\nJonas Jernberg (S)\tX\n"
+    )
+    text = PROTOCOL.format(**PARTS).replace(header, header + serving) + annex
+    assert serving in text
+    meeting, _ = read_text(text)
+    assert meeting.annexes, "the närvarolista is read as an annex"
+    jonas = [a for a in meeting.attendees if a.name == "Jonas Jernberg"]
+    assert [(a.group.value, a.serving_for) for a in jonas] == [("ersättare", "Karin Kvist")]

@@ -1828,7 +1828,8 @@ def _merged(
     attendees: list[Attendee], absentees: list[PersonName], annex: AnnexFacts, roster: Roster
 ) -> tuple[list[Attendee], list[PersonName]]:
     """The header's attendance corrected by the annex's list: who the list marks absent is no
-    participant, who it marks present is one (with the header's role when the list gives none)."""
+    participant, who it marks present is one. Someone in both keeps what the header says (a
+    tjänstgörande ersättare's 'ersättare för …', a role), the list filling what it leaves out."""
 
     def key(name: str) -> str:
         return normalise(_without_codes(name))
@@ -1840,7 +1841,17 @@ def _merged(
         if key(attendee.name) in absent:
             continue
         found = listed.pop(key(attendee.name), None)
-        out.append(replace(found, role=found.role or attendee.role) if found else attendee)
+        out.append(
+            replace(
+                attendee,
+                role=attendee.role or found.role,
+                serving_for=found.serving_for or attendee.serving_for,
+                paragraphs=attendee.paragraphs or found.paragraphs,
+                party=attendee.party or found.party,
+            )
+            if found
+            else attendee
+        )
     out += listed.values()
     return out, [*absentees, *roster.names(_without_codes(n) for n in annex.absent)]
 
