@@ -356,3 +356,32 @@ def test_a_närvarolista_keeps_what_the_header_says_of_a_serving_substitute() ->
     assert meeting.annexes, "the närvarolista is read as an annex"
     jonas = [a for a in meeting.attendees if a.name == "Jonas Jernberg"]
     assert [(a.group.value, a.serving_for) for a in jonas] == [("ersättare", "Karin Kvist")]
+
+
+VOTE = """Hugo Hellström (M) yrkar avslag.
+
+**Omröstning**
+
+Ja-röst för att bifalla förslaget, nej-röst för avslag.
+
+Ja röstar: Greta Grönlund (S) och Ingrid Ivarsson (C).
+
+Nej röstar: Hugo Hellström (M).
+
+Avstår från att rösta: Maja Malmsten.
+
+Med 2 ja-röster mot 1 nej-röst beslutar kommunstyrelsen att bifalla förslaget.
+
+**Kommunstyrelsens beslut**
+
+Kommunstyrelsen beslutar att lägga redovisningen till handlingarna."""
+
+
+def test_a_vote_written_out_in_sentences() -> None:
+    meeting, _ = read(decision=VOTE)
+    [vote] = meeting.items[1].votes
+    assert [n.name for n in vote.yes] == ["Greta Grönlund", "Ingrid Ivarsson"]
+    assert [n.name for n in vote.no] == ["Hugo Hellström"]
+    assert [n.name for n in vote.abstaining] == ["Maja Malmsten"]
+    assert vote.question == "Ja-röst för att bifalla förslaget, nej-röst för avslag."
+    assert vote.result.startswith("Med 2 ja-röster mot 1 nej-röst")

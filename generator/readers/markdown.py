@@ -1478,7 +1478,7 @@ class MarkdownReader:
         row is skipped: it is the count of the marks), and its result."""
         table_at = next((i for i, line in enumerate(chunk) if _is_row(line.text)), None)
         if table_at is None:
-            return None
+            return self.vote_in_sentences(chunk)
         rows = [_cells(line.text.strip(" ")) for line in chunk if _is_row(line.text)]
         rows = [row for row in rows if not _PIPE_SEPARATOR.match("|".join(row))]
         headed = [
@@ -1500,6 +1500,9 @@ class MarkdownReader:
                 answers[answer].append(_without_codes(name))
         before = [line.text.strip() for line in chunk[:table_at] if line.text.strip()]
         after = [line.text.strip() for line in chunk[table_at:] if line.text.strip() and not _is_row(line.text)]
+        return self.vote_of(before, answers, after)
+
+    def vote_of(self, before: list[str], answers: dict[str, list[str]], after: list[str]) -> Vote:
         return Vote(
             " ".join(before),
             self.roster.names(answers["röst_ja"]),
@@ -1507,6 +1510,26 @@ class MarkdownReader:
             self.roster.names(answers["röst_avstår"]),
             " ".join(after),
         )
+
+    def vote_in_sentences(self, chunk: list[Line]) -> Vote | None:
+        """An omröstning written out: "Ja röstar: Ylva Stenberg, … och Inger Tjärnström.", "Nej
+        röstar: …", "Avstår från att rösta: …"; a short lead before the colon that names one
+        answer (Ja, Nej, Avstår) gives the names after it. Text before is the question, after
+        the result."""
+        answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
+        before: list[str] = []
+        after: list[str] = []
+        for text in _paragraphs(chunk):
+            lead, colon, names = text.partition(":")
+            kinds = {self.vocabulary.facts.get(word, "") for word in re.findall(r"\w+", normalise(lead))} & set(answers)
+            if colon and len(lead.split()) <= 6 and len(kinds) == 1:
+                written = re.split(r",\s*|\s+och\s+", names.strip().rstrip("."))
+                answers[kinds.pop()] += [_without_codes(n).strip() for n in written if _without_codes(n).strip()]
+            else:
+                (after if any(answers.values()) else before).append(text)
+        if not any(answers.values()):
+            return None
+        return self.vote_of(before, answers, after)
 
     def decision_opening(self, chunk: list[Line]) -> int | None:
         """Where the body's decision starts in text without a decision heading: "Direktionen
