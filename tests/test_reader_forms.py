@@ -385,3 +385,16 @@ def test_a_vote_written_out_in_sentences() -> None:
     assert [n.name for n in vote.abstaining] == ["Maja Malmsten"]
     assert vote.question == "Ja-röst för att bifalla förslaget, nej-röst för avslag."
     assert vote.result.startswith("Med 2 ja-röster mot 1 nej-röst")
+
+
+def test_a_vote_in_sentences_in_the_running_text() -> None:
+    running = VOTE.replace("**Omröstning**\n\n", "Ordföranden ställer proposition och omröstning begärs.\n\n")
+    meeting, _ = read(decision=running)
+    [vote] = meeting.items[1].votes
+    assert ([n.name for n in vote.yes], [n.name for n in vote.no]) == (
+        ["Greta Grönlund", "Ingrid Ivarsson"],
+        ["Hugo Hellström"],
+    )
+    # Without a heading, the question is the paragraph before the names and the result the one after.
+    assert vote.question == "Ja-röst för att bifalla förslaget, nej-röst för avslag."
+    assert vote.result.startswith("Med 2 ja-röster") and "Kommunstyrelsen" not in vote.result

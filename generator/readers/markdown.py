@@ -1372,6 +1372,14 @@ class MarkdownReader:
                 self.facts(heading, chunk, facts)
         if not any(s.withheld for s in sections):
             self.facts_in_sentences(chunks, facts)
+            if not facts.votes:
+                # "Ja röstar: …" in the running text, with no "Omröstning" heading.
+                facts.votes += [
+                    vote
+                    for heading, chunk in chunks
+                    if not (heading and self.vocabulary.facts.get(normalise(heading)))
+                    and (vote := self.vote_in_sentences(chunk, headed=False))
+                ]
         if not decision and not any(s.withheld and self.is_decision_heading(s.heading) for s in sections):
             self.warning(
                 start.number, messages.MD_NO_DECISION.format(number=number, heading=self.body.decision_heading)
@@ -1511,11 +1519,14 @@ class MarkdownReader:
             " ".join(after),
         )
 
-    def vote_in_sentences(self, chunk: list[Line]) -> Vote | None:
+    def vote_in_sentences(self, chunk: list[Line], headed: bool = True) -> Vote | None:
         """An omröstning written out: "Ja röstar: Ylva Stenberg, … och Inger Tjärnström.", "Nej
         röstar: …", "Avstår från att rösta: …"; a short lead before the colon that names one
         answer (Ja, Nej, Avstår) gives the names after it. Text before is the question, after
-        the result."""
+        the result: under an "Omröstning" heading all of it, in running text (not ``headed``)
+        the paragraph right before and right after."""
+        if not headed and not any(":" in line.text for line in chunk):
+            return None  # no answer sentence without its colon: most text is read no further
         answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
         before: list[str] = []
         after: list[str] = []
@@ -1529,7 +1540,7 @@ class MarkdownReader:
                 (after if any(answers.values()) else before).append(text)
         if not any(answers.values()):
             return None
-        return self.vote_of(before, answers, after)
+        return self.vote_of(before if headed else before[-1:], answers, after if headed else after[:1])
 
     def decision_opening(self, chunk: list[Line]) -> int | None:
         """Where the body's decision starts in text without a decision heading: "Direktionen
