@@ -398,3 +398,18 @@ def test_a_vote_in_sentences_in_the_running_text() -> None:
     # Without a heading, the question is the paragraph before the names and the result the one after.
     assert vote.question == "Ja-röst för att bifalla förslaget, nej-röst för avslag."
     assert vote.result.startswith("Med 2 ja-röster") and "Kommunstyrelsen" not in vote.result
+
+
+def test_a_roll_call_annex_named_for_its_paragraph_in_its_title() -> None:
+    annex = (
+        "\n**Bilaga 1 till KS § 113**\n\n**Omröstningslista**\n\nLedamot\tJa\tNej\tAvstår\n"
+        "Greta Grönlund (S)\tX\t\t\nHugo Hellström (M)\t\tX\t\nIngrid Ivarsson (C)\t\t\tX\nSumma\t1\t1\t1\n"
+    )
+    meeting, _ = read_text(PROTOCOL.format(**PARTS) + annex)
+    [vote] = meeting.items[1].votes
+    assert [[n.name for n in names] for names in (vote.yes, vote.no, vote.abstaining)] == [
+        ["Greta Grönlund"],
+        ["Hugo Hellström"],
+        ["Ingrid Ivarsson"],
+    ]
+    assert not meeting.items[0].votes

@@ -73,8 +73,9 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
         if len(alone) <= 1 and not (columns and cells and _has_name(cells, columns)):
             text = " ".join(cells).strip()
             said = RANGE.search(text)
-            if text and said and vocabulary.label(vocabulary.facts, text):
-                vote_at = (int(said[1]), text)  # "Votering § 16": the tables below are its roll call
+            if text and said and (vocabulary.label(vocabulary.facts, text) or len(text.split()) <= _TITLE_WORDS):
+                # "Votering § 16", "Bilaga 1 till KF § 74": the tables below are its roll call.
+                vote_at = (int(said[1]), text)
                 votes = {}
             if text:
                 columns = {} if not said else columns
@@ -122,6 +123,9 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
                 votes.setdefault(answer, []).append(voter.name)
             _put_vote(facts, vote_at, votes)
     return facts
+
+
+_TITLE_WORDS = 8  # a line alone that names a § and is no longer than this is a heading, not prose
 
 
 def _marked(cell: str) -> bool:

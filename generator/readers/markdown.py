@@ -632,7 +632,9 @@ class MarkdownReader:
             self.note(line, "bilaga", "text")
         first = next(line for line in kept if line.text.strip())
         rest = kept[kept.index(first) + 1 :]
-        rows = [(line.number, _cells(line.text.strip(" "))) for line in rest if line.text.strip()]
+        # The label is read with the rows: "Bilaga 1 till KF § 74" says whose roll call follows.
+        rows = [(first.number, _cells(_unmark(first.text)))]
+        rows += [(line.number, _cells(line.text.strip(" "))) for line in rest if line.text.strip()]
         facts = read_tables(rows, self.vocabulary, self.annex_person)
         return Extra(_unmark(first.text), _markdown(rest), first.number), facts
 
