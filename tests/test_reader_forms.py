@@ -413,3 +413,30 @@ def test_a_roll_call_annex_named_for_its_paragraph_in_its_title() -> None:
         ["Ingrid Ivarsson"],
     ]
     assert not meeting.items[0].votes
+
+
+def _page_break(page: int, footer: str) -> str:
+    return f"\n{footer}\n\nKommunstyrelsen\tSAMMANTRÄDESPROTOKOLL\n\tSida {page} (3)\n\n"
+
+
+@pytest.mark.parametrize(
+    ("footer", "at_end"),
+    [("Utdragsbestyrkan", True), ("Ordf. sign.\tJust. sign.", False)],
+)
+def test_a_page_footer_goes_even_under_a_list_and_on_the_last_page(footer: str, at_end: bool) -> None:
+    """A footer cut short by the export ("Utdragsbestyrkan") or written with abbreviations (twice
+    only: two pages), printed at each page's end: right under the header's list of names, and
+    last in the file."""
+    others = "Övriga deltagande\tMaja Malmsten, nämndsekreterare\n"
+    text = PROTOCOL.format(**PARTS).replace(others, others + _page_break(2, footer), 1)
+    text = text.replace("KS § 113", _page_break(3, footer) + "KS § 113", 1) + (f"\n{footer}\n" if at_end else "")
+    assert text.count(footer) == (3 if at_end else 2)
+    meeting, _ = read_text(text)
+    shown = [
+        *(a.name for a in meeting.attendees),
+        *(f"{e.label} {e.text}" for e in meeting.extras),
+        *(t for i in meeting.items for t in (i.decision, *(s.text for s in i.sections))),
+    ]
+    first_word = footer.split()[0]
+    assert not [t for t in shown if first_word in t]
+    assert [a.name for a in meeting.attendees][-1] == "Maja Malmsten"

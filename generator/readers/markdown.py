@@ -312,10 +312,14 @@ class MarkdownReader:
         index = {line.number: i for i, line in enumerate(lines)}
         wanted = sorted({n + d for key, _ in candidates for n in at[key] for d in range(-3, 4)} & index.keys())
         near = [n for n in wanted if (text := lines[index[n]].text) in found or self.is_furniture(text)]
+        # The last page's footer has no running header after it.
+        last = next((line.number for line in reversed(lines) if line.text.strip()), 0)
         for key, texts in candidates:
             numbers = at[key]
-            if all(_near(near, n) for n in numbers) and not any(
-                self.under_list_heading(lines, index[n], found) for n in numbers
+            # A word cut from the furniture's own is the page's even under a list ("Övriga närvarande").
+            if all(_near(near, n) or n == last for n in numbers) and (
+                self.vocabulary.is_cut_furniture(key)
+                or not any(self.under_list_heading(lines, index[n], found) for n in numbers)
             ):
                 found.update(dict.fromkeys(texts, messages.FURNITURE_BESIDE))
         return found

@@ -56,6 +56,7 @@ def _with_additions(additions: Additions) -> dict[str, Any]:
     return data
 
 
+_CUT_AT_LEAST = 8  # characters of a cut furniture word: shorter starts are too common
 MAX_FURNITURE = 120  # characters: no running header or page number is longer
 
 
@@ -141,6 +142,7 @@ class Vocabulary:
     proposal: re.Pattern[str]
     furniture: re.Pattern[str]
     furniture_first: frozenset[str] | None  # the characters a furniture line can begin with (None: any)
+    furniture_words: tuple[str, ...]  # furniture that is one plain word ("utdragsbestyrkande")
     date_in_words: re.Pattern[str]
     weekday_at_end: re.Pattern[str]  # "Tisdag" before a date written in digits
     signing_prefixes: frozenset[str]
@@ -172,6 +174,10 @@ class Vocabulary:
                 if found:
                     return table[label], found[1], bare[found.end() :].strip()
         return None
+
+    def is_cut_furniture(self, key: str) -> bool:
+        """A one-word line the export cut short ("Utdragsbestyrkan"): the start of a furniture word."""
+        return len(key) >= _CUT_AT_LEAST and any(w.startswith(key) and w != key for w in self.furniture_words)
 
     def is_title(self, text: str) -> bool:
         return bool(self.title.fullmatch(normalise(text)))
@@ -230,6 +236,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         proposal=_patterns(data["förslag_mönster"]),
         furniture=_patterns(data["möbler_mönster"]),
         furniture_first=_first_characters(data["möbler_mönster"]),
+        furniture_words=tuple(p for p in data["möbler_mönster"] if re.fullmatch(r"[a-zåäö]+", p)),
         signing_prefixes=frozenset(_first_word(pattern) for pattern in data["signering_mönster"]),
         body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),
         not_decision_verbs=frozenset(normalise(word) for word in data.get("inget_beslutsverb", ())),
