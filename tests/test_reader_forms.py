@@ -440,3 +440,45 @@ def test_a_page_footer_goes_even_under_a_list_and_on_the_last_page(footer: str, 
     first_word = footer.split()[0]
     assert not [t for t in shown if first_word in t]
     assert [a.name for a in meeting.attendees][-1] == "Maja Malmsten"
+
+
+HEADER_ANNEX = """
+**Närvaro- och voteringslista**
+
+| Beslutande | Närvaro | | § 113 | |
+|---|---|---|---|---|
+| Ordinarie ledamöter | Tjg | Ej tjg | JA | NEJ |
+| Greta Grönlund (S) | X | | X | |
+| Hugo Hellström (M) | X | | | X |
+| Ingrid Ivarsson (C) | | | | |
+
+| Ersättare | Närvaro | | § 113 | |
+|---|---|---|---|---|
+| | Tjg | Ej tjg | JA | NEJ |
+| Jonas Jernberg (S) | X | | X | |
+| Lennart Lindvall (M) | | X | | |
+
+"""
+
+
+def test_a_närvaro_och_voteringslista_among_the_header_pages() -> None:
+    members = "Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)\n"
+    text = PROTOCOL.format(**PARTS).replace(members, "").replace("KS § 112", HEADER_ANNEX + "KS § 112", 1)
+    meeting, _ = read_text(text)
+    present = [(a.name, a.group.value, a.role) for a in meeting.attendees if a.group.value != "övriga"]
+    assert present == [
+        ("Greta Grönlund", "beslutande", None),
+        ("Hugo Hellström", "beslutande", None),
+        ("Jonas Jernberg", "ersättare", "tjänstgörande"),
+        ("Lennart Lindvall", "ersättare", None),
+    ]
+    # The member with no mark (the export dropped the row's empty cells) was not there.
+    assert "Ingrid Ivarsson" in [p.name for p in meeting.absentees]
+    # One roll call from both tables; the list stays on the page as the protocol's annex.
+    [vote] = meeting.items[1].votes
+    assert ([n.name for n in vote.yes], [n.name for n in vote.no]) == (
+        ["Greta Grönlund", "Jonas Jernberg"],
+        ["Hugo Hellström"],
+    )
+    assert [a.label for a in meeting.annexes] == ["Närvaro- och voteringslista"]
+    assert meeting.posting is not None and "Närvaro" not in meeting.posting.statement

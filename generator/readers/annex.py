@@ -64,8 +64,10 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
                 first = vocabulary.label(vocabulary.header, cells[0])
                 group = _GROUPS.get(first[0], group) if first and not first[2] else (AttendanceGroup.MEMBER, None)
             said = next((m for c in cells if (m := RANGE.fullmatch(c.strip()))), None)
-            if said:
-                vote_at, votes = (int(said[1]), " ".join(c for c in cells if c)), {}  # "§ 28" over Ja/Nej
+            if said and (vote_at is None or vote_at[0] != int(said[1])):
+                # "§ 28" over Ja/Nej: the column heading is no question, and a second table for
+                # the same § (the ersättare's, under the members') goes on the same roll call.
+                vote_at, votes = (int(said[1]), ""), {}
             after_heading = True
             continue
         after_heading = False

@@ -516,6 +516,11 @@ class MarkdownReader:
             header_from = self.posting_stop(lines, anslag_at + 1, posting_end)
             posting_lines = self.posting_lines(lines, anslag_at, header_from)
             header_lines += lines[header_from:posting_end]
+        # A närvaro- och voteringslista printed among the header's pages is an annex, not header rows.
+        inner = self.header_annex(header_lines)
+        header_annex = self.read_annex(header_lines[inner[0] : inner[1]]) if inner else None
+        if inner:
+            header_lines = [*header_lines[: inner[0]], *header_lines[inner[1] :]]
         header = self.read_header(header_lines)
         posting, meeting_date = None, file_date
         undated = False
@@ -547,9 +552,10 @@ class MarkdownReader:
         if not header.adjusters:
             header.adjusters = self.adjusters_in(items) or self.adjusters_signing(header)
         attendees, absentees = header.attendees, [*header.absentees]
-        if annex is not None:
-            items = _with_votes(items, annex[1].votes, self.roster)
-            attendees, absentees = _merged(attendees, absentees, annex[1], self.roster)
+        annexes = [found for found in (header_annex, annex) if found is not None]
+        for _, facts in annexes:
+            items = _with_votes(items, facts.votes, self.roster)
+            attendees, absentees = _merged(attendees, absentees, facts, self.roster)
         signing = self.read_signing(lines[signing_at:]) if signing_at is not None else None
         original = next(((line.number, found) for line in marked if (found := ORIGINAL.match(line.text.strip()))), None)
         if items:
@@ -576,7 +582,7 @@ class MarkdownReader:
             absentees=_unique((*absentees, *self.roster.names(_without_codes(n) for n in self.absent_names))),
             posting_undated=undated,
             extras=tuple(header.extras),
-            annexes=(annex[0],) if annex is not None else (),
+            annexes=tuple(extra for extra, _ in annexes),
         )
 
     def adjusters_in(self, items: list[Item]) -> tuple[PersonName, ...]:
@@ -627,6 +633,22 @@ class MarkdownReader:
             found = next((j for j in above if self.vocabulary.is_annex_start(lines[j].text.strip())), None)
             return found if found is not None else i
         return None
+
+    def header_annex(self, lines: list[Line]) -> tuple[int, int] | None:
+        """Where an annex's title and the tables under it stand among the header's lines: from
+        the title to its last table row (blank lines between tables included); None if none."""
+        at = next((i for i, line in enumerate(lines) if self.vocabulary.is_annex_title(_unmark(line.text))), None)
+        if at is None:
+            return None
+        stop = at + 1
+        for i in range(at + 1, len(lines)):
+            text = lines[i].text.strip()
+            # A person's row with no mark has lost its empty cells in the export: still the table's.
+            if text and not _is_row(lines[i].text) and not (stop == i and NAME_START.match(text)):
+                break
+            if text:
+                stop = i + 1
+        return (at, stop) if stop > at + 1 else None
 
     def read_annex(self, lines: list[Line]) -> tuple[Extra, AnnexFacts]:
         """An annex: its text kept as written (its first line as its label), its tables read for
@@ -1195,8 +1217,10 @@ class MarkdownReader:
     def posting_stop(self, lines: list[Line], start: int, limit: int) -> int:
         """Where the anslag that starts at ``start`` gives way to header fields: the first line
         opening with a header label of attendance, place, time or justering (not the anslag's own
-        "Underskrift")."""
+        "Underskrift"), or an annex's title ("Närvaro- och voteringslista")."""
         for i in range(start, limit):
+            if self.vocabulary.is_annex_title(_unmark(lines[i].text)):
+                return i
             first = _cells(lines[i].text.strip(" "))[0]
             found = self.vocabulary.label(self.vocabulary.header, first) if first else None
             if (
