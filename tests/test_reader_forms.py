@@ -482,3 +482,38 @@ def test_a_närvaro_och_voteringslista_among_the_header_pages() -> None:
     )
     assert [a.label for a in meeting.annexes] == ["Närvaro- och voteringslista"]
     assert meeting.posting is not None and "Närvaro" not in meeting.posting.statement
+
+
+CODED_ANNEX = (
+    "\n**Närvarolista/omröstningsprotokoll**\n\n"
+    "Ledamöter\tNärv (N),Frånv (F)\tParagraf / tid\t§ 113\t\n"
+    "\tNärv tj.g. (NT)\t\tJa\tNej\n"
+    "Greta Grönlund (S)\tN\t\tJa\n"
+    "Hugo Hellström (M)\tN\ttom 112\n"
+    "Ingrid Ivarsson (C)\tF\n"
+    "\nErsättare\n"
+    "Jonas Jernberg (S)\tNT\t\t\tNej\n"
+    "Lennart Lindvall (M)\tN\n"
+)
+
+
+def test_a_coded_närvarolista_with_a_group_label_alone() -> None:
+    """Codes the heading explains (N, F, NT), marks that are column words themselves ("Ja"),
+    "Ersättare" alone over the next rows, "tom 112" in the paragraph column."""
+    members = "Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)\n"
+    text = PROTOCOL.format(**PARTS).replace(members, "Beslutande\tenligt bifogad närvarolista\n") + CODED_ANNEX
+    meeting, _ = read_text(text)
+    read = [
+        (a.name, a.group.value, a.role, (a.paragraphs.first, a.paragraphs.last) if a.paragraphs else None)
+        for a in meeting.attendees
+        if a.group.value != "övriga"
+    ]
+    assert read == [
+        ("Greta Grönlund", "beslutande", None, None),
+        ("Hugo Hellström", "beslutande", None, (112, 112)),
+        ("Jonas Jernberg", "ersättare", "tjänstgörande", None),
+        ("Lennart Lindvall", "ersättare", None, None),
+    ]
+    assert "Ingrid Ivarsson" in [p.name for p in meeting.absentees]
+    [vote] = meeting.items[1].votes
+    assert ([n.name for n in vote.yes], [n.name for n in vote.no]) == (["Greta Grönlund"], ["Jonas Jernberg"])

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.model import AttendanceGroup, Attendee
 from generator.readers.attendance import RANGE, with_party
+from generator.readers.markdown_text import NAME_START
 from generator.readers.vocabulary import Vocabulary, normalise
 
 # Reads one person's cell ("Gunnel Rask, ordförande", "Alf Berglöf för Siv Kronqvist") in a group.
@@ -72,6 +73,10 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
             continue
         after_heading = False
         alone = [c for c in cells if c]
+        label = vocabulary.label(vocabulary.header, alone[0]) if columns and len(alone) == 1 else None
+        if label and not label[2] and label[0] in _GROUPS:
+            group = _GROUPS[label[0]]  # "Ersättare" alone over the next rows: same columns, another group
+            continue
         if len(alone) <= 1 and not (columns and cells and _has_name(cells, columns)):
             text = " ".join(cells).strip()
             said = RANGE.search(text)
@@ -102,6 +107,8 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
             marked.add("närvarande")  # "Närvarande §: 9–16"
         elif given and vocabulary.attendance_absent.search(given):
             marked.add("frånvarande")  # "Anmält förhinder"
+        if "tjänstgör" in marked and attendee.group is AttendanceGroup.SUBSTITUTE and not attendee.role:
+            attendee = replace(attendee, role="tjänstgörande")  # "NT" under "Närv tj.g. (NT)"
         voted = marked & {"röst_ja", "röst_nej", "röst_avstår"}
         stand_in = None
         if "ersättare_namn" in marked:
@@ -163,7 +170,10 @@ def _codes(cells: list[str]) -> dict[str, str]:
 
 
 def _sub_columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
-    """The columns a second heading row names, when at least two of its cells are column words."""
+    """The columns a second heading row names, when at least two of its cells are column words
+    and it is no person's row ("Ulf Bäckman (M)<TAB>N<TAB><TAB>Ja": the marks are column words too)."""
+    if cells and NAME_START.match(cells[0]):
+        return None
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
         if i == 0:
@@ -246,6 +256,8 @@ def _person(
     present_for = cell("närvarande_paragrafer")
     if present_for and RANGE.search(f"§ {present_for}") and not re.search(r"[A-Za-zÅÄÖåäö]", present_for):
         remark = f"{remark} §§ {present_for}".strip()
+    elif present_for and re.search(r"\d", present_for):
+        remark = f"{remark} {present_for}".strip()  # "tom 97", "fr o m 98": read as the header's are
     found = read_person(f"{name} {remark}".strip(), kind, role, number)
     if not found:
         return None

@@ -19,12 +19,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.readers.markdown_text import Line, _cells
+from generator.readers.markdown_text import NAME_START, Line, _cells
 
 # A line drawn to sign on: dots, an ellipsis or underscores, nothing else.
 SIGNATURE_LINE = re.compile(r"[.…_\s]{3,}")
-# A cell that opens with a name: two capitalised words ("Bertil Ahlgren", "Eva-Lena Berg").
-NAME_START = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*[ -][A-ZÅÄÖÉÜ]")
 _ROLE_CELL = re.compile(r"[a-zåäö][\w .-]*")
 _LOOK_AHEAD = 3  # non-empty lines between a label and its drawn line
 

@@ -51,7 +51,7 @@ from generator.readers.attendance import (
     paragraph_range,
     with_party,
 )
-from generator.readers.closing_signatures import NAME_START, SIGNATURE_LINE, closing_signatures
+from generator.readers.closing_signatures import SIGNATURE_LINE, closing_signatures
 from generator.readers.markdown_text import (
     _BOLD_LINE,
     _COMPACT_IN_TEXT,
@@ -60,6 +60,7 @@ from generator.readers.markdown_text import (
     _LEADERS,
     _PDF_BOLD,
     _PIPE_SEPARATOR,
+    NAME_START,
     Line,
     _cells,
     _collapse,
@@ -643,8 +644,15 @@ class MarkdownReader:
         stop = at + 1
         for i in range(at + 1, len(lines)):
             text = lines[i].text.strip()
-            # A person's row with no mark has lost its empty cells in the export: still the table's.
-            if text and not _is_row(lines[i].text) and not (stop == i and NAME_START.match(text)):
+            # A person's row with no mark has lost its empty cells in the export, and a group's
+            # label alone ("Ersättare") heads the next rows: both still the table's.
+            group = self.vocabulary.label(self.vocabulary.header, text) if text else None
+            if (
+                text
+                and not _is_row(lines[i].text)
+                and not (stop == i and NAME_START.match(text))
+                and not (group and not group[2] and group[0] in _ATTENDANCE_FIELDS)
+            ):
                 break
             if text:
                 stop = i + 1

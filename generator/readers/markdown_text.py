@@ -29,6 +29,10 @@ class Line(NamedTuple):
     text: str  # without the line break and trailing whitespace
 
 
+# A cell that opens with a name: two capitalised words ("Bertil Ahlgren", "Eva-Lena Berg").
+NAME_START = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*[ -][A-ZÅÄÖÉÜ]")
+
+
 def _is_row(text: str) -> bool:
     """A table row: cells split by tabs, or a Markdown pipe row."""
     bare = text.strip()

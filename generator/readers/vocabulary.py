@@ -56,6 +56,7 @@ def _with_additions(additions: Additions) -> dict[str, Any]:
     return data
 
 
+_TITLE_JOINS = re.compile(r"\s*(?:/|,|\boch\b)\s*")
 _CUT_AT_LEAST = 8  # characters of a cut furniture word: shorter starts are too common
 MAX_FURNITURE = 120  # characters: no running header or page number is longer
 
@@ -201,7 +202,11 @@ class Vocabulary:
         return len(text) <= MAX_FURNITURE and normalise(text) in self.agenda_heading
 
     def is_annex_title(self, text: str) -> bool:
-        return len(text) <= MAX_FURNITURE and normalise(text) in self.annex_titles
+        # "Närvarolista/omröstningsprotokoll": annex titles joined are one.
+        if len(text) > MAX_FURNITURE:
+            return False
+        title = normalise(text)
+        return title in self.annex_titles or all(part in self.annex_titles for part in _TITLE_JOINS.split(title))
 
     def is_annex_start(self, text: str) -> bool:
         return len(text) <= MAX_FURNITURE and bool(self.annex.fullmatch(normalise(text)))
