@@ -517,3 +517,26 @@ def test_a_coded_närvarolista_with_a_group_label_alone() -> None:
     assert "Ingrid Ivarsson" in [p.name for p in meeting.absentees]
     [vote] = meeting.items[1].votes
     assert ([n.name for n in vote.yes], [n.name for n in vote.no]) == (["Greta Grönlund"], ["Jonas Jernberg"])
+
+
+def test_those_present_besides_in_a_sentence_and_a_label_that_is_a_role() -> None:
+    others = "Övriga deltagande\tMaja Malmsten, nämndsekreterare\n"
+    more = (
+        "Personalrepresentanten\tBo Sjövall\n"
+        "Dessutom närvarade tjänstemännen vid kommunen, ekonomichefen Karin Wessel, planchefen"
+        " Anders Törn (§ 112) och juristen Lena Hägg, sekreterare.\n"
+    )
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace(others, others + more, 1))
+    read = [
+        (a.name, a.role, (a.paragraphs.first, a.paragraphs.last) if a.paragraphs else None)
+        for a in meeting.attendees
+        if a.group.value == "övriga"
+    ]
+    assert read == [
+        ("Maja Malmsten", "nämndsekreterare", None),
+        ("Bo Sjövall", "personalrepresentanten", None),
+        ("Karin Wessel", "ekonomichefen", None),
+        ("Anders Törn", "planchefen", (112, 112)),
+        ("Lena Hägg", "juristen, sekreterare", None),
+    ]
+    assert not meeting.extras  # the sentence is read, not kept as an unknown label

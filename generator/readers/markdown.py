@@ -51,6 +51,7 @@ from generator.readers.attendance import (
     paragraph_range,
     with_party,
 )
+from generator.readers.attendance_prose import present_in_sentence
 from generator.readers.closing_signatures import SIGNATURE_LINE, closing_signatures
 from generator.readers.markdown_text import (
     _BOLD_LINE,
@@ -825,6 +826,12 @@ class MarkdownReader:
             elif (role_row := self.role_row(cells)) is not None:
                 # "Vice ordföranden<TAB>Tomas Rehnberg (s)": a role before the name, as a row.
                 field, values = role_row, [f"{cells[1]}, {cells[0]}"]
+            elif rows := present_in_sentence(" ".join(c for c in cells if c)):
+                # "Dessutom närvarade … ekonomichefen Karin Wessel, …": those present besides.
+                for row in rows:
+                    header.attendees += self.attendees(row, AttendanceGroup.OTHER, None, line)
+                self.note(line, "huvud", "övriga, i en mening")
+                continue
             else:
                 if not header.start:
                     self.place_and_time_in_sentence(" ".join(c for c in cells if c), header, line)
@@ -925,6 +932,10 @@ class MarkdownReader:
             header.start, header.end = header.start or start, header.end or end
             header.time_line = header.time_line or line.number
         elif field in _ATTENDANCE_FIELDS:
+            label = _unmark(_cells(line.text.strip(" "))[0]).rstrip(":")
+            if label and normalise(label) in self.vocabulary.role_labels:
+                # "Personalrepresentanten<TAB>Bo Sjövall": the label says what the person is.
+                header.sub_group = (_ATTENDANCE_FIELDS[field][0], label.casefold())
             # A sub-label ("Övriga närvarande<TAB>Ersättare<TAB>…") holds for the rows below it too.
             group, role = header.sub_group or _ATTENDANCE_FIELDS[field]
             if values and self.vocabulary.refers_elsewhere.search(" ".join(values)):

@@ -143,6 +143,7 @@ class Vocabulary:
     proposal: re.Pattern[str]
     furniture: re.Pattern[str]
     furniture_first: frozenset[str] | None  # the characters a furniture line can begin with (None: any)
+    role_labels: frozenset[str]  # attendance labels that are the role of those under them
     furniture_words: tuple[str, ...]  # furniture that is one plain word ("utdragsbestyrkande")
     date_in_words: re.Pattern[str]
     weekday_at_end: re.Pattern[str]  # "Tisdag" before a date written in digits
@@ -253,6 +254,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         taken_down_said=_patterns(data["anslag_nedtaget_mönster"]),
         refers_elsewhere=_patterns(data["hänvisning_mönster"]),
         attendance_absent=_patterns([re.escape(w) for w in data["närvaro"]["frånvarande"]]),
+        role_labels=frozenset(normalise(w) for w in data["närvaro"]["etikett_är_roll"]),
         facts_in_text={kind: _patterns(list(words)) for kind, words in data["fakta_i_text_mönster"].items()},
         adjusters_chosen=_patterns(data["justerare_i_text_mönster"]),
         beside_chair=re.compile("|".join(data["jämte_ordförande_mönster"])),
