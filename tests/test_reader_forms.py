@@ -540,3 +540,17 @@ def test_those_present_besides_in_a_sentence_and_a_label_that_is_a_role() -> Non
         ("Lena Hägg", "juristen, sekreterare", None),
     ]
     assert not meeting.extras  # the sentence is read, not kept as an unknown label
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hugo Hellström (M) antecknar till protokollet att han vill se en uppföljning.",
+        "Hugo Hellström önskade få antecknat till protokollet att han vill se en uppföljning.",
+        "Hugo Hellström (M) låter anteckna att han vill se en uppföljning.",
+    ],
+)
+def test_a_protokollsanteckning_said_in_the_running_text(note: str) -> None:
+    meeting, _ = read(decision=f"{PARTS['decision']}\n\n{note}")
+    assert meeting.items[1].notes == (note,)
+    assert not meeting.items[0].notes

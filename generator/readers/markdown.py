@@ -1485,13 +1485,14 @@ class MarkdownReader:
             facts.notes += _paragraphs(chunk)
 
     def facts_in_sentences(self, chunks: list[tuple[str, list[Line]]], facts: _Facts) -> None:
-        """Reservations, jäv and yrkanden said in the running text, where the protocol gives them
+        """Reservations, jäv, protokollsanteckningar and yrkanden said in the running text, where the protocol gives them
         no heading ("Ove Lindkvist reserverade sig mot beslutet", "Fatima Haddad anmälde jäv"):
         read for each kind the paragraphs of text name, only when no heading gave that kind."""
         said = self.vocabulary.facts_in_text
         found_reservations = not facts.reservations
         found_disqualified = not facts.disqualified
         found_motions = not facts.motions
+        found_notes = not facts.notes
         for heading, chunk in chunks:
             kind = self.vocabulary.facts.get(normalise(heading)) if heading else None
             if kind or (heading and self.vocabulary.lists.get(normalise(heading))):
@@ -1504,6 +1505,8 @@ class MarkdownReader:
                     facts.reservations.append(Reservation(by, text))
                 elif found_disqualified and said["jäv"].search(text):
                     facts.disqualified += self.named(text)
+                elif found_notes and said["protokollsanteckning"].search(text) and self.named_or_by_role(text):
+                    facts.notes.append(text)  # "Stina Lagerqvist (FP) antecknar till protokollet att …"
                 elif found_motions and said["yrkande"].search(text) and self.named_or_by_role(text):
                     facts.motions.append(text)
 
@@ -1874,7 +1877,7 @@ def _role_key(role: str) -> str:
 
 
 # Words one of the facts' sentences must hold (vocabulary: fakta_i_text_mönster), to skip the rest.
-_FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår")
+_FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår", "anteckn")
 
 
 # "Nämnd:" before a title line's value: a saved web page writes its fields so.
