@@ -1485,8 +1485,9 @@ class MarkdownReader:
             facts.notes += _paragraphs(chunk)
 
     def facts_in_sentences(self, chunks: list[tuple[str, list[Line]]], facts: _Facts) -> None:
-        """Reservations, jäv, protokollsanteckningar and yrkanden said in the running text, where the protocol gives them
-        no heading ("Ove Lindkvist reserverade sig mot beslutet", "Fatima Haddad anmälde jäv"):
+        """Reservations, jäv, protokollsanteckningar and yrkanden said in the running text, where
+        the protocol gives them no heading ("Ove Lindkvist reserverade sig mot beslutet", "Fatima
+        Haddad anmälde jäv"):
         read for each kind the paragraphs of text name, only when no heading gave that kind."""
         said = self.vocabulary.facts_in_text
         found_reservations = not facts.reservations
