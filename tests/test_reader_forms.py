@@ -554,3 +554,27 @@ def test_a_protokollsanteckning_said_in_the_running_text(note: str) -> None:
     meeting, _ = read(decision=f"{PARTS['decision']}\n\n{note}")
     assert meeting.items[1].notes == (note,)
     assert not meeting.items[0].notes
+
+
+def test_the_cases_earlier_paragraphs_in_the_margin_stay_text() -> None:
+    """ "<TAB>KS 58", "<TAB>Au 71" above a title: references to the case's earlier handling. A
+    reference of the body's own (its number varies from § to § like a page number's) is no
+    page furniture, and a lone one is no title."""
+    signatures = PARTS["signatures"].replace("Paragrafer 112-113", "Paragrafer 112-115")
+    extra = "".join(
+        f"\nKS § {n}\n\tKS {n - 50}\n\tAu {n - 40}\n\tDnr KS 2018/{n}\n\n**Ärende nummer {n}**\n\n"
+        "Kommunstyrelsen beslutar att lägga ärendet till handlingarna.\n"
+        for n in (114, 115)
+    )
+    history = "\tKS 63\n\tAu 73\n\tDnr KS 2018/52\n\n"
+    text = (
+        PROTOCOL.format(**{**PARTS, "signatures": signatures}).replace(
+            "KS § 113\n\n**Delegationsbeslut**", f"KS § 113\n{history}**Delegationsbeslut**"
+        )
+        + extra
+    )
+    meeting, _ = read_text(text)
+    assert [i.title for i in meeting.items[1:]] == ["Delegationsbeslut", "Ärende nummer 114", "Ärende nummer 115"]
+    for item, (own, committee) in zip(meeting.items[1:], [(63, 73), (64, 74), (65, 75)], strict=True):
+        shown = " ".join(s.text for s in item.sections)
+        assert f"KS {own}" in shown and f"Au {committee}" in shown

@@ -288,7 +288,13 @@ class MarkdownReader:
                 continue  # rows of one table, not a header printed once a page
             cells = [c for c in _cells(texts[0].strip(" ")) if c]
             rule = (
-                (len(texts) >= 3 and "#" in key and len(set(texts)) > 1 and messages.FURNITURE_PAGE_NUMBERS)
+                (
+                    len(texts) >= 3
+                    and "#" in key
+                    and len(set(texts)) > 1
+                    and not self.paragraph_ref(texts[0])
+                    and messages.FURNITURE_PAGE_NUMBERS
+                )
                 or (self.date_line in texts[0] and len(key.split()) <= 16 and messages.FURNITURE_MEETING_DATE)
                 or (len(texts) >= 3 and len(cells) >= 2 and messages.FURNITURE_FOOTER)  # address, org. number
                 or (len(cells) >= 2 and any(self.vocabulary.is_furniture(c) for c in cells) and messages.FURNITURE_CELL)
@@ -306,6 +312,7 @@ class MarkdownReader:
             and texts[0] not in found
             and not _is_item_start(texts[0])
             and not self.is_known_heading(key)
+            and not self.paragraph_ref(texts[0])
         ]
         if not candidates:
             return found
@@ -325,6 +332,13 @@ class MarkdownReader:
             ):
                 found.update(dict.fromkeys(texts, messages.FURNITURE_BESIDE))
         return found
+
+    def paragraph_ref(self, text: str) -> bool:
+        """ "Sn 58", "Au 71": a paragraph written in the margin as the case's history (a short
+        code and a number that is no page's, "Sida 3"); its number varies like a page number's,
+        but it is content."""
+        found = _MARGIN_REF.fullmatch(text.strip())
+        return bool(found and normalise(found[1]) not in _PAGE_WORDS)
 
     def under_list_heading(self, lines: list[Line], at: int, found: dict[str, str]) -> bool:
         """Whether the line at ``at`` stands under a heading of the vocabulary ("Beslutsexpediering"
@@ -1332,7 +1346,7 @@ class MarkdownReader:
                     self.note(lines[below], "paragraf", "dnr")
                     lines = [*lines[:below], *lines[below + 1 :]]
                 break
-            if "\t" in text and len(skipped) < 6 and not self.section_heading(text):
+            if ("\t" in text or _MARGIN_REF.fullmatch(text)) and len(skipped) < 6 and not self.section_heading(text):
                 skipped.append(line)  # margin rows before the title ("Au 103", "Sn 58"): kept as text
                 continue
             title_line = _HEADING.match(text)
@@ -1854,6 +1868,9 @@ class _Header:
 # "X yrkar att nämnden beslutar", "Förvaltningen föreslår nämnden besluta": att-clauses that
 # follow are a motion's or a proposal's, not the decision.
 _MOTION_LEAD_IN = re.compile(r"\byrka|\bföreslår\b|\bföreslog\b", re.IGNORECASE)
+# "Au 71", "Ks § 88", "Kfm § 12": a paragraph reference in the margin, the case's earlier handling.
+_MARGIN_REF = re.compile(r"([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\.?\s*§{0,2}\s*\d{1,4}")
+_PAGE_WORDS = frozenset({"sida", "sid", "s", "blad", "page", "p"})
 _LEADING_PREPOSITION = re.compile(r"^(?:i|på)\s+(?=[A-ZÅÄÖ])")
 _SIGNED_LABELS = frozenset({"paragrafer", "paragraf", "justerade paragrafer"})
 # "… / Dnr 2010/0290", "…, dnr KS 2018/52": a labelled dnr after the title on its line.
