@@ -578,3 +578,24 @@ def test_the_cases_earlier_paragraphs_in_the_margin_stay_text() -> None:
     for item, (own, committee) in zip(meeting.items[1:], [(63, 73), (64, 74), (65, 75)], strict=True):
         shown = " ".join(s.text for s in item.sections)
         assert f"KS {own}" in shown and f"Au {committee}" in shown
+
+
+def test_header_signatures_one_cell_per_line() -> None:
+    """ "Sekreterare", the line drawn to sign on, the name, each on its own line (an export that
+    wrote the signature table's cells one under the other)."""
+    meeting, _ = read(
+        signatures=(
+            "Underskrifter\nSekreterare\n……………………………\nMaja Malmsten\nParagrafer 112-113\n"
+            "Ordförande\n……………………………\nGreta Grönlund\n"
+            "Justerare\n……………………………\nHugo Hellström"
+        )
+    )
+    assert meeting.adjustment is not None
+    assert [(s.role, s.name) for s in meeting.adjustment.signatories] == [
+        ("Sekreterare", "Maja Malmsten"),
+        ("Ordförande", "Greta Grönlund"),
+        ("Justerare", "Hugo Hellström"),
+    ]
+    assert [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
+    assert (meeting.adjustment.signed.first, meeting.adjustment.signed.last) == (112, 113)  # type: ignore[union-attr]
+    assert not meeting.extras

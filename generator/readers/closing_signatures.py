@@ -44,12 +44,23 @@ def closing_signatures(
     """The first signature block in ``lines[start:end]``, or None. ``role_label`` gives a
     signing label as written ("Justeras") for a line that is one, else None."""
     for i in range(start, end):
-        if role_label(lines[i].text.strip()) is None or not _drawn_line_follows(lines, i + 1, end):
-            continue
-        block = _read_block(lines, i, end, role_label, is_furniture)
-        if block.signed:
+        if block := signature_block_at(lines, i, end, role_label, is_furniture):
             return block
     return None
+
+
+def signature_block_at(
+    lines: list[Line],
+    at: int,
+    end: int,
+    role_label: Callable[[str], str | None],
+    is_furniture: Callable[[str], bool],
+) -> ClosingSignatures | None:
+    """The signature block that starts at ``lines[at]`` and ends by ``end``, or None."""
+    if role_label(lines[at].text.strip()) is None or not _drawn_line_follows(lines, at + 1, end):
+        return None
+    block = _read_block(lines, at, end, role_label, is_furniture)
+    return block if block.signed else None
 
 
 def _drawn_line_follows(lines: list[Line], start: int, end: int) -> bool:

@@ -52,7 +52,7 @@ from generator.readers.attendance import (
     with_party,
 )
 from generator.readers.attendance_prose import present_in_sentence
-from generator.readers.closing_signatures import SIGNATURE_LINE, closing_signatures
+from generator.readers.closing_signatures import SIGNATURE_LINE, closing_signatures, signature_block_at
 from generator.readers.markdown_text import (
     _BOLD_LINE,
     _COMPACT_IN_TEXT,
@@ -775,8 +775,20 @@ class MarkdownReader:
         awaiting = False  # the line above was a label alone: this line is its value
         extra: Extra | None = None  # an unknown label's entry, which continuation rows extend
         in_tables = self.attendance_tables(lines, header)
-        for line in lines:
-            if not line.text.strip() or line.number in in_tables:
+        signed_until = 0  # lines up to this number were read as a signature block
+        for at, line in enumerate(lines):
+            if not line.text.strip() or line.number in in_tables or line.number < signed_until:
+                continue
+            if self.signing_label(line.text.strip()) is not None and (
+                block := signature_block_at(lines, at, len(lines), self.signing_label, self.is_furniture)
+            ):
+                # "Sekreterare", a line drawn to sign on, "Tobias Lindqvist", each on its own line.
+                for signing_as, signer in block.signed:
+                    self.add_signatory(header, signing_as, signer)
+                for signed_line in lines[block.start : block.stop]:
+                    self.note(signed_line, "huvud", "underskrifter")
+                signed_until = lines[block.stop - 1].number + 1
+                field, awaiting = "underskrifter", False
                 continue
             cells = _cells(line.text.strip(" "))  # a leading tab is an empty first cell: a continuation
             found = self.vocabulary.label(self.vocabulary.header, cells[0]) if cells[0] else None
@@ -979,7 +991,7 @@ class MarkdownReader:
             names = [
                 n.strip()
                 for n in re.split(r",| och ", joined)
-                if _without_codes(n).strip() and not _PARTY_CELL.fullmatch(n.strip())
+                if any(ch.isalpha() for ch in _without_codes(n)) and not _PARTY_CELL.fullmatch(n.strip())
             ]
             # "Birgitta Alm Jonas Teng": names without a separator, told apart by the roster.
             listed = self.named(joined)
