@@ -463,7 +463,8 @@ HEADER_ANNEX = """
 
 def test_a_närvaro_och_voteringslista_among_the_header_pages() -> None:
     members = "Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)\n"
-    text = PROTOCOL.format(**PARTS).replace(members, "").replace("KS § 112", HEADER_ANNEX + "KS § 112", 1)
+    after = "Övriga närvarande\nKarin Kvist, ekonom\n\n"  # header rows again after the list
+    text = PROTOCOL.format(**PARTS).replace(members, "").replace("KS § 112", HEADER_ANNEX + after + "KS § 112", 1)
     meeting, _ = read_text(text)
     present = [(a.name, a.group.value, a.role) for a in meeting.attendees if a.group.value != "övriga"]
     assert present == [
@@ -482,6 +483,7 @@ def test_a_närvaro_och_voteringslista_among_the_header_pages() -> None:
     )
     assert [a.label for a in meeting.annexes] == ["Närvaro- och voteringslista"]
     assert meeting.posting is not None and "Närvaro" not in meeting.posting.statement
+    assert ("Karin Kvist", "ekonom") in [(a.name, a.role) for a in meeting.attendees if a.group.value == "övriga"]
 
 
 CODED_ANNEX = (
@@ -539,7 +541,8 @@ def test_those_present_besides_in_a_sentence_and_a_label_that_is_a_role() -> Non
         ("Anders Törn", "planchefen", (112, 112)),
         ("Lena Hägg", "juristen, sekreterare", None),
     ]
-    assert not meeting.extras  # the sentence is read, not kept as an unknown label
+    # The sentence is also kept as written.
+    assert [e.label for e in meeting.extras] == [more.splitlines()[1]]
 
 
 @pytest.mark.parametrize(
@@ -599,3 +602,25 @@ def test_header_signatures_one_cell_per_line() -> None:
     assert [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
     assert (meeting.adjustment.signed.first, meeting.adjustment.signed.last) == (112, 113)  # type: ignore[union-attr]
     assert not meeting.extras
+
+
+SERVING_ANNEX = (
+    "\n**Närvarolista**\n\n"
+    "Ledamöter\tNärvarande\tTjänstgör för\n"
+    "Greta Grönlund (S)\tX\nHugo Hellström (M)\tX, på distans\nIngrid Ivarsson (C)\tFrånvarande\n"
+    "\nErsättare\tNärvarande\tTjänstgör för\n"
+    "Jonas Jernberg (S)\tX\tIngrid Ivarsson (C)\nLennart Lindvall (M)\tFrånvarande\n"
+)
+
+
+def test_a_närvarolista_that_writes_absence_and_whom_a_substitute_serves_for() -> None:
+    members = "Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)\n"
+    text = PROTOCOL.format(**PARTS).replace(members, "Beslutande\tenligt bifogad närvarolista\n") + SERVING_ANNEX
+    meeting, _ = read_text(text)
+    read = [(a.name, a.group.value, a.role, a.serving_for) for a in meeting.attendees if a.group.value != "övriga"]
+    assert read == [
+        ("Greta Grönlund", "beslutande", None, None),
+        ("Hugo Hellström", "beslutande", None, None),
+        ("Jonas Jernberg", "ersättare", "tjänstgörande", "Ingrid Ivarsson"),
+    ]
+    assert {"Ingrid Ivarsson", "Lennart Lindvall"} <= {p.name for p in meeting.absentees}

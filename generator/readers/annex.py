@@ -102,6 +102,17 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
         if coded in codes:
             marked.discard("närvarokod")
             marked.add(codes[coded])  # "N": present, "F": absent, "NT": present and serving
+        presence = cells[columns["närvarande"]] if columns.get("närvarande", 99) < len(cells) else ""
+        if presence and vocabulary.attendance_absent.search(presence):
+            marked.discard("närvarande")
+            marked.add("frånvarande")  # "Frånvarande" written in the presence column
+        served = cells[columns["tjänstgör_för"]].strip() if columns.get("tjänstgör_för", 99) < len(cells) else ""
+        if served and re.search(r"[A-ZÅÄÖ]", served):
+            # "Tomas Edh (S)<TAB>…<TAB>X<TAB>Håkan Vallström (S)": whom the substitute serves for.
+            attendee = replace(
+                attendee, serving_for=re.sub(r"\s*\([^)]*\)", "", served).strip(), role=attendee.role or "tjänstgörande"
+            )
+            marked.discard("tjänstgör_för")
         given = cells[columns["närvarande_paragrafer"]] if columns.get("närvarande_paragrafer", 99) < len(cells) else ""
         if given and re.search(r"\d", given):
             marked.add("närvarande")  # "Närvarande §: 9–16"

@@ -662,12 +662,10 @@ class MarkdownReader:
             # A person's row with no mark has lost its empty cells in the export, and a group's
             # label alone ("Ersättare") heads the next rows: both still the table's.
             group = self.vocabulary.label(self.vocabulary.header, text) if text else None
-            if (
-                text
-                and not _is_row(lines[i].text)
-                and not (stop == i and NAME_START.match(text))
-                and not (group and not group[2] and group[0] in _ATTENDANCE_FIELDS)
-            ):
+            heads_rows = bool(group and not group[2] and group[0] in _ATTENDANCE_FIELDS) and _is_row(
+                next((line.text for line in lines[i + 1 :] if line.text.strip()), "")
+            )
+            if text and not _is_row(lines[i].text) and not (stop == i and NAME_START.match(text)) and not heads_rows:
                 break
             if text:
                 stop = i + 1
@@ -856,6 +854,8 @@ class MarkdownReader:
                 # "Dessutom närvarade … ekonomichefen Karin Wessel, …": those present besides.
                 for row in rows:
                     header.attendees += self.attendees(row, AttendanceGroup.OTHER, None, line)
+                # The sentence stays on the page as written, its persons also in the attendance.
+                header.extras.append(Extra(" ".join(c for c in cells if c), "", line.number))
                 self.note(line, "huvud", "övriga, i en mening")
                 continue
             else:
