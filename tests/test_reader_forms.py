@@ -624,3 +624,15 @@ def test_a_närvarolista_that_writes_absence_and_whom_a_substitute_serves_for() 
         ("Jonas Jernberg", "ersättare", "tjänstgörande", "Ingrid Ivarsson"),
     ]
     assert {"Ingrid Ivarsson", "Lennart Lindvall"} <= {p.name for p in meeting.absentees}
+
+
+def test_two_cases_with_one_title_holding_the_meetings_date() -> None:
+    """A title repeated with the meeting's date in it looks like a running header; under a
+    paragraph start it is the title."""
+    title = "**Delårsrapport per 2018-09-04**"
+    text = (
+        PROTOCOL.format(**PARTS).replace("**Bredband på landsbygden**", title).replace("**Delegationsbeslut**", title)
+    )
+    assert text.count(title) == 2
+    meeting, _ = read_text(text)
+    assert [i.title for i in meeting.items] == ["Delårsrapport per 2018-09-04"] * 2

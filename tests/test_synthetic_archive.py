@@ -38,6 +38,19 @@ def test_sources_read_back_to_the_synthesised_model(synth_small: tuple[Path, Pat
         assert meeting == by_key[(meeting.body, meeting.date)], meeting.source
 
 
+def test_the_full_archive_reads_back_too(tmp_path: Path) -> None:
+    """Twenty years, every layout: the full size found what the small one did not (two cases
+    sharing a title with the meeting's date in it were taken for a running header)."""
+    write(tmp_path / "full", "full")
+    problems = Problems()
+    sources = read_sources(tmp_path / "full", problems)
+    assert sources is not None and problems.errors == [], problems.report()
+    _, expected = synthesise("full")
+    by_key = {(m.body, m.date): m for m in expected}
+    assert len(sources.meetings) == len(expected)
+    assert [m.source for m in sources.meetings if m != by_key[(m.body, m.date)]] == []
+
+
 def test_exercises_what_real_archives_have() -> None:
     organisation, meetings = synthesise("small")
     items = [i for m in meetings for i in m.items]

@@ -280,10 +280,20 @@ class MarkdownReader:
                 groups.setdefault(key, []).append(line.text)
                 at.setdefault(key, []).append(line.number)
         found: dict[str, str] = {}
+        # A line right under a paragraph start is its title (two cases can share one, the
+        # meeting's date in it: "Delårsbokslut per 2006-08-31"), never the page's.
+        under_start = {
+            line.number
+            for i, start in enumerate(lines)
+            if _is_item_start(start.text)
+            for line in [line for line in lines[i + 1 : i + 8] if line.text.strip()][:3]
+        }
         for key, texts in groups.items():
             if len(texts) < 2 or self.is_known_heading(key) or _is_item_start(texts[0]) or _is_dnr_cell(texts[0]):
                 continue
             numbers = at[key]
+            if all(n in under_start for n in numbers):
+                continue
             if any(b - a <= 3 for a, b in pairwise(numbers)):
                 continue  # rows of one table, not a header printed once a page
             cells = [c for c in _cells(texts[0].strip(" ")) if c]
@@ -293,6 +303,7 @@ class MarkdownReader:
                     and "#" in key
                     and len(set(texts)) > 1
                     and not self.paragraph_ref(texts[0])
+                    and not _LEADERS.search(texts[0])  # "Delårsbokslut ...... 6": a contents row's page
                     and messages.FURNITURE_PAGE_NUMBERS
                 )
                 or (self.date_line in texts[0] and len(key.split()) <= 16 and messages.FURNITURE_MEETING_DATE)
