@@ -282,18 +282,11 @@ class MarkdownReader:
         found: dict[str, str] = {}
         # A line right under a paragraph start is its title (two cases can share one, the
         # meeting's date in it: "Delårsbokslut per 2006-08-31"), never the page's.
-        under_start = {
-            line.number
-            for i, start in enumerate(lines)
-            if _is_item_start(start.text)
-            for line in [line for line in lines[i + 1 : i + 8] if line.text.strip()][:3]
-        }
+        under_start: set[int] | None = None  # made only when some line would be furniture
         for key, texts in groups.items():
             if len(texts) < 2 or self.is_known_heading(key) or _is_item_start(texts[0]) or _is_dnr_cell(texts[0]):
                 continue
             numbers = at[key]
-            if all(n in under_start for n in numbers):
-                continue
             if any(b - a <= 3 for a, b in pairwise(numbers)):
                 continue  # rows of one table, not a header printed once a page
             cells = [c for c in _cells(texts[0].strip(" ")) if c]
@@ -311,7 +304,14 @@ class MarkdownReader:
                 or (len(cells) >= 2 and any(self.vocabulary.is_furniture(c) for c in cells) and messages.FURNITURE_CELL)
                 or (self.vocabulary.is_title(key) and messages.FURNITURE_TITLE)
             )
-            if rule:
+            if rule and under_start is None:
+                under_start = {
+                    line.number
+                    for i, start in enumerate(lines)
+                    if _is_item_start(start.text)
+                    for line in [line for line in lines[i + 1 : i + 8] if line.text.strip()][:3]
+                }
+            if rule and not all(n in under_start for n in numbers):  # type: ignore[operator]
                 found.update(dict.fromkeys(texts, rule))
         # A short line printed beside the running header on every page ("Utdragsbestyrkan", cut
         # off by the export) is the page's too.
