@@ -636,3 +636,26 @@ def test_two_cases_with_one_title_holding_the_meetings_date() -> None:
     assert text.count(title) == 2
     meeting, _ = read_text(text)
     assert [i.title for i in meeting.items] == ["Delårsrapport per 2018-09-04"] * 2
+
+
+def test_a_label_at_a_rows_end_with_its_value_in_the_row_below() -> None:
+    """ "Plats och tid<TAB>…<TAB>Paragrafer" over "Beslutande<TAB>…<TAB>112-113": a header
+    table whose right column holds the justerade paragrafer, label above value."""
+    members = "Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)\n"
+    meeting, _ = read_text(
+        PROTOCOL.format(
+            **{
+                **PARTS,
+                "place_and_time": PARTS["place_and_time"] + "\tParagrafer",
+                "signatures": PARTS["signatures"].replace("\tParagrafer 112-113", ""),
+            }
+        ).replace(members, members.rstrip("\n") + "\t112-113\n")
+    )
+    assert meeting.adjustment is not None and meeting.adjustment.signed is not None
+    assert (meeting.adjustment.signed.first, meeting.adjustment.signed.last) == (112, 113)
+    assert [a.name for a in meeting.attendees if a.group.value == "beslutande"] == [
+        "Greta Grönlund",
+        "Hugo Hellström",
+        "Ingrid Ivarsson",
+    ]
+    assert meeting.place == "Kommunhuset, Sessionssalen"

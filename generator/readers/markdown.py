@@ -800,6 +800,11 @@ class MarkdownReader:
                 field, awaiting = "underskrifter", False
                 continue
             cells = _cells(line.text.strip(" "))  # a leading tab is an empty first cell: a continuation
+            column, header.value_below = header.value_below, None
+            if column is not None and column < len(cells) and _RANGE_WITHOUT_SIGN.fullmatch(cells[column].strip()):
+                # "…<TAB>Paragrafer" over "…<TAB>71-77": the value under its label, in the same column.
+                self.header_field(header, "paragrafer", [cells[column]], line)
+                cells = cells[:column] + cells[column + 1 :]
             found = self.vocabulary.label(self.vocabulary.header, cells[0]) if cells[0] else None
             if not found and cells[0]:
                 # "Direktionens ledamöter", "Nämndens ersättare": a label with the body's genitive before it.
@@ -941,6 +946,9 @@ class MarkdownReader:
                 continue
             if other and other[0] != field and other[0] not in _ATTENDANCE_FIELDS and other[0] != "frånvarande":
                 tail = [v for v in [other[2], *values[j + 1 :]] if v]
+                if other[0] == "paragrafer" and not tail and value in (row := _cells(line.text.strip(" "))):
+                    header.value_below = row.index(value)  # its value stands in the row below
+                    return out
                 self.header_field(
                     header, other[0], self.split_row(header, other[0], tail, line, 1 if other[2] else 0), line
                 )
@@ -1881,6 +1889,7 @@ class _Header:
     extras: list[Extra] = field(default_factory=list)
     sub_group: tuple[AttendanceGroup, str | None] | None = None  # set by a sub-label in a row
     awaiting_signature: list[str] = field(default_factory=list)  # roles whose names the next row gives
+    value_below: int | None = None  # the column of a label ("Paragrafer") whose value is in the next row
 
     def adjustment(self) -> Adjustment | None:
         if not (self.adjusters or self.place_and_time or self.signatories):
