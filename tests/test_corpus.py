@@ -104,6 +104,7 @@ def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Pat
             6,
             {
                 "kvarnby-2013-fastigheter-styrelsen",
+                "ljungsala-2011-kommunfullmaktige",
                 "norrvreta-2018-byggnadsnamnden",
                 "tallbo-2020-barn-och-utbildningsnamnden",
             },
