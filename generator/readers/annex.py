@@ -27,12 +27,20 @@ from generator.readers.vocabulary import Vocabulary, normalise
 ReadPerson = Callable[[str, AttendanceGroup, str | None, int], list[Attendee]]
 
 _SERVING = re.compile(r"(?i)(för|istf|i stället för|ersätter)\b")
-_GROUPS = {
+# Header fields of the vocabulary (huvud) that list attendance, with their group and role.
+ATTENDANCE_GROUPS = {
     "beslutande": (AttendanceGroup.MEMBER, None),
     "tjänstgörande_ersättare": (AttendanceGroup.SUBSTITUTE, "tjänstgörande"),
     "ersättare": (AttendanceGroup.SUBSTITUTE, None),
     "övriga": (AttendanceGroup.OTHER, None),
 }
+
+
+def group_label(text: str, vocabulary: Vocabulary) -> tuple[AttendanceGroup, str | None] | None:
+    """The group and role of an attendance label alone ("Ersättare", "Tjänstgörande
+    ersättare:"), or None when ``text`` is no such label or says more after it."""
+    label = vocabulary.label(vocabulary.header, text) if text else None
+    return ATTENDANCE_GROUPS.get(label[0]) if label and not label[2] else None
 
 
 @dataclass
@@ -63,7 +71,9 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
             codes.update(_codes(cells))
             if heading is not None:
                 first = vocabulary.label(vocabulary.header, cells[0])
-                group = _GROUPS.get(first[0], group) if first and not first[2] else (AttendanceGroup.MEMBER, None)
+                group = (
+                    ATTENDANCE_GROUPS.get(first[0], group) if first and not first[2] else (AttendanceGroup.MEMBER, None)
+                )
             said = next((m for c in cells if (m := RANGE.fullmatch(c.strip()))), None)
             if said and (vote_at is None or vote_at[0] != int(said[1])):
                 # "§ 28" over Ja/Nej: the column heading is no question, and a second table for
@@ -73,9 +83,8 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
             continue
         after_heading = False
         alone = [c for c in cells if c]
-        label = vocabulary.label(vocabulary.header, alone[0]) if columns and len(alone) == 1 else None
-        if label and not label[2] and label[0] in _GROUPS:
-            group = _GROUPS[label[0]]  # "Ersättare" alone over the next rows: same columns, another group
+        if columns and len(alone) == 1 and (alone_group := group_label(alone[0], vocabulary)):
+            group = alone_group  # "Ersättare" alone over the next rows: same columns, another group
             continue
         if len(alone) <= 1 and not (columns and cells and _has_name(cells, columns)):
             text = " ".join(cells).strip()
@@ -210,7 +219,7 @@ def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
         kind = vocabulary.annex_columns.get(key) or vocabulary.facts.get(key)
         if kind is None and "(" in cell and _codes([cell]):
             kind = "närvarokod"  # "Närv (N),Frånv (F)": a column of codes
-        if i == 0 and (label := vocabulary.label(vocabulary.header, cell)) and not label[2] and label[0] in _GROUPS:
+        if i == 0 and group_label(cell, vocabulary):
             kind = "namn"  # "Tjänstgörande ersättare" over its names: the first column names persons
         if kind and kind not in found:
             found[kind] = i
@@ -246,9 +255,9 @@ def _person(
     if function:
         head, _, described = function.partition(",")
         label = vocabulary.label(vocabulary.header, function)
-        if label and label[0] in _GROUPS:
+        if label and label[0] in ATTENDANCE_GROUPS:
             # "Ersättare", "Ledamot", "Tjänstgörande ersättare för Marcus Berg (M)"
-            kind, role = _GROUPS[label[0]]
+            kind, role = ATTENDANCE_GROUPS[label[0]]
             rest = label[2].strip(" ,")
             if rest and _SERVING.match(rest):
                 remark = f"{rest} {remark}".strip()

@@ -69,7 +69,7 @@ def _drawn_line_follows(lines: list[Line], start: int, end: int) -> bool:
         text = line.text.strip()
         if not text:
             continue
-        if all(SIGNATURE_LINE.fullmatch(c) for c in _filled(text)):
+        if _drawn(_filled(text)):
             return True
         seen += 1
         if seen >= _LOOK_AHEAD:
@@ -93,7 +93,7 @@ def _read_block(
         cells = _filled(text)
         if (label := role_label(text)) is not None:
             role = label
-        elif all(SIGNATURE_LINE.fullmatch(c) for c in cells):
+        elif _drawn(cells):
             awaiting = len(cells)
         elif awaiting and all(NAME_START.match(c) for c in cells):
             names = cells[:awaiting]
@@ -107,6 +107,11 @@ def _read_block(
             break
         stop = j + 1
     return ClosingSignatures(start, stop, tuple(signed))
+
+
+def _drawn(cells: list[str]) -> bool:
+    """A row of lines drawn to sign on, one per signature."""
+    return all(SIGNATURE_LINE.fullmatch(c) for c in cells)
 
 
 def _filled(text: str) -> list[str]:

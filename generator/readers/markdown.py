@@ -42,7 +42,7 @@ from generator.model import (
 from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.model.roster import Roster, roster_for
 from generator.problems import Problems
-from generator.readers.annex import AnnexFacts, column_heading, read_tables
+from generator.readers.annex import ATTENDANCE_GROUPS, AnnexFacts, column_heading, group_label, read_tables
 from generator.readers.attendance import (
     RANGE,
     AttendanceReader,
@@ -128,13 +128,7 @@ _DIGITS = re.compile(r"(?<![\d\-/:.,§ ]\d)(?<![\d\-/:.,§])(?<!§ )\b\d{1,3}\b(
 REFERENCES = "beslutsunderlag"
 RECIPIENTS = "beslutsexpediering"
 
-# Header fields of the vocabulary (huvud) that list attendance, with their group and role.
-_ATTENDANCE_FIELDS = {
-    "beslutande": (AttendanceGroup.MEMBER, None),
-    "tjänstgörande_ersättare": (AttendanceGroup.SUBSTITUTE, "tjänstgörande"),
-    "ersättare": (AttendanceGroup.SUBSTITUTE, None),
-    "övriga": (AttendanceGroup.OTHER, None),
-}
+_ATTENDANCE_FIELDS = ATTENDANCE_GROUPS
 
 
 _SHARED: dict[int, tuple[Organisation, Roster, Vocabulary, AttendanceReader]] = {}
@@ -305,13 +299,8 @@ class MarkdownReader:
                 or (self.vocabulary.is_title(key) and messages.FURNITURE_TITLE)
             )
             if rule and under_start is None:
-                under_start = {
-                    line.number
-                    for i, start in enumerate(lines)
-                    if _is_item_start(start.text)
-                    for line in [line for line in lines[i + 1 : i + 8] if line.text.strip()][:3]
-                }
-            if rule and not all(n in under_start for n in numbers):  # type: ignore[operator]
+                under_start = _titles_under_starts(lines)
+            if rule and under_start is not None and not all(n in under_start for n in numbers):
                 found.update(dict.fromkeys(texts, rule))
         # A short line printed beside the running header on every page ("Utdragsbestyrkan", cut
         # off by the export) is the page's too.
@@ -672,8 +661,7 @@ class MarkdownReader:
             text = lines[i].text.strip()
             # A person's row with no mark has lost its empty cells in the export, and a group's
             # label alone ("Ersättare") heads the next rows: both still the table's.
-            group = self.vocabulary.label(self.vocabulary.header, text) if text else None
-            heads_rows = bool(group and not group[2] and group[0] in _ATTENDANCE_FIELDS) and _is_row(
+            heads_rows = bool(group_label(text, self.vocabulary)) and _is_row(
                 next((line.text for line in lines[i + 1 :] if line.text.strip()), "")
             )
             if text and not _is_row(lines[i].text) and not (stop == i and NAME_START.match(text)) and not heads_rows:
@@ -1417,15 +1405,14 @@ class MarkdownReader:
         # A decision said in so many words anywhere ("Styrelsen beslutade") wins over a guess.
         # Under a proposal heading ("Förslag till beslut") even "Direktionen beslutar …" is proposed.
         stated = [
-            None if heading and self.vocabulary.proposal.fullmatch(normalise(heading)) else self.decision_opening(chunk)
-            for heading, chunk in chunks
+            None if self.is_proposal_heading(heading) else self.decision_opening(chunk) for heading, chunk in chunks
         ]
         decision_opened = any(at is not None for at in stated)
         for (heading, chunk), stated_at in zip(chunks, stated, strict=True):
             kind = self.vocabulary.lists.get(normalise(heading)) if heading else None
             decided_at = None
             facts_section = bool(heading) and bool(self.vocabulary.facts.get(normalise(heading)))
-            proposed = bool(heading) and bool(self.vocabulary.proposal.fullmatch(normalise(heading)))
+            proposed = self.is_proposal_heading(heading)
             if not (decision_headed or decision or kind or facts_section):
                 decided_at = stated_at
                 # Nothing said in so many words: "<organet> godkänner …", then a passive last
@@ -1458,7 +1445,7 @@ class MarkdownReader:
                 decision = _markdown(chunk)
                 if normalise(heading) != normalise(self.body.decision_heading):
                     decision_heading = heading
-            elif heading and self.vocabulary.proposal.fullmatch(normalise(heading)) and not proposal:
+            elif self.is_proposal_heading(heading) and not proposal:
                 # A proposal put to the body is not its decision: kept as the proposal.
                 proposal, proposal_heading = _markdown(chunk), heading
             elif heading or _markdown(chunk):
@@ -1755,6 +1742,10 @@ class MarkdownReader:
                 pass
         return text, []
 
+    def is_proposal_heading(self, heading: str) -> bool:
+        """ "Förslag till beslut", "Arbetsutskottets förslag": a proposal put to the body."""
+        return bool(heading) and bool(self.vocabulary.proposal.fullmatch(normalise(heading)))
+
     def is_decision_heading(self, heading: str) -> bool:
         key = normalise(heading)
         # The body's own proposal to another body ("Kommunstyrelsens förslag till kommunfullmäktige",
@@ -1932,6 +1923,16 @@ _FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår", "anteckn")
 
 # "Nämnd:" before a title line's value: a saved web page writes its fields so.
 _FIELD_NAME = re.compile(r"^[^\s:]{2,20}:\s*")
+
+
+def _titles_under_starts(lines: list[Line]) -> set[int]:
+    """The numbers of the first three lines of text under each paragraph start."""
+    return {
+        line.number
+        for i, start in enumerate(lines)
+        if _is_item_start(start.text)
+        for line in [line for line in lines[i + 1 : i + 8] if line.text.strip()][:3]
+    }
 
 
 @lru_cache(maxsize=65536)
