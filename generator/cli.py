@@ -339,8 +339,8 @@ def run_explain(file: Path, protocols: Path | None) -> int:
             continue
         region, what = reader.trace.get(number, (messages.EXPLAIN_UNPLACED, ""))
         print(f"{number:>5}  {region:<12} {what[:64]:<64} | {line.strip()[:80]}")
-    _print_problems(reader.problems)
-    return 1 if reader.problems.errors else 0
+    _print_problems(reader.ctx.problems)
+    return 1 if reader.ctx.problems.errors else 0
 
 
 def run_convert(file: Path, protocols: Path | None) -> int:
@@ -349,7 +349,7 @@ def run_convert(file: Path, protocols: Path | None) -> int:
         _print_problems(found)
         return 1
     reader, text, file_date = found
-    problems = reader.problems
+    problems = reader.ctx.problems
     meeting = reader.read(text, file_date)
     _print_problems(problems)
     if meeting is None or problems.errors:

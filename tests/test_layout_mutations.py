@@ -29,8 +29,8 @@ from hypothesis import strategies as st
 from generator.model import Meeting, Organisation
 from generator.problems import Problems
 from generator.readers.markdown import MarkdownReader
+from generator.readers.markdown.paragraph_starts import abbreviates
 from generator.readers.organisation import read_organisation
-from generator.readers.paragraph_starts import abbreviates
 from generator.readers.vocabulary import normalise, vocabulary_for
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

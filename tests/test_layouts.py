@@ -285,7 +285,7 @@ def _part(reader: MarkdownReader, item: object, heading: str) -> str:
         return item.decision
     if heading == item.proposal_heading:
         return item.proposal
-    kind = reader.vocabulary.lists.get(heading.casefold().rstrip(":"))
+    kind = reader.ctx.vocabulary.lists.get(heading.casefold().rstrip(":"))
     if kind == "beslutsunderlag":
         return "\n".join(r.text for r in item.references)
     if kind == "beslutsexpediering":

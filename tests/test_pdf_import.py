@@ -18,7 +18,7 @@ from playwright.sync_api import Browser
 from generator import messages
 from generator.model import Meeting, SignatureStatus
 from generator.problems import Problems
-from generator.readers.paragraph_starts import paragraph_starts
+from generator.readers.markdown.paragraph_starts import paragraph_starts
 from generator.readers.sources import read_sources
 from tests import pdfs
 from tests.conftest import arkiv

@@ -27,8 +27,8 @@ from generator.model import Body, Organisation, SignatureStatus
 from generator.problems import Problems
 from generator.readers import personal_data, provenance
 from generator.readers.markdown import MarkdownReader
+from generator.readers.markdown.paragraph_starts import paragraph_starts
 from generator.readers.organisation import FILE_NAME, read_organisation
-from generator.readers.paragraph_starts import paragraph_starts
 from generator.readers.sources import read_sources
 from generator.readers.vocabulary import MONTHS, normalise, vocabulary_for
 from generator.site.urls import RESERVED_SLUGS

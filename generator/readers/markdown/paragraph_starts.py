@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 
-from generator.readers.markdown_text import (
+from generator.readers.markdown.text import (
     Line,
     _cells,
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from generator.readers.markdown_text import NAME_START
+from generator.readers.markdown.text import NAME_START
 
 # A verb of presence: what is said after it lists those present.
 _PRESENT = re.compile(r"\b(?:närvarade|närvarar|deltog|deltar|närvarande\s+(?:var|är|voro))\b", re.IGNORECASE)

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.readers.markdown_text import NAME_START, Line, _cells
+from generator.readers.markdown.text import NAME_START, Line, _cells
 
 # A line drawn to sign on: dots, an ellipsis or underscores, nothing else.
 SIGNATURE_LINE = re.compile(r"[.…_\s]{3,}")

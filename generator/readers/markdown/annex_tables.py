@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.model import AttendanceGroup, Attendee
 from generator.readers.attendance import RANGE, with_party
-from generator.readers.markdown_text import NAME_START
+from generator.readers.markdown.text import NAME_START
 from generator.readers.vocabulary import Vocabulary, normalise
 
 # Reads one person's cell ("Gunnel Rask, ordförande", "Alf Berglöf för Siv Kronqvist") in a group.

@@ -1,0 +1,170 @@
+"""Facts in a paragraph's text: votes, reservations, jäv, yrkanden and protokollsanteckningar,
+under their headings or in sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.model import (
+    PersonName,
+    Reservation,
+    Vote,
+)
+from generator.readers.markdown.context import CHAIR_ROLE, ReadContext, role_key
+from generator.readers.markdown.text import (
+    _PIPE_SEPARATOR,
+    Line,
+    _cells,
+    _is_row,
+    _paragraphs,
+    _without_codes,
+)
+from generator.readers.vocabulary import normalise
+
+
+@dataclass
+class Facts:
+    votes: list[Vote] = field(default_factory=list)
+    reservations: list[Reservation] = field(default_factory=list)
+    disqualified: tuple[PersonName, ...] = ()
+    motions: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return bool(self.votes or self.reservations or self.disqualified or self.motions or self.notes)
+
+
+# Words one of the facts' sentences must hold (vocabulary: fakta_i_text_mönster), to skip the rest.
+_FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår", "anteckn")
+
+
+class FactReader:
+    """Reads a paragraph's votes, reservations, jäv, motions and notes."""
+
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
+
+    def facts(self, heading: str, chunk: list[Line], facts: Facts) -> None:
+        """Votes, reservations and jäv as facts, from the sections that publish them as text."""
+        kind = self.ctx.vocabulary.facts.get(normalise(heading)) if heading else None
+        if kind == "omröstning":
+            vote = self.vote(chunk)
+            if vote is not None:
+                facts.votes.append(vote)
+        elif kind == "reservation":
+            for text in _paragraphs(chunk):
+                by = self.ctx.named(text)
+                if by:
+                    facts.reservations.append(Reservation(by, text))
+        elif kind == "jäv":
+            facts.disqualified += self.ctx.named(" ".join(_paragraphs(chunk)))
+        elif kind == "yrkande":
+            facts.motions += _paragraphs(chunk)
+        elif kind == "protokollsanteckning":
+            facts.notes += _paragraphs(chunk)
+
+    def facts_in_sentences(self, chunks: list[tuple[str, list[Line]]], facts: Facts) -> None:
+        """Reservations, jäv, protokollsanteckningar and yrkanden said in the running text, where
+        the protocol gives them no heading ("Ove Lindkvist reserverade sig mot beslutet", "Fatima
+        Haddad anmälde jäv"):
+        read for each kind the paragraphs of text name, only when no heading gave that kind."""
+        said = self.ctx.vocabulary.facts_in_text
+        found_reservations = not facts.reservations
+        found_disqualified = not facts.disqualified
+        found_motions = not facts.motions
+        found_notes = not facts.notes
+        for heading, chunk in chunks:
+            kind = self.ctx.vocabulary.facts.get(normalise(heading)) if heading else None
+            if kind or (heading and self.ctx.vocabulary.lists.get(normalise(heading))):
+                continue
+            said_text = " ".join(line.text for line in chunk).casefold()
+            if self.ctx.fact_words_only and not any(word in said_text for word in _FACT_WORDS):
+                continue  # no sentence here can say a reservation, jäv or yrkande
+            for text in _paragraphs(chunk):
+                if found_reservations and said["reservation"].search(text) and (by := self.named_or_by_role(text)):
+                    facts.reservations.append(Reservation(by, text))
+                elif found_disqualified and said["jäv"].search(text):
+                    facts.disqualified += self.ctx.named(text)
+                elif found_notes and said["protokollsanteckning"].search(text) and self.named_or_by_role(text):
+                    facts.notes.append(text)  # "Stina Lagerqvist (FP) antecknar till protokollet att …"
+                elif found_motions and said["yrkande"].search(text) and self.named_or_by_role(text):
+                    facts.motions.append(text)
+
+    def named_or_by_role(self, text: str) -> tuple[PersonName, ...]:
+        """The persons ``text`` names, and those it names by their role at the meeting ("vice
+        ordföranden och ledamoten Anita Berglöf"), in the order written."""
+        found = [(m.start(), p) for m in CHAIR_ROLE.finditer(text) if (p := self.ctx.chairs.get(role_key(m.group(0))))]
+        at = 0
+        for person in self.ctx.named(text):
+            at = text.find(person.name, at)
+            found.append((at, person))
+        out: list[PersonName] = []
+        for _, person in sorted(found, key=lambda pair: pair[0]):
+            if all(p.person != person.person or p.name != person.name for p in out):
+                out.append(person)
+        return tuple(out)
+
+    def vote(self, chunk: list[Line]) -> Vote | None:
+        """An omröstning: its question, the table of names with X under Ja, Nej or Avstår (a sum
+        row is skipped: it is the count of the marks), and its result."""
+        table_at = next((i for i, line in enumerate(chunk) if _is_row(line.text)), None)
+        if table_at is None:
+            return self.vote_in_sentences(chunk)
+        rows = [_cells(line.text.strip(" ")) for line in chunk if _is_row(line.text)]
+        rows = [row for row in rows if not _PIPE_SEPARATOR.match("|".join(row))]
+        headed = [
+            (i, self.ctx.vocabulary.facts.get(normalise(cell)) or "") for i, cell in enumerate(rows[0]) if cell.strip()
+        ]
+        answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
+        for row in rows[1:]:
+            name = row[0]
+            if not name or self.ctx.vocabulary.facts.get(normalise(name)) == "summa":
+                continue
+            # A mark counts under the last answer column that starts at or before it: an export
+            # may put an empty cell more in a row than in the heading ("Nej" at 2, its X at 3).
+            marked: set[str] = set()
+            for j, cell in enumerate(row[1:], start=1):
+                under = [kind for at, kind in headed if at <= j]
+                if cell.strip() and under and under[-1] in answers:
+                    marked.add(under[-1])
+            for answer in marked:
+                answers[answer].append(_without_codes(name))
+        before = [line.text.strip() for line in chunk[:table_at] if line.text.strip()]
+        after = [line.text.strip() for line in chunk[table_at:] if line.text.strip() and not _is_row(line.text)]
+        return self.vote_of(before, answers, after)
+
+    def vote_of(self, before: list[str], answers: dict[str, list[str]], after: list[str]) -> Vote:
+        return Vote(
+            " ".join(before),
+            self.ctx.roster.names(answers["röst_ja"]),
+            self.ctx.roster.names(answers["röst_nej"]),
+            self.ctx.roster.names(answers["röst_avstår"]),
+            " ".join(after),
+        )
+
+    def vote_in_sentences(self, chunk: list[Line], headed: bool = True) -> Vote | None:
+        """An omröstning written out: "Ja röstar: Ylva Stenberg, … och Inger Tjärnström.", "Nej
+        röstar: …", "Avstår från att rösta: …"; a short lead before the colon that names one
+        answer (Ja, Nej, Avstår) gives the names after it. Text before is the question, after
+        the result: under an "Omröstning" heading all of it, in running text (not ``headed``)
+        the paragraph right before and right after."""
+        if not headed and not any(":" in line.text for line in chunk):
+            return None  # no answer sentence without its colon: most text is read no further
+        answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
+        before: list[str] = []
+        after: list[str] = []
+        for text in _paragraphs(chunk):
+            lead, colon, names = text.partition(":")
+            kinds = {self.ctx.vocabulary.facts.get(word, "") for word in re.findall(r"\w+", normalise(lead))} & set(
+                answers
+            )
+            if colon and len(lead.split()) <= 6 and len(kinds) == 1:
+                written = re.split(r",\s*|\s+och\s+", names.strip().rstrip("."))
+                answers[kinds.pop()] += [_without_codes(n).strip() for n in written if _without_codes(n).strip()]
+            else:
+                (after if any(answers.values()) else before).append(text)
+        if not any(answers.values()):
+            return None
+        return self.vote_of(before if headed else before[-1:], answers, after if headed else after[:1])

@@ -1,0 +1,233 @@
+"""Page furniture: running headers and footers, signature boxes and page numbers that the PDF
+printed on its pages. A line is furniture by the vocabulary's list, by being the organisation's
+or body's name, or by recurring on several pages whatever its words; content never is."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from generator import messages
+from generator.readers.markdown.context import SEEN_LIMIT, ReadContext
+from generator.readers.markdown.paragraph_starts import (
+    _is_item_start,
+)
+from generator.readers.markdown.text import (
+    _LEADERS,
+    _PIPE_SEPARATOR,
+    Line,
+    _cells,
+    _instruction,
+    _is_dnr_cell,
+    _near,
+    _unmark,
+)
+from generator.readers.vocabulary import MAX_FURNITURE, normalise
+
+_FURNITURE_SEEN: dict[tuple[object, ...], dict[str, str]] = {}
+
+
+# A page number: a short number that is not part of a date, a dnr, a § or an amount.
+_DIGITS = re.compile(r"(?<![\d\-/:.,§ ]\d)(?<![\d\-/:.,§])(?<!§ )\b\d{1,3}\b(?![\d\-/:.,])")
+
+
+# "Au 71", "Ks § 88", "Kfm § 12": a paragraph reference in the margin, the case's earlier handling.
+MARGIN_REF = re.compile(r"([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\.?\s*§{0,2}\s*\d{1,4}")
+
+
+_PAGE_WORDS = frozenset({"sida", "sid", "s", "blad", "page", "p"})
+
+
+def _titles_under_starts(lines: list[Line]) -> set[int]:
+    """The numbers of the first three lines of text under each paragraph start."""
+    return {
+        line.number
+        for i, start in enumerate(lines)
+        if _is_item_start(start.text)
+        for line in [line for line in lines[i + 1 : i + 8] if line.text.strip()][:3]
+    }
+
+
+@lru_cache(maxsize=65536)
+def _key_of(text: str) -> str:
+    """A line as repetitions are compared: normalised, short numbers (page numbers) masked."""
+    return _DIGITS.sub("#", normalise(text.strip().replace("|", " ")))
+
+
+class Furniture:
+    """Tells furniture from content, line by line, and keeps the content."""
+
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
+        self.running_headers = {name.casefold() for name in (ctx.body.name, ctx.org.name, ctx.org.short_name)}
+        # Lines recur from meeting to meeting: each is judged furniture or not once per body.
+        self.furniture_seen = _FURNITURE_SEEN.setdefault((id(ctx.vocabulary), *sorted(self.running_headers)), {})
+        self.repeated: dict[str, str] = {}  # lines that are furniture by recurring, with the rule (set by the reader)
+        self.furniture_now: dict[str, str] = {}  # this file's answers (cleared when ``repeated`` is set)
+
+    def is_furniture(self, text: str) -> bool:
+        return bool(self.furniture_rule(text))
+
+    def furniture_rule(self, text: str) -> str:
+        """Why ``text`` is page furniture, in the words ``arkiv explain`` shows; "" when it is not."""
+        # Asked of most lines several times: answered once per line of this file.
+        rule = self.furniture_now.get(text)
+        if rule is None:
+            rule = self.furniture_now[text] = self._rule_in_file(text)
+        return rule
+
+    def _rule_in_file(self, text: str) -> str:
+        if text.strip() == self.ctx.date_line:
+            return messages.FURNITURE_DATE_LINE  # the running header's "Sammanträdesdatum" value
+        if text in self.repeated:
+            return self.repeated[text]
+        seen = self.furniture_seen.get(text)
+        if seen is None:
+            if len(self.furniture_seen) > SEEN_LIMIT:
+                self.furniture_seen.clear()
+            seen = self.furniture_seen[text] = self._furniture_rule(text)
+        return seen
+
+    def _furniture_rule(self, text: str) -> str:
+        bare = text.replace("\t", " ").strip()
+        if _instruction(bare):
+            return messages.FURNITURE_INSTRUCTION  # an instruction to the archive, not content
+        if len(bare) > MAX_FURNITURE and bare[:1] not in "-_–—":
+            return ""  # no running header is this long: a line of content
+        if _unmark(bare).casefold() in self.running_headers:
+            return messages.FURNITURE_NAME  # a running header: the organisation's or body's name
+        if self.ctx.vocabulary.is_furniture(bare):
+            return messages.FURNITURE_VOCABULARY
+        # A running header of cells, printed once or on every page: each cell the organisation's
+        # or body's name, a document title or a page number ("ITSAM<TAB>PROTOKOLL<TAB>Sida 2 (8)").
+        cells = [_unmark(c) for c in _cells(text.strip()) if _unmark(c)]
+        if len(cells) >= 2 and all(
+            c.casefold() in self.running_headers
+            or self.ctx.vocabulary.is_title(c)
+            or self.ctx.vocabulary.is_furniture(c)
+            for c in cells
+        ):
+            return messages.FURNITURE_HEADER_CELLS
+        return ""
+
+    def content(self, lines: list[Line]) -> list[Line]:
+        kept = []
+        after_furniture = False
+        for line in lines:
+            rule = self.furniture_rule(line.text)
+            # A furniture row written as a pipe table brings its separator row along.
+            if not rule and after_furniture and _PIPE_SEPARATOR.match(line.text.strip()):
+                rule = messages.FURNITURE_SEPARATOR
+            if rule:
+                self.ctx.note(line, "möbler", messages.FURNITURE_REMOVED.format(rule=rule))
+                after_furniture = True
+            else:
+                kept.append(line)
+                after_furniture = after_furniture and not line.text.strip()
+        return kept
+
+    def repeated_furniture(self, lines: list[Line]) -> dict[str, str]:
+        """Lines that are page furniture because they recur, whatever their words (with the rule
+        that makes each one so): a running header or footer is printed on every page, with its
+        page number or the meeting's date."""
+        groups: dict[str, list[str]] = {}
+        at: dict[str, list[int]] = {}
+        # A content table's header and separator rows recur from § to § and are never furniture.
+        separators = {i for i, line in enumerate(lines) if _PIPE_SEPARATOR.match(line.text.strip())}
+        table_heads = {i - 1 for i in separators}
+        for i, line in enumerate(lines):
+            bare = line.text.strip()
+            if i in separators:
+                continue
+            if i in table_heads and not any(
+                self.ctx.vocabulary.is_furniture(c) or self.ctx.names_body(c) for c in _cells(bare) if c
+            ):
+                continue  # a table's header row, unless it is the running header written as a table
+            if 0 < len(bare) <= MAX_FURNITURE:
+                key = _key_of(bare)
+                groups.setdefault(key, []).append(line.text)
+                at.setdefault(key, []).append(line.number)
+        found: dict[str, str] = {}
+        # A line right under a paragraph start is its title (two cases can share one, the
+        # meeting's date in it: "Delårsbokslut per 2006-08-31"), never the page's.
+        under_start: set[int] | None = None  # made only when some line would be furniture
+        for key, texts in groups.items():
+            if len(texts) < 2 or self.ctx.is_known_heading(key) or _is_item_start(texts[0]) or _is_dnr_cell(texts[0]):
+                continue
+            numbers = at[key]
+            if any(b - a <= 3 for a, b in pairwise(numbers)):
+                continue  # rows of one table, not a header printed once a page
+            cells = [c for c in _cells(texts[0].strip(" ")) if c]
+            rule = (
+                (
+                    len(texts) >= 3
+                    and "#" in key
+                    and len(set(texts)) > 1
+                    and not self.paragraph_ref(texts[0])
+                    and not _LEADERS.search(texts[0])  # "Delårsbokslut ...... 6": a contents row's page
+                    and messages.FURNITURE_PAGE_NUMBERS
+                )
+                or (self.ctx.date_line in texts[0] and len(key.split()) <= 16 and messages.FURNITURE_MEETING_DATE)
+                or (len(texts) >= 3 and len(cells) >= 2 and messages.FURNITURE_FOOTER)  # address, org. number
+                or (
+                    len(cells) >= 2
+                    and any(self.ctx.vocabulary.is_furniture(c) for c in cells)
+                    and messages.FURNITURE_CELL
+                )
+                or (self.ctx.vocabulary.is_title(key) and messages.FURNITURE_TITLE)
+            )
+            if rule and under_start is None:
+                under_start = _titles_under_starts(lines)
+            if rule and under_start is not None and not all(n in under_start for n in numbers):
+                found.update(dict.fromkeys(texts, rule))
+        # A short line printed beside the running header on every page ("Utdragsbestyrkan", cut
+        # off by the export) is the page's too.
+        candidates = [
+            (key, texts)
+            for key, texts in groups.items()
+            if len(texts) >= 3
+            and len(key.split()) <= 3
+            and texts[0] not in found
+            and not _is_item_start(texts[0])
+            and not self.ctx.is_known_heading(key)
+            and not self.paragraph_ref(texts[0])
+        ]
+        if not candidates:
+            return found
+        # Looked at only around the candidates: the lines within three of each occurrence, and
+        # the lines above it up to furniture or a paragraph start (is it a list under a heading?).
+        index = {line.number: i for i, line in enumerate(lines)}
+        wanted = sorted({n + d for key, _ in candidates for n in at[key] for d in range(-3, 4)} & index.keys())
+        near = [n for n in wanted if (text := lines[index[n]].text) in found or self.is_furniture(text)]
+        # The last page's footer has no running header after it.
+        last = next((line.number for line in reversed(lines) if line.text.strip()), 0)
+        for key, texts in candidates:
+            numbers = at[key]
+            # A word cut from the furniture's own is the page's even under a list ("Övriga närvarande").
+            if all(_near(near, n) or n == last for n in numbers) and (
+                self.ctx.vocabulary.is_cut_furniture(key)
+                or not any(self.under_list_heading(lines, index[n], found) for n in numbers)
+            ):
+                found.update(dict.fromkeys(texts, messages.FURNITURE_BESIDE))
+        return found
+
+    def paragraph_ref(self, text: str) -> bool:
+        """ "Sn 58", "Au 71": a paragraph written in the margin as the case's history (a short
+        code and a number that is no page's, "Sida 3"); its number varies like a page number's,
+        but it is content."""
+        found = MARGIN_REF.fullmatch(text.strip())
+        return bool(found and normalise(found[1]) not in _PAGE_WORDS)
+
+    def under_list_heading(self, lines: list[Line], at: int, found: dict[str, str]) -> bool:
+        """Whether the line at ``at`` stands under a heading of the vocabulary ("Beslutsexpediering"
+        above "Akt"), with nothing but text between: then it is a list's, not the page's."""
+        for earlier in reversed(lines[max(0, at - 12) : at]):
+            text = earlier.text
+            if not text.strip():
+                continue
+            if text in found or self.is_furniture(text) or _is_item_start(text):
+                return False
+            if self.ctx.is_known_heading(normalise(text)):
+                return True
+        return False

@@ -1,0 +1,325 @@
+"""The paragraphs (§): title, dnr, sections, the decision and the facts within."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator import messages
+from generator.model import (
+    Item,
+    PersonName,
+    Section,
+    Withholding,
+)
+from generator.model.dnr import Dnr, DnrError, parse_many
+from generator.readers.markdown.context import ReadContext
+from generator.readers.markdown.decision import DecisionFinder
+from generator.readers.markdown.facts import FactReader, Facts
+from generator.readers.markdown.furniture import MARGIN_REF, Furniture
+from generator.readers.markdown.paragraph_starts import (
+    _margin,
+    _opening,
+)
+from generator.readers.markdown.text import (
+    _BOLD_LINE,
+    _HEADING,
+    _PIPE_SEPARATOR,
+    Line,
+    _cells,
+    _is_dnr_cell,
+    _markdown,
+    _strip_dnr_label,
+    _unbold,
+    _unbullet,
+    _unmark,
+)
+from generator.readers.markers import WITHHOLD
+from generator.readers.references import parse_reference
+from generator.readers.vocabulary import normalise
+
+# Headings that end a paragraph's free text and become lists of their own (vocabulary: listor).
+REFERENCES = "beslutsunderlag"
+
+
+RECIPIENTS = "beslutsexpediering"
+
+
+# "… / Dnr 2010/0290", "…, dnr KS 2018/52": a labelled dnr after the title on its line.
+_LABELLED_DNR_AFTER = re.compile(r"\s*[/,;–—-]\s*(?=(?:dnr|diarienr|diarienummer)\b)", re.IGNORECASE)
+
+
+class ItemReader:
+    """Reads each paragraph into an ``Item``."""
+
+    def __init__(self, ctx: ReadContext, furniture: Furniture, facts: FactReader, decision: DecisionFinder) -> None:
+        self.ctx = ctx
+        self.furniture = furniture
+        self.facts = facts
+        self.decision = decision
+
+    def adjusters_in(self, items: list[Item]) -> tuple[PersonName, ...]:
+        """The justerare a paragraph names when the header does not ("Till justerare utsågs
+        Kjell Ahl", "att utse Harald Kristoffersson att jämte ordföranden justera …"): the
+        persons of the first sentence that says someone was chosen to justera, without the
+        ordförande named beside them ("att jämte ordförande Sara Holmqvist justera")."""
+        for item in items:
+            texts = [item.title, item.decision, *(s.text for s in item.sections)]
+            for text in texts:
+                for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+                    if not self.ctx.vocabulary.adjusters_chosen.search(sentence):
+                        continue
+                    bare = self.ctx.vocabulary.beside_chair.sub(" ", sentence)
+                    names = self.ctx.named(bare)
+                    if names:
+                        return names
+        return ()
+
+    def read_items(self, lines: list[Line], starts: list[int], end: int) -> list[Item]:
+        """The paragraphs that start at ``starts`` (indexes in ``lines``), the last ending at ``end``."""
+        items = []
+        for start, stop in zip(starts, [*starts[1:], end], strict=True):
+            item = self.read_item(lines[start], self.furniture.content(lines[start + 1 : stop]))
+            if item:
+                items.append(item)
+        return items
+
+    def read_item(self, start: Line, lines: list[Line]) -> Item | None:
+        number, rest = _opening(start.text)
+        self.ctx.note(start, "paragraf", f"§ {number}")
+        dnr: list[Dnr] = []
+        title = ""
+        body_at = title_at = 0
+        skipped: list[Line] = []
+        # What follows the number on its own line: a dnr ("§ 28 Dnr 2018/00041") or the title.
+        # A row of cells ("MBN § 31<TAB>Dnr MBN 2021-000012<TAB>DELGIVNINGAR<TAB>MBN 2021-03-18"):
+        # dnr cells give the dnr, a cell with the meeting's date is the running header's, the rest
+        # is the title.
+        cells = [_unmark(c) for c in _cells(rest) if _unmark(c)]
+        dnr_cells = [c for c in cells if _is_dnr_cell(c)]
+        if dnr_cells:
+            dnr = self.ctx.dnr(", ".join(_strip_dnr_label(c) for c in dnr_cells), "Dnr", start.number)
+        rest = " ".join(c for c in cells if c not in dnr_cells and not self.ctx.is_date_cell(c))
+        if rest:
+            title, found_dnr = self.title_and_dnr(rest, start)
+            dnr = dnr or found_dnr
+        for i, line in enumerate(lines):
+            text = line.text.strip()
+            if not text or _PIPE_SEPARATOR.match(text):
+                continue  # a separator: the start was written as a pipe table's header row
+            if not dnr and _is_dnr_cell(_unmark(text)) and not _HEADING.match(text):
+                dnr = self.ctx.dnr(_strip_dnr_label(_unmark(text)), "Dnr", line.number)
+                self.ctx.note(line, "paragraf", "dnr")
+                continue
+            bold = _BOLD_LINE.match(text)
+            if title and bold and line.number == title_at + 1 and not self.section_heading(text):
+                # "**… gång- och cykelvägen vid**" above "**Norrvik**": a title the export wrapped.
+                title, title_at, body_at = f"{title} {bold[1].strip()}", line.number, i + 1
+                self.ctx.note(line, "paragraf", "rubrik")
+                continue
+            if title:
+                body_at = i
+                if not dnr and (below := self.dnr_below_title(lines, i)) is not None:
+                    # "Au § 132", "Ks § 88", then "Dnr 05/Ks 0042": the dnr under the case's
+                    # earlier handling; those lines stay in the text.
+                    dnr = self.ctx.dnr(_strip_dnr_label(_unmark(lines[below].text.strip())), "Dnr", lines[below].number)
+                    self.ctx.note(lines[below], "paragraf", "dnr")
+                    lines = [*lines[:below], *lines[below + 1 :]]
+                break
+            if ("\t" in text or MARGIN_REF.fullmatch(text)) and len(skipped) < 6 and not self.section_heading(text):
+                skipped.append(line)  # margin rows before the title ("Au 103", "Sn 58"): kept as text
+                continue
+            title_line = _HEADING.match(text)
+            title_at = line.number
+            if title_line and len(title_line[1]) <= 2:
+                title, found_dnr = self.title_and_dnr(_unbold(title_line[2]), line)
+            elif bold and not self.section_heading(text):
+                title, found_dnr = self.title_and_dnr(bold[1].strip(), line)
+            elif not self.section_heading(text) and "\t" not in text and len(text) <= 200:
+                # A title need not be bold: the first line after the paragraph's start is its title.
+                title, found_dnr = self.title_and_dnr(text, line)
+            else:
+                break
+            dnr = dnr or found_dnr
+            self.ctx.note(line, "paragraf", "rubrik")
+            body_at = i + 1
+        if not title:
+            self.ctx.error(start.number, messages.MD_NO_TITLE.format(number=number))
+            return None
+        margin = _margin(start.text)
+        if skipped or margin:
+            kept = [Line(start.number, margin)] if margin else []
+            lines = [*kept, *skipped, *lines[body_at:]]
+            body_at = 0
+        # "<!-- arkiv: sekretess: grund -->" before the first sub-heading withholds the paragraph.
+        body = lines[body_at:]
+        first_heading = next((i for i, line in enumerate(body) if self.section_heading(line.text)), len(body))
+        ground = next((found[1] for line in body[:first_heading] if (found := WITHHOLD.match(line.text.strip()))), None)
+        if ground:
+            return Item(number, title, tuple(dnr), withheld=Withholding(ground), line=start.number)
+        decision = proposal = proposal_heading = decision_heading = ""
+        sections: list[Section] = []
+        facts = Facts()
+        lists: dict[str, list[str]] = {REFERENCES: [], RECIPIENTS: []}
+        chunks = list(self.sections(lines[body_at:]))
+        decision_headed = any(self.ctx.is_decision_heading(heading) for heading, _ in chunks)
+        # A decision said in so many words anywhere ("Styrelsen beslutade") wins over a guess.
+        # Under a proposal heading ("Förslag till beslut") even "Direktionen beslutar …" is proposed.
+        stated = [
+            None if self.is_proposal_heading(heading) else self.decision.decision_opening(chunk)
+            for heading, chunk in chunks
+        ]
+        decision_opened = any(at is not None for at in stated)
+        for (heading, chunk), stated_at in zip(chunks, stated, strict=True):
+            kind = self.ctx.vocabulary.lists.get(normalise(heading)) if heading else None
+            decided_at = None
+            facts_section = bool(heading) and bool(self.ctx.vocabulary.facts.get(normalise(heading)))
+            proposed = self.is_proposal_heading(heading)
+            if not (decision_headed or decision or kind or facts_section):
+                decided_at = stated_at
+                # Nothing said in so many words: "<organet> godkänner …", then a passive last
+                # ("Dagordningen godkändes.").
+                if decided_at is None and not heading and not decision_opened:
+                    decided_at = self.decision.decision_guess(chunk)
+                if decided_at is None and not decision_opened and chunk is chunks[-1][1] and not proposed:
+                    decided_at = self.decision.decision_passive(chunk)
+            if not (decision_headed or decision or kind or proposed or decision_opened) and (
+                (clauses := self.decision.decision_clauses(chunk)) is not None
+            ):
+                # The att-clauses with no lead-in ("att avslå motionen.") win over a guess; they may
+                # follow a plain heading ("Ärendebeskrivning") or a vote's text ("Omröstning").
+                decided_at = clauses
+            if decided_at is not None:
+                # "Direktionen beslutar: att …" in the running text, with no heading: the decision.
+                for line in chunk[decided_at:]:
+                    self.ctx.note(line, "paragraf", "beslut")
+                decision, chunk = _markdown(self.decision.without_own_margin(chunk[decided_at:])), chunk[:decided_at]
+            for line in chunk:
+                self.ctx.note(line, "paragraf", heading or "text")
+            # The same marker under any heading (the decision and the lists included) withholds
+            # exactly that part: its heading and ground are kept, its text never enters the model.
+            withheld = next((found[1] for line in chunk if (found := WITHHOLD.match(line.text.strip()))), None)
+            if withheld:
+                sections.append(Section(heading, "", Withholding(withheld)))
+            elif kind is not None:
+                lists[kind] += [_unbullet(line.text) for line in chunk if line.text.strip()]
+            elif self.ctx.is_decision_heading(heading) and not decision:
+                decision = _markdown(chunk)
+                if normalise(heading) != normalise(self.ctx.body.decision_heading):
+                    decision_heading = heading
+            elif self.is_proposal_heading(heading) and not proposal:
+                # A proposal put to the body is not its decision: kept as the proposal.
+                proposal, proposal_heading = _markdown(chunk), heading
+            elif heading or _markdown(chunk):
+                sections.append(Section(heading, _markdown(chunk)))
+                self.facts.facts(heading, chunk, facts)
+        if not any(s.withheld for s in sections):
+            self.facts.facts_in_sentences(chunks, facts)
+            if not facts.votes:
+                # "Ja röstar: …" in the running text, with no "Omröstning" heading.
+                facts.votes += [
+                    vote
+                    for heading, chunk in chunks
+                    if not (heading and self.ctx.vocabulary.facts.get(normalise(heading)))
+                    and (vote := self.facts.vote_in_sentences(chunk, headed=False))
+                ]
+        if not decision and not any(s.withheld and self.ctx.is_decision_heading(s.heading) for s in sections):
+            self.ctx.warning(
+                start.number, messages.MD_NO_DECISION.format(number=number, heading=self.ctx.body.decision_heading)
+            )
+        return Item(
+            number=number,
+            title=title,
+            dnr=tuple(dnr),
+            decision=decision,
+            decision_heading=decision_heading,
+            proposal=proposal,
+            proposal_heading=proposal_heading,
+            votes=tuple(facts.votes),
+            reservations=tuple(facts.reservations),
+            disqualified=tuple(facts.disqualified),
+            motions=tuple(facts.motions),
+            notes=tuple(facts.notes),
+            facts_from_text=facts.found,
+            sections=tuple(sections),
+            references=tuple(parse_reference(text, self.ctx.org) for text in lists[REFERENCES]),
+            recipients=tuple(lists[RECIPIENTS]),
+            adjusted_immediately=any(s.heading.casefold() == "omedelbar justering" for s in sections),
+            line=start.number,
+        )
+
+    def dnr_below_title(self, lines: list[Line], at: int) -> int | None:
+        """Where a dnr line stands among the few short lines right below the title, before any
+        text (which is indented or longer); None when there is none."""
+        for i in range(at, min(at + 6, len(lines))):
+            text = lines[i].text.strip()
+            if _is_dnr_cell(_unmark(text)) and not _HEADING.match(text):
+                return i
+            if lines[i].text.startswith("\t") or len(text) > 40 or self.section_heading(text):
+                return None
+        return None
+
+    def title_and_dnr(self, text: str, line: Line) -> tuple[str, list[Dnr]]:
+        """A title as written; a dnr written inside it in parentheses ("(KS/2016:198)") is read too.
+        A labelled dnr after a separator ("Tertialrapport 2 / Dnr 2010/0290-1.1.4") is the
+        case's number printed on the title's line, not part of the title."""
+        inside = re.search(r"\(([^()]{4,60})\)\s*$", text)
+        if inside and _is_dnr_cell(inside[1]):
+            try:
+                return text, parse_many(_strip_dnr_label(inside[1]), self.ctx.org.dnr_prefix)
+            except DnrError:
+                pass
+        after = [*_LABELLED_DNR_AFTER.finditer(text)]
+        if after and after[-1].start() > 0:
+            try:
+                return text[: after[-1].start()].rstrip(), parse_many(
+                    _strip_dnr_label(text[after[-1].end() :]), self.ctx.org.dnr_prefix
+                )
+            except DnrError:
+                pass
+        return text, []
+
+    def is_proposal_heading(self, heading: str) -> bool:
+        """ "Förslag till beslut", "Arbetsutskottets förslag": a proposal put to the body."""
+        return bool(heading) and bool(self.ctx.vocabulary.proposal.fullmatch(normalise(heading)))
+
+    def sections(self, lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
+        heading, chunk = "", []
+        for line in lines:
+            name = self.section_heading(line.text)
+            if name is None:
+                chunk.append(line)
+                continue
+            self.ctx.note(line, "paragraf", f"rubrik: {name}")
+            if heading or any(c.text.strip() for c in chunk):
+                yield heading, chunk
+            heading, chunk = name, []
+        yield heading, chunk
+
+    def section_heading(self, text: str) -> str | None:
+        heading = _HEADING.match(text)
+        if heading and len(heading[1]) >= 3:
+            return _unbold(heading[2])
+        bold = _BOLD_LINE.match(text.strip())
+        # A heading may be written plain as well as bold: the vocabulary's words, alone on a line.
+        plain = text.strip() if "\t" not in text.strip() and len(text.strip()) <= 80 else None
+        if plain and (
+            plain.endswith(".")
+            or not (
+                self.ctx.is_known_heading(normalise(plain))
+                or (len(plain.split()) <= 8 and self.ctx.vocabulary.proposal.fullmatch(normalise(plain)))
+            )
+        ):
+            plain = None  # a plain line is a heading only when it is one of the vocabulary's, not a sentence
+        if bold or plain:
+            name = bold[1].strip() if bold else (plain or "")
+            key = normalise(name)
+            vocabulary = self.ctx.vocabulary
+            if (
+                key in vocabulary.sections
+                or key in vocabulary.lists
+                or self.ctx.is_decision_heading(name)
+                or vocabulary.proposal.fullmatch(key)
+            ):
+                return name.rstrip(":")
+        return None

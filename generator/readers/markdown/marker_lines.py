@@ -1,0 +1,50 @@
+"""The archive's own markers in a protocol (<!-- … -->): withholding, corrections, the original
+PDF: each understood where it stands or an error at its line."""
+
+from __future__ import annotations
+
+from generator import messages
+from generator.model import (
+    Correction,
+)
+from generator.readers.markdown.context import ReadContext
+from generator.readers.markdown.paragraph_starts import (
+    _LONG_NUMBER,
+)
+from generator.readers.markdown.text import (
+    Line,
+    _instruction,
+)
+from generator.readers.markers import CORRECTION, MARKER_LIKE, WITHHOLD
+
+
+class MarkerReader:
+    """Checks the archive's markers and reads the corrections."""
+
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
+
+    def corrections(self, lines: list[Line]) -> list[Correction]:
+        found = []
+        for line in lines:
+            if marker := CORRECTION.match(line.text.strip()):
+                day = self.ctx.parse_date(marker["day"], "rättelse", line.number)
+                if day is not None:
+                    found.append(Correction(day, marker["reason"], line.number))
+        return found
+
+    def check_markers(self, lines: list[Line], marked: list[Line], items_at: int, items_end: int) -> None:
+        """Every archive marker is understood where it stands, or is an error at its line.
+        ``marked``: the lines that hold "<!--"; ``items_at``, ``items_end``: indexes in ``lines``."""
+        for line in marked:
+            text = line.text.strip()
+            if WITHHOLD.match(text):
+                if not items_at < line.number - 1 < items_end:
+                    self.ctx.error(line.number, messages.MARKER_OUTSIDE_ITEMS)
+            elif _instruction(text):
+                continue
+            elif MARKER_LIKE.search(text):
+                self.ctx.error(line.number, messages.MARKER_UNKNOWN.format(value=text[:80]))
+        for line in lines:
+            if line.text[:1] == "§" and (too_long := _LONG_NUMBER.match(line.text)):
+                self.ctx.error(line.number, messages.PARAGRAPH_NUMBER_TOO_LONG.format(value=too_long[1][:12] + "…"))

@@ -1,0 +1,69 @@
+"""Labels the export split over two lines ("Under-" / "skrifter", "Justerandes" / "signatur"),
+joined before any rule reads the lines."""
+
+from __future__ import annotations
+
+from generator.readers.markdown.context import ReadContext
+from generator.readers.markdown.text import (
+    Line,
+    _cells,
+    _join_label,
+)
+from generator.readers.vocabulary import MAX_FURNITURE, normalise
+
+
+class SplitLabels:
+    """Joins a label's parts the export put on two lines."""
+
+    def __init__(self, ctx: ReadContext) -> None:
+        self.ctx = ctx
+
+    def join_split_labels(self, lines: list[Line]) -> list[Line]:
+        """Labels the export split over two lines ("Under-" above "skrifter", "Datum för anslags"
+        above "uppsättande") made whole on the first line; the second keeps what else it holds.
+        Only where the second line's first cell completes the label above it into a known one:
+        text is never joined on a guess."""
+        out = list(lines)
+        for i in range(len(out) - 1):
+            below_at = i + 1
+            while below_at < len(out) and below_at - i <= 2:  # a label split over three lines too
+                line, below = out[i], out[below_at]
+                if not line.text.strip() or not below.text.strip() or len(line.text) > MAX_FURNITURE:
+                    break
+                if len(below.text) > 60 or below.text.count(" ") > 4:
+                    break  # the second line of a label is a word or two, not a line of text
+                first_below = below.text.lstrip("\t *")[:1]
+                if not (first_below.islower() or line.text.split("\t", 1)[0].rstrip().endswith("-")):
+                    break  # a label goes on in lower case ("och tid"), or after a hyphen ("Under-")
+                upper, lower = _cells(line.text), _cells(below.text)
+                alone = len([c for c in lower if c]) == 1
+                if not upper[0] or not lower[0] or len(lower) > len(upper):
+                    break
+                if not self.completes(upper[0], lower[0], alone):
+                    break
+                joined, rest = list(upper), list(lower)
+                for j, part in enumerate(lower):
+                    if part and upper[j] and self.completes(upper[j], part, alone):
+                        joined[j], rest[j] = _join_label(upper[j], part), ""
+                out[i] = Line(line.number, "\t".join(joined))
+                out[below_at] = Line(below.number, "\t".join(rest).rstrip())
+                self.ctx.note(below, "huvud", "rubrikens andra rad")
+                if out[below_at].text:
+                    break
+                below_at += 1
+        return out
+
+    def completes(self, head: str, part: str, alone: bool = False) -> bool:
+        """``part`` on the line below completes ``head`` into a known label, and is none itself
+        (or stands alone on its line, where a label of its own would have a value beside it)."""
+        vocabulary = self.ctx.vocabulary
+        tables = (vocabulary.header, vocabulary.posting)
+        whole = normalise(_join_label(head, part))
+        if not any(whole in table for table in tables):
+            return False
+        # "Justeringens" above "plats och tid": the second line is a label too, but the first is none.
+        return (
+            alone
+            or not any(normalise(part) in table for table in tables)
+            or not any(normalise(head) in table for table in tables)
+        )
