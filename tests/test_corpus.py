@@ -109,13 +109,15 @@ def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Pat
                 "tallbo-2020-barn-och-utbildningsnamnden",
             },
         ),
+        ("blind4", 6, {"ekmark-2016-sof"}),
     ],
 )
 def test_the_later_blind_sets_are_published_none_refused_none_crashes(
     tmp_path: Path, folder: str, count: int, stay_read: set[str]
 ) -> None:
     """Later blind layouts (tests/fixtures/blind2, cold 0 of 10 read, 6 refused, 1 crash;
-    tests/fixtures/blind3, cold 0 of 6 read, 2 refused): each is now published (read in part at
+    tests/fixtures/blind3, cold 0 of 6 read, 2 refused; tests/fixtures/blind4, cold 0 of 6 read,
+    3 refused): each is now published (read in part at
     least), none crashes, and those read in full stay so."""
     classes = checked(tmp_path, ROOT / "tests" / "fixtures" / folder)
     assert len(classes) == count

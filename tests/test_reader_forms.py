@@ -659,3 +659,106 @@ def test_a_label_at_a_rows_end_with_its_value_in_the_row_below() -> None:
         "Ingrid Ivarsson",
     ]
     assert meeting.place == "Kommunhuset, Sessionssalen"
+
+
+MEMBERS_ROW = "Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)\n"
+
+
+def test_attendance_groups_side_by_side_in_columns() -> None:
+    """ "Beslutande:<TAB><TAB>Ersättare:" over rows of names: each name is in its column's group."""
+    columns = (
+        "Beslutande:\t\tErsättare:\n\nGreta Grönlund, ordförande\n\n"
+        "Hugo Hellström\t\tJonas Jernberg\tLennart Lindvall\n\nIngrid Ivarsson\n"
+    )
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace(MEMBERS_ROW, columns))
+    groups = [(a.name, a.group.value) for a in meeting.attendees if a.group.value != "övriga"]
+    assert groups == [
+        ("Greta Grönlund", "beslutande"),
+        ("Hugo Hellström", "beslutande"),
+        ("Jonas Jernberg", "ersättare"),
+        ("Lennart Lindvall", "ersättare"),
+        ("Ingrid Ivarsson", "beslutande"),
+    ]
+
+
+def test_an_abbreviated_label_with_a_comma_names_its_group() -> None:
+    """ "Närvarande, ej tjg ers:" is the ersättare's label, not the beslutande's "Närvarande"."""
+    text = PROTOCOL.format(**PARTS).replace(MEMBERS_ROW, MEMBERS_ROW + "Närvarande, ej tjg ers:\tJonas Jernberg\n")
+    meeting, _ = read_text(text)
+    assert [(a.name, a.group.value) for a in meeting.attendees if a.name == "Jonas Jernberg"] == [
+        ("Jonas Jernberg", "ersättare")
+    ]
+
+
+def test_capitals_after_a_name_without_a_comma_are_its_role() -> None:
+    """ "Maja Malmsten Samordnare IPS": no person called "Samordnare IPS", a role."""
+    text = PROTOCOL.format(**PARTS).replace("Maja Malmsten, nämndsekreterare", "Maja Malmsten Samordnare IPS")
+    meeting, _ = read_text(text)
+    others = [(a.name, a.role) for a in meeting.attendees if a.group.value == "övriga"]
+    assert others == [("Maja Malmsten", "Samordnare IPS")]
+
+
+def test_a_longer_label_that_starts_with_a_known_one_and_the_organisation_as_organ() -> None:
+    """ "Organ och §§:" with "Kommunalförbundet Exempelnäs" below: the organisation's name as
+    the anslag's organ is no contradiction (a warning at most), and the label is no value."""
+    text = PROTOCOL.format(**PARTS).replace("Instans\tKommunstyrelsen", "Organ och §§:\n\nKommunalförbundet Exempelnäs")
+    read_text(text)  # no error
+
+
+def test_a_series_after_the_number_in_a_dnr() -> None:
+    """ "Dnr 2012/41-KS": the diarium's series written after the number."""
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace("KS § 112\tKS/2018:311", "KS § 112\tDnr 2018/311-KS"))
+    assert [str(d) for d in meeting.items[0].dnr] == ["KS 2018/311"]
+
+
+NUMBERED = """**Kommunstyrelsen**
+
+Plats och tid\tKommunhuset kl. 13.00-15.00
+Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M)
+
+**Innehållsförteckning**
+
+Val av justerare 2
+
+Bredband på landsbygden 3
+
+### 1. Val av justerare.
+
+Kommunstyrelsen beslutar att utse Hugo Hellström att justera protokollet.
+
+### 2. Bredband på landsbygden
+
+Kommunstyrelsen beslutar att anta riktlinjerna för bredband.
+"""
+
+
+def test_numbered_paragraphs_as_headings_after_a_contents_list_of_titles_and_pages() -> None:
+    """ "### 1. Val av justerare." starts a paragraph; "Val av justerare 2" above, a title and its
+    page without leaders, is the contents list, not a person under "Beslutande"."""
+    meeting, _ = read_text(NUMBERED)
+    assert [(i.number, i.title.rstrip(".")) for i in meeting.items] == [
+        (1, "Val av justerare"),
+        (2, "Bredband på landsbygden"),
+    ]
+    assert [a.name for a in meeting.attendees] == ["Greta Grönlund", "Hugo Hellström"]
+
+
+def test_a_närvarolista_headed_by_a_municipality_and_ended_by_a_heading() -> None:
+    """ "Exempelnäs kommun | Närvarande | Frånvarande": whatever heads the first column, it holds
+    the persons; "### Digitala signaturer" after the table ends it, its names are no rows."""
+    annex = (
+        "\n### Närvarolista\n\n"
+        "| Exempelnäs kommun | Närvarande | Frånvarande | Anmärkning |\n|---|---|---|---|\n"
+        "| Greta Grönlund (S) | X | | |\n| Hugo Hellström (M) | X | | |\n| Ingrid Ivarsson (C) | | X | |\n"
+        "| **Ersättare** | | | |\n| Jonas Jernberg (S) | X | | Tjänstgör för Ingrid Ivarsson (C) |\n"
+        "\n### Digitala signaturer\n\nGreta Grönlund\n\nOrdförande\n"
+    )
+    text = PROTOCOL.format(**PARTS).replace(MEMBERS_ROW, "Beslutande\tenligt bifogad närvarolista\n") + annex
+    meeting, _ = read_text(text)
+    read = [(a.name, a.group.value, a.serving_for) for a in meeting.attendees if a.group.value != "övriga"]
+    assert read == [
+        ("Greta Grönlund", "beslutande", None),
+        ("Hugo Hellström", "beslutande", None),
+        ("Jonas Jernberg", "ersättare", "Ingrid Ivarsson"),
+    ]
+    assert {p.name for p in meeting.absentees} == {"Ingrid Ivarsson"}

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 # 3. the serial first ("KS 58/2013");
 # 4. a two-digit year, with a prefix ("KS 09-061 101");
 # 5. prefix, two-digit year and a four-digit serial in one word ("RS140178");
-# 6. a two-digit year, then the prefix ("09/TN 0051").
+# 6. a two-digit year, then the prefix ("09/TN 0051");
+# 7. the prefix last, as the series the number belongs to ("2012/41-KS").
 # Written so that it is also a valid JavaScript pattern (see ``js_pattern``): the site's search
 # box reads a dnr with exactly this rule.
 _LETTERS = "A-Za-zÅÄÖåäöÉé"
@@ -34,9 +35,10 @@ PATTERN = (
     rf"|(?P<prefix4>[{_LETTERS}]+)[\s./]*(?P<year4>\d\d)-0*(?P<serial4>\d{{1,6}})(?:\s+(?P<code4>\d{{3}}))?"
     rf"|(?P<prefix5>[{_LETTERS}]{{1,6}})(?P<year5>\d\d)(?P<serial5>\d{{4}})"
     rf"|(?P<year6>\d\d)\s*/\s*(?P<prefix6>[{_LETTERS}]+)\s+0*(?P<serial6>\d{{1,6}})"
+    rf"|(?P<year7>{_YEAR})\s*/\s*0*(?P<serial7>\d{{1,6}})\s*-\s*(?P<prefix7>[{_LETTERS}]{{1,8}})"
     r")\s*$"
 )
-_ALTERNATIVES = range(1, 7)
+_ALTERNATIVES = range(1, 8)
 _DNR = re.compile(PATTERN, re.IGNORECASE)
 # The pattern's optional parts can overlap ("-" in a prefix and as a separator), which makes a
 # failing match slow on long text; no dnr is longer than this, so longer text is none, unread.

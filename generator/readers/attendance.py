@@ -32,12 +32,13 @@ OPEN_END = 10**6  # "fr o m § 6": to the meeting's last paragraph, set once the
 _PART_OF = re.compile(r"\s*,?\s*(?:och\s+)?del av\s+(?:§§?\s*)?(\d{1,6})(?!\d)", re.IGNORECASE)
 _LOWER_NEXT = re.compile(r" [a-zåäö]")
 _NEXT_NUMBER = re.compile(r"\s*,\s*(\d{1,6})(?![\d:.-])")
-_NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*")
+# A name's word is capitalised, not all capitals: "IPS", "VD" after a name are its role's.
+_NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?![A-ZÅÄÖÉÜ]+\b)[\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
 # style abbreviations are the one capitalised form allowed.
 # A number alone ("planarkitekt 189") is the paragraphs someone took part in, not a role word.
 _ROLE_WORD = re.compile(
-    r"(?!\d+(?:\s*[-–]\s*\d+)?(?:[\s,;]|$))(?:[a-zåäöéü0-9][\w:.-]*+|[A-ZÅÄÖ]{2,8}+-[a-zåäö][\w-]*+)(?=[\s,]|$)"
+    r"(?!\d+(?:\s*[-–]\s*\d+)?(?:[\s,;]|$))(?:[a-zåäöéü0-9][\w:.-]*+|[A-ZÅÄÖ]{2,8}+-[a-zåäö][\w-]*+|[A-ZÅÄÖ]{2,6}+)(?=[\s,]|$)"
 )
 # Bounded (a name of up to five words of up to 40 letters): tried at every name in a cell, an
 # unbounded pattern made reading a long cell quadratic.

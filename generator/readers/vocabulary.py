@@ -58,6 +58,7 @@ def _with_additions(additions: Additions) -> dict[str, Any]:
 
 _TITLE_JOINS = re.compile(r"\s*(?:/|,|\boch\b)\s*")
 _CUT_AT_LEAST = 8  # characters of a cut furniture word: shorter starts are too common
+_LABEL_TAIL_WORDS = 3  # words after a known label that can still be part of the label ("Organ och §§:")
 MAX_FURNITURE = 120  # characters: no running header or page number is longer
 
 
@@ -167,14 +168,18 @@ class Vocabulary:
     @staticmethod
     def label(table: LabelTable, text: str) -> tuple[str, str, str] | None:
         """(field, label as written, rest of the text) when ``text`` starts with a known label."""
-        folded = normalise(text)
+        folded = normalise(text.replace(",", " ") if "," in text else text)  # "Närvarande, ej tjg ers"
         for label in table.by_first_word.get(_label_word(folded), ()):  # longest first
             if folded == label or (folded.startswith(label) and not folded[len(label)].isalnum()):
                 bare = _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "")
-                words = r"\s+".join(map(re.escape, label.split()))
+                words = r"[\s,]+".join(map(re.escape, label.split()))
                 found = re.match(rf"[\s*_]*({words})[\s*_]*[:;]?", bare, re.IGNORECASE)
                 if found:
-                    return table[label], found[1], bare[found.end() :].strip()
+                    rest = bare[found.end() :].strip()
+                    if rest.endswith(":") and len(rest.split()) <= _LABEL_TAIL_WORDS:
+                        # "Organ och §§:": a longer label that starts with a known one, no value.
+                        return table[label], bare.strip(" *_:"), ""
+                    return table[label], found[1], rest
         return None
 
     def is_cut_furniture(self, key: str) -> bool:

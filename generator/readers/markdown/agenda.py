@@ -27,6 +27,8 @@ from generator.readers.markdown.text import (
 _PAGES = re.compile(r"^\d+(?:\s*[-–]\s*\d+)?$")
 
 
+# A contents row's title and page number, after a space: "Fastställande av dagordning 4".
+_PAGE_AFTER_TITLE = re.compile(r"^[A-ZÅÄÖ][^\t]*[a-zåäö.)]\s+(\d{1,3})$")
 _AGENDA_SPACED = re.compile(r"((?:[A-ZÅÄÖ][A-Za-zåäö]{0,5}\s*)?§\s*\d{1,6}|\d{1,6}\s*§)\s+(\S.*)")
 
 
@@ -60,7 +62,7 @@ class AgendaReader:
                     untitled = None
                     self.ctx.note(line, "ärendelista", "rubrik")
                     continue
-                if _LEADERS.search(line.text):
+                if _LEADERS.search(line.text) or _PAGE_AFTER_TITLE.search(line.text):
                     self.ctx.note(line, "ärendelista", "innehållsförteckningens rad, utan paragrafnummer")
                 elif not _PIPE_SEPARATOR.match(line.text.strip()):
                     self.ctx.warning(line.number, messages.MD_BAD_AGENDA.format(value=line.text))
@@ -86,11 +88,18 @@ class AgendaReader:
         line that is not a row of it (numbered, or ending in leaders or a page number), not a
         title wrapped onto the row below, nor furniture."""
         texts = [line.text.strip() for line in lines[start:limit]]
+        page = 0  # the last row's page: a contents list without leaders has its pages in order
 
         def row(text: str) -> bool:
-            return bool(_AGENDA_NUMBER.match(text) and _item_number(text) is not None) or bool(
-                _AGENDA_ROW_END.search(text)
-            )
+            nonlocal page
+            if (_AGENDA_NUMBER.match(text) and _item_number(text) is not None) or _AGENDA_ROW_END.search(text):
+                return True
+            # "Årsredovisning 2022 6": a title and its page, no number and no leaders.
+            found = _PAGE_AFTER_TITLE.search(text)
+            if found and int(found[1]) >= page:
+                page = int(found[1])
+                return True
+            return False
 
         for i, text in enumerate(texts):
             if not text or row(text) or self.furniture.is_furniture(text) or _PIPE_SEPARATOR.match(text):

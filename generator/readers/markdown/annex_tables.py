@@ -86,6 +86,8 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
         if columns and len(alone) == 1 and (alone_group := group_label(alone[0], vocabulary)):
             group = alone_group  # "Ersättare" alone over the next rows: same columns, another group
             continue
+        if columns and len(alone) == 1 and (alone[0].startswith("#") or not NAME_START.match(_unmarked(alone[0]))):
+            columns = {}  # "### Digitala signaturer" after the table: its rows have ended
         if len(alone) <= 1 and not (columns and cells and _has_name(cells, columns)):
             text = " ".join(cells).strip()
             said = RANGE.search(text)
@@ -223,9 +225,30 @@ def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
             kind = "namn"  # "Tjänstgörande ersättare" over its names: the first column names persons
         if kind and kind not in found:
             found[kind] = i
+    if (
+        "namn" not in found
+        and len(found) >= 2
+        and _PRESENCE & found.keys()
+        and cells[0]
+        and 0 not in found.values()
+        # Every other cell a column's heading, written out: marks and codes ("X", "N", "Ja") are short.
+        and all(len(c.strip()) > _MARK_LENGTH for c in cells[1:] if c)
+        and len(found) == len([c for c in cells[1:] if c])
+        and "(" not in cells[0]  # "Ulf Bäckman (M)": a person's row
+    ):
+        # "Granås kommun | Närvarande | Frånvarande": whatever heads it, the first column is the persons'.
+        found["namn"] = 0
     if "namn" not in found or len(found) < 2 or any(not c for c in cells[: found["namn"]]):
         return None
     return found
+
+
+_PRESENCE = {"närvarande", "frånvarande", "tjänstgör"}
+_MARK_LENGTH = 3  # characters: a mark or a code in a cell is no longer
+
+
+def _unmarked(text: str) -> str:
+    return text.replace("**", "").strip()
 
 
 def _has_name(cells: list[str], columns: dict[str, int]) -> bool:

@@ -83,6 +83,8 @@ class Header:
     sub_group: tuple[AttendanceGroup, str | None] | None = None  # set by a sub-label in a row
     awaiting_signature: list[str] = field(default_factory=list)  # roles whose names the next row gives
     value_below: int | None = None  # the column of a label ("Paragrafer") whose value is in the next row
+    # "Beslutande:<TAB><TAB>Ersättare:": groups side by side, (first column, field) each.
+    group_columns: list[tuple[int, str]] = field(default_factory=list)
 
     def adjustment(self) -> Adjustment | None:
         if not (self.adjusters or self.place_and_time or self.signatories):
@@ -230,6 +232,21 @@ class HeaderReader:
             if _PIPE_SEPARATOR.match(line.text.strip()):
                 self.ctx.note(line, "huvud", "tabellens avgränsare")
                 continue  # the header written as a Markdown table: its separator row
+            if columns := self.group_columns(cells):
+                # "Beslutande:<TAB><TAB>Ersättare:": the rows below list each group in its column.
+                header.group_columns, field, awaiting, extra = columns, "", False, None
+                self.ctx.note(line, "huvud", ", ".join(f for _, f in columns))
+                continue
+            if found:
+                header.group_columns = []  # a new label ends the columns above
+            elif header.group_columns and all(_names_like(c) for c in cells if c):
+                for at_cell, cell in enumerate(cells):
+                    group = next((f for start, f in reversed(header.group_columns) if start <= at_cell), None)
+                    if cell and group:
+                        written[group] = [cell]
+                        self.header_field(header, group, [cell], line)
+                self.ctx.note(line, "huvud", "närvarande, i kolumner")
+                continue
             if found and found[0] == "justerare" and field == "underskrifter":
                 # "Justerare<TAB>Namn" among the signature rows signs; it is not the justerare field.
                 values = [found[1], *(v for v in [found[2], *cells[1:]] if v)]
@@ -304,6 +321,12 @@ class HeaderReader:
             written[field] = values
             self.header_field(header, field, values, line)
         return header
+
+    def group_columns(self, cells: list[str]) -> list[tuple[int, str]]:
+        """A row of two or more attendance labels alone in their cells: (column, field) each."""
+        labels = [(i, self.ctx.vocabulary.label(self.ctx.vocabulary.header, c)) for i, c in enumerate(cells) if c]
+        columns = [(i, found[0]) for i, found in labels if found and found[0] in ATTENDANCE_GROUPS and not found[2]]
+        return columns if len(columns) == len(labels) >= 2 else []
 
     def attendance_tables(self, lines: list[Line], header: Header) -> set[int]:
         """Attendance written as one table in the header ("Namn | Parti | Roll | Närvarande §"):

@@ -31,7 +31,9 @@ _AGENDA_ROW_END = re.compile(r"(?:\.{3,}|…+)\s*\d*\s*$|\t\s*\d{1,3}(?:\s*[-–
 # protocol has no "§" paragraph at all, and only as a run of consecutive numbers: a numbered list
 # inside a paragraph starts again at 1 and its clauses begin in lower case ("1. att …"), and an
 # ärendelista entry has dotted leaders.
-_NUMBERED_START = re.compile(r"^(?:\*\*)?(?P<n>\d{1,4})\.(?:\*\*)?[ ]+(?!.*\.{4})(?P<rest>[A-ZÅÄÖ][^\t|]{0,150}?)\s*$")
+_NUMBERED_START = re.compile(
+    r"^(?:#{1,6}\s+)?(?:\*\*)?(?P<n>\d{1,4})\.(?:\*\*)?[ ]+(?!.*\.{4})(?P<rest>[A-ZÅÄÖ][^\t|]{0,150}?)\s*$"
+)
 _LONG_NUMBER = re.compile(r"^§\s*(\d{7,})\s*$")
 
 

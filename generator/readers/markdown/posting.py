@@ -135,8 +135,10 @@ class PostingReader:
         line_no = lines[0].number if lines else 1
         written_date = values.get("sammanträdesdatum")
         organ = fields.get("organ")
-        if organ and organ[0] and not _names_body(organ[0], self.ctx.body.name):
-            self.ctx.error(organ[1], messages.BODY_MISMATCH.format(written=organ[0], expected=self.ctx.body.name))
+        if organ and organ[0] and not (_names_body(organ[0], self.ctx.body.name) or self.ctx.names_body(organ[0])):
+            # Another of the organisation's bodies is a contradiction; anything else is kept as written.
+            report = self.ctx.error if self.ctx.names_other_body(organ[0]) else self.ctx.warning
+            report(organ[1], messages.BODY_MISMATCH.format(written=organ[0], expected=self.ctx.body.name))
         posted, taken_down = values.get("uppsatt"), values.get("nedtaget")
         if posted is None and taken_down is None and "uppsatt" not in fields:
             # "Justeringen har tillkännagivits genom anslag … den 28 maj 2014. Anslaget tas ned
