@@ -762,3 +762,21 @@ def test_a_närvarolista_headed_by_a_municipality_and_ended_by_a_heading() -> No
         ("Jonas Jernberg", "ersättare", "Ingrid Ivarsson"),
     ]
     assert {p.name for p in meeting.absentees} == {"Ingrid Ivarsson"}
+
+
+def test_rows_of_name_and_role_under_a_label_of_its_own_line_then_a_line_to_sign_on() -> None:
+    """ "**Övriga**" over "Maja Malmsten<TAB>Enhetschef Miljöskydd" rows: each row one person with
+    her role (a cell that opens with a title is no person); the name under a drawn line signs,
+    it is not one more of those present."""
+    others = (
+        "**Övriga**\nMaja Malmsten\tNämndsekreterare\nNils Norrby\tEnhetschef Miljöskydd\n"
+        "Karin Kvist\tMiljöinspektör\n\n______________________________\nDavid Dahlin, ordförande\n"
+    )
+    text = PROTOCOL.format(**PARTS).replace("Övriga deltagande\tMaja Malmsten, nämndsekreterare\n", others)
+    meeting, _ = read_text(text)
+    read = [(a.name, a.role) for a in meeting.attendees if a.group.value == "övriga"]
+    assert read == [
+        ("Maja Malmsten", "Nämndsekreterare"),
+        ("Nils Norrby", "Enhetschef Miljöskydd"),
+        ("Karin Kvist", "Miljöinspektör"),
+    ]

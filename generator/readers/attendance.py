@@ -88,6 +88,7 @@ class AttendanceWords:
     not_persons: tuple[str, ...] = ()  # the organisation's names and diarium prefix
     absent: tuple[str, ...] = ()  # "Anmält förhinder" after a name: named, but not present
     parties: tuple[str, ...] = ()  # party codes, read also without parentheses ("Anna Berg, S")
+    role_endings: tuple[str, ...] = ()  # "…chef", "…inspektör": a word so ending is a role's, no name's
 
 
 class AttendanceReader:
@@ -131,10 +132,11 @@ class AttendanceReader:
             if name.casefold() in self.vacant:
                 # "Vakant (M)": a seat without a person, never an attendee.
                 continue
-            if person is None and (name.casefold() in self.role_words or " " not in name):
+            role_like = bool(self.words.role_endings) and name.split()[0].casefold().endswith(self.words.role_endings)
+            if person is None and (name.casefold() in self.role_words or " " not in name or role_like):
                 # A role ("Ordförande") or one capitalised word ("Vision", "VD") is no person's
                 # name: it describes the person before it, or is kept as text with a warning.
-                if found and " " not in name.strip():
+                if found and (" " not in name.strip() or role_like):
                     previous = found[-1]
                     if text.startswith(" ", pos) and (more := _role(text, pos + 1))[0]:
                         name, pos = f"{name} {more[0]}", more[1]  # "Teknisk chef", "Enhetschef park och natur"

@@ -60,6 +60,7 @@ def _shared(organisation: Organisation) -> tuple[Roster, Vocabulary, AttendanceR
                 not_persons=(organisation.name, organisation.short_name, organisation.dnr_prefix),
                 absent=words["frånvarande"],
                 parties=words["partier"],
+                role_endings=words["rolländelser"],
             ),
         )
         _SHARED.clear()  # one organisation per build: keep no other alive

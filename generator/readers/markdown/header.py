@@ -105,7 +105,7 @@ _ONE_VALUE_FIELDS = frozenset({"plats_och_tid", "datum", "justering"})
 _PARTY_CELL = re.compile(r"\(?([A-ZÅÄÖ]{1,4})\)?")
 
 
-def _with_party_cells(values: list[str]) -> list[str]:
+def _with_party_cells(values: list[str], role_endings: tuple[str, ...] = ()) -> list[str]:
     """An attendance row's cells as the attendance reader reads a cell: a party column
     ("M<TAB>Bengt Rosvall") written after the name it stands beside, as a code ("Bengt Rosvall
     (M)"; a name that has its code keeps it), and a cell of a role or paragraphs joined to the
@@ -120,7 +120,13 @@ def _with_party_cells(values: list[str]) -> list[str]:
         if (
             out
             and value[:1]
-            and (value[:1].islower() or value[:1].isdigit() or value[:1] == "§" or not NAME_START.match(value))
+            and (
+                value[:1].islower()
+                or value[:1].isdigit()
+                or value[:1] == "§"
+                or not NAME_START.match(value)
+                or value.split()[0].casefold().endswith(role_endings)  # "Enhetschef Miljöskydd"
+            )
         ):
             # "Tomas Heder (M)<TAB>1:e vice ordförande", "Peter Carlsson<TAB>Teknisk chef": the
             # role; a cell that does not open with a name (two capitalised words) is no person.
@@ -225,6 +231,8 @@ class HeaderReader:
                     self.ctx.vocabulary.label(self.ctx.vocabulary.header, bare) if bare != _unmark(cells[0]) else None
                 )
             if not found and self.furniture.is_furniture(line.text):
+                if SIGNATURE_LINE.fullmatch(line.text.strip()) and field in ATTENDANCE_GROUPS:
+                    field = ""  # a line drawn to sign on: the names below it sign, they are no attendance
                 self.ctx.note(
                     line, "möbler", messages.FURNITURE_REMOVED.format(rule=self.furniture.furniture_rule(line.text))
                 )
@@ -290,10 +298,13 @@ class HeaderReader:
                 field, values = "justerare", [sentence["names"]]  # "Att jämte ordföranden justera … utses X"
             elif (
                 (field in ATTENDANCE_GROUPS or field == "frånvarande")
-                and len([c for c in cells if c]) == 1
-                and _names_like(line.text)
+                and cells[0]
+                and _names_like(cells[0])
+                and (len([c for c in cells if c]) == 1 or self.ctx.roster.match_at(cells[0], 0))
             ):
-                values = [v for v in cells if v]  # one more line of names under a label of its own line
+                # One more line of names under a label of its own line, or a known person's row
+                # with the role beside ("Kent Åberg (S)<TAB>Tjänstgör för Maria Gunnarsson (S)").
+                values = [v for v in cells if v]
             elif (role_row := self.role_row(cells)) is not None:
                 # "Vice ordföranden<TAB>Tomas Rehnberg (s)": a role before the name, as a row.
                 field, values = role_row, [f"{cells[1]}, {cells[0]}"]
@@ -424,7 +435,7 @@ class HeaderReader:
                 # "Enligt bifogad närvarolista, bilaga 1": attendance given elsewhere, kept as written.
                 header.extras.append(Extra(line.text.split("\t", 1)[0].strip(), " ".join(values), line.number))
                 return
-            for value in _with_party_cells(values):
+            for value in _with_party_cells(values, self.ctx.vocabulary.attendance["rolländelser"]):
                 sub = self.ctx.vocabulary.label(self.ctx.vocabulary.header, value)
                 if sub and sub[0] in ATTENDANCE_GROUPS and not sub[2]:
                     group, role = header.sub_group = ATTENDANCE_GROUPS[sub[0]]  # for the cells after it
