@@ -132,7 +132,8 @@ class AttendanceReader:
             if name.casefold() in self.vacant:
                 # "Vakant (M)": a seat without a person, never an attendee.
                 continue
-            role_like = bool(self.words.role_endings) and name.split()[0].casefold().endswith(self.words.role_endings)
+            # Only a name not in the roster can be a title ("Enhetschef Miljöskydd").
+            role_like = person is None and name.split()[0].casefold().endswith(self.words.role_endings)
             if person is None and (name.casefold() in self.role_words or " " not in name or role_like):
                 # A role ("Ordförande") or one capitalised word ("Vision", "VD") is no person's
                 # name: it describes the person before it, or is kept as text with a warning.

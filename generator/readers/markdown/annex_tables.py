@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.model import AttendanceGroup, Attendee
 from generator.readers.attendance import RANGE, with_party
-from generator.readers.markdown.text import NAME_START
+from generator.readers.markdown.text import NAME_START, _unmark
 from generator.readers.vocabulary import Vocabulary, normalise
 
 # Reads one person's cell ("Gunnel Rask, ordförande", "Alf Berglöf för Siv Kronqvist") in a group.
@@ -86,7 +86,7 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
         if columns and len(alone) == 1 and (alone_group := group_label(alone[0], vocabulary)):
             group = alone_group  # "Ersättare" alone over the next rows: same columns, another group
             continue
-        if columns and len(alone) == 1 and (alone[0].startswith("#") or not NAME_START.match(_unmarked(alone[0]))):
+        if columns and len(alone) == 1 and (alone[0].startswith("#") or not NAME_START.match(_unmark(alone[0]))):
             columns = {}  # "### Digitala signaturer" after the table: its rows have ended
         if len(alone) <= 1 and not (columns and cells and _has_name(cells, columns)):
             text = " ".join(cells).strip()
@@ -245,10 +245,6 @@ def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
 
 _PRESENCE = {"närvarande", "frånvarande", "tjänstgör"}
 _MARK_LENGTH = 3  # characters: a mark or a code in a cell is no longer
-
-
-def _unmarked(text: str) -> str:
-    return text.replace("**", "").strip()
 
 
 def _has_name(cells: list[str], columns: dict[str, int]) -> bool:

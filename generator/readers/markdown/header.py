@@ -105,7 +105,7 @@ _ONE_VALUE_FIELDS = frozenset({"plats_och_tid", "datum", "justering"})
 _PARTY_CELL = re.compile(r"\(?([A-ZÅÄÖ]{1,4})\)?")
 
 
-def _with_party_cells(values: list[str], role_endings: tuple[str, ...] = ()) -> list[str]:
+def _with_party_cells(values: list[str], role_endings: tuple[str, ...]) -> list[str]:
     """An attendance row's cells as the attendance reader reads a cell: a party column
     ("M<TAB>Bengt Rosvall") written after the name it stands beside, as a code ("Bengt Rosvall
     (M)"; a name that has its code keeps it), and a cell of a role or paragraphs joined to the
@@ -251,7 +251,6 @@ class HeaderReader:
                 for at_cell, cell in enumerate(cells):
                     group = next((f for start, f in reversed(header.group_columns) if start <= at_cell), None)
                     if cell and group:
-                        written[group] = [cell]
                         self.header_field(header, group, [cell], line)
                 self.ctx.note(line, "huvud", "närvarande, i kolumner")
                 continue
