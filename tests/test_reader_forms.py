@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Meeting, Organisation
+from generator.model import Meeting, Organisation, ParagraphRange
 from generator.problems import Problems
 from generator.readers.markdown import MarkdownReader
+from generator.readers.markdown.text import _dates_in
 from generator.readers.organisation import read_organisation
 
 ORGANISATION = Path(__file__).parent / "fixtures" / "layouts"
@@ -468,7 +469,7 @@ def test_a_närvaro_och_voteringslista_among_the_header_pages() -> None:
     meeting, _ = read_text(text)
     present = [(a.name, a.group.value, a.role) for a in meeting.attendees if a.group.value != "övriga"]
     assert present == [
-        ("Greta Grönlund", "beslutande", None),
+        ("Greta Grönlund", "beslutande", "Ordförande"),  # she signs as ordförande
         ("Hugo Hellström", "beslutande", None),
         ("Jonas Jernberg", "ersättare", "tjänstgörande"),
         ("Lennart Lindvall", "ersättare", None),
@@ -511,7 +512,7 @@ def test_a_coded_närvarolista_with_a_group_label_alone() -> None:
         if a.group.value != "övriga"
     ]
     assert read == [
-        ("Greta Grönlund", "beslutande", None, None),
+        ("Greta Grönlund", "beslutande", "Ordförande", None),  # she signs as ordförande
         ("Hugo Hellström", "beslutande", None, (112, 112)),
         ("Jonas Jernberg", "ersättare", "tjänstgörande", None),
         ("Lennart Lindvall", "ersättare", None, None),
@@ -619,7 +620,7 @@ def test_a_närvarolista_that_writes_absence_and_whom_a_substitute_serves_for() 
     meeting, _ = read_text(text)
     read = [(a.name, a.group.value, a.role, a.serving_for) for a in meeting.attendees if a.group.value != "övriga"]
     assert read == [
-        ("Greta Grönlund", "beslutande", None, None),
+        ("Greta Grönlund", "beslutande", "Ordförande", None),  # she signs as ordförande
         ("Hugo Hellström", "beslutande", None, None),
         ("Jonas Jernberg", "ersättare", "tjänstgörande", "Ingrid Ivarsson"),
     ]
@@ -780,3 +781,129 @@ def test_rows_of_name_and_role_under_a_label_of_its_own_line_then_a_line_to_sign
         ("Nils Norrby", "Enhetschef Miljöskydd"),
         ("Karin Kvist", "Miljöinspektör"),
     ]
+
+
+def test_a_title_with_a_period_of_years_is_no_dnr() -> None:
+    """ "§ 113 Underhållsplan 2019-2021": the title, not a dnr "UNDERHÅLLSPLAN 2019/2021"."""
+    title = "**KS § 113 Underhållsplan 2019-2021**"
+    text = PROTOCOL.format(**PARTS).replace("KS § 113\n\n**Delegationsbeslut**", title)
+    meeting, _ = read_text(text)
+    assert (meeting.items[1].title, meeting.items[1].dnr) == ("Underhållsplan 2019-2021", ())
+
+
+def test_a_footer_of_cells_on_both_pages_of_a_short_protocol_is_furniture() -> None:
+    """An address footer beside the page number, printed twice (two pages), is the page's."""
+    footer = "Exempelnäs kommun\tStorgatan 1, 123 45 Exempelnäs\tTelefon 0123-45 67 00"
+    text = PROTOCOL.format(**PARTS).replace("KS § 113\n", f"{footer}\n\n\t\tSida 1 (2)\n\nKS § 113\n")
+    meeting, _ = read_text(f"{text}\n{footer}\n\n\t\tSida 2 (2)\n")
+    assert "Telefon" not in repr(meeting)
+
+
+def test_a_justered_protocol_without_a_range_is_signed_in_full() -> None:
+    """Signatures and no "Paragrafer" range: the justering covers every paragraph of the protocol."""
+    meeting, _ = read(signatures=PARTS["signatures"].replace("\tParagrafer 112-113", ""))
+    assert meeting.adjustment is not None and meeting.adjustment.signed == ParagraphRange(112, 113)
+
+
+def test_signatures_as_name_and_role_lines_and_one_standing_in_for_the_justerare() -> None:
+    """ "Greta Grönlund (S), ordförande" under a drawn line signs; "…, ersätter Hugo Hellström (M)
+    som justerare" signs in the chosen justerare's place, and is the one who justered."""
+    signatures = (
+        "\n______________________________\nMaja Malmsten, sekreterare\n\n"
+        "______________________________\nGreta Grönlund (S), ordförande\n\n"
+        "______________________________\nIngrid Ivarsson (C), ersätter Hugo Hellström (M) som justerare\n"
+    )
+    meeting, _ = read(signatures=signatures)
+    assert meeting.adjustment is not None
+    assert [(s.name, s.role) for s in meeting.adjustment.signatories] == [
+        ("Maja Malmsten", "sekreterare"),
+        ("Greta Grönlund (S)", "ordförande"),
+        ("Ingrid Ivarsson (C)", "ersätter Hugo Hellström (M) som justerare"),
+    ]
+    assert [a.name for a in meeting.adjustment.adjusters] == ["Ingrid Ivarsson (C)"]
+    assert not any("____" in e.label for e in meeting.extras)
+
+
+_POSTING_BLOCK = re.compile(r"\{posting_heading\}.*?Förvaringsplats för protokollet\tKommunkansliet\n", re.DOTALL)
+
+
+def test_an_anslag_said_in_a_header_line_with_a_date_without_its_year() -> None:
+    """No ANSLAG/BEVIS block, a line that says when the justering was posted, without the year:
+    the posting date is that day nearest the meeting; no day it was taken down is invented."""
+    line = "Justeringen tillkännagiven på kommunens anslagstavla den 11 september"
+    meeting, _ = read_text(_POSTING_BLOCK.sub(line + "\n", PROTOCOL).format(**PARTS))
+    assert meeting.posting is not None
+    assert (meeting.posting.posted, meeting.posting.taken_down) == (date(2018, 9, 11), None)
+    assert meeting.posting.statement == line
+    assert not any(line in e.label or line in e.text for e in meeting.extras)
+
+
+def test_an_anslag_with_only_the_day_it_went_up() -> None:
+    """ "Datum för anslags uppsättande<TAB>2018-09-11" and no day it is taken down: published so."""
+    written = "\t2018-09-11\t{taken_down}\t2018-10-03".format(**PARTS)
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace(written, "\t2018-09-11"))
+    assert meeting.posting is not None
+    assert (meeting.posting.posted, meeting.posting.taken_down) == (date(2018, 9, 11), None)
+    assert meeting.posting.until == meeting.posting.appeal_deadline
+
+
+def test_a_date_without_a_year_is_the_one_nearest_the_meeting() -> None:
+    """ "den 3 januari" after a meeting on 20 December is next year's; the place loses the
+    meeting's day written without a year ("tisdag den 4 september")."""
+    organisation = _organisation()
+    body = organisation.body("kommunstyrelsen")
+    assert body is not None
+    vocabulary = MarkdownReader(organisation, body, "x.md", Problems()).ctx.vocabulary
+    assert _dates_in("den 3 januari", vocabulary, date(2018, 12, 20)) == ["2019-01-03"]
+    assert _dates_in("den 3 januari", vocabulary) == []
+    meeting, _ = read(place_and_time="Kommunhuset, tisdag den 4 september kl. 13.00-16.10")
+    assert (meeting.place, meeting.start) == ("Kommunhuset", time(13))
+
+
+def test_a_vote_written_as_rows_of_an_answer_and_its_names() -> None:
+    """ "Ja<TAB>Greta Grönlund (S), Hugo Hellström (M)", "Nej<TAB>Ingrid Ivarsson (C)"."""
+    decision = (
+        "Kommunstyrelsen beslutar att lägga redovisningen till handlingarna.\n\nOmröstning\n"
+        "Ja-röst för förslaget, nej-röst för avslag.\n\n"
+        "Ja\tGreta Grönlund (S), Hugo Hellström (M)\nNej\tIngrid Ivarsson (C)\n\n"
+        "Med 2 ja-röster mot 1 nej-röst bifaller kommunstyrelsen förslaget.\n"
+    )
+    meeting, _ = read(decision=decision)
+    [vote] = meeting.items[1].votes
+    assert [p.name for p in vote.yes] == ["Greta Grönlund", "Hugo Hellström"]
+    assert [p.name for p in vote.no] == ["Ingrid Ivarsson"]
+    assert vote.result.startswith("Med 2 ja-röster")
+
+
+def test_a_protokollsanteckning_said_in_a_sentence() -> None:
+    note = "Ingrid Ivarsson (C) lämnar en protokollsanteckning om att bredbandet ska prioriteras."
+    meeting, _ = read(decision=f"{PARTS['decision']}\n\n{note}\n")
+    assert meeting.items[1].notes == (note,)
+
+
+def test_the_one_who_signs_as_ordförande_chaired_when_no_one_present_is_written_so() -> None:
+    text = PROTOCOL.format(**PARTS).replace("Greta Grönlund (S), ordförande, ", "Greta Grönlund (S), ")
+    meeting, _ = read_text(text)
+    assert [(a.name, a.role) for a in meeting.attendees if a.name == "Greta Grönlund"] == [
+        ("Greta Grönlund", "Ordförande")
+    ]
+
+
+def test_a_vote_column_headed_by_its_paragraph_and_names_listed_present_after_the_table() -> None:
+    """ "Ks § 113 Ja" heads the roll call's Ja column; under "Närvarande ej tjänstgörande
+    ersättare", a name alone on its row is present, not a member without marks."""
+    annex = (
+        "\nBilaga 1 till kommunstyrelsens protokoll 2018-09-04\n\n**Närvaro- och voteringslista**\n\n"
+        "Ledamöter\tNärv\tTjänstgörande ersättare\tKs § 113 Ja\tNej\tAvstår\n"
+        "Greta Grönlund (S), ordförande\tX\t\tX\t\t\n"
+        "Hugo Hellström (M)\tX\t\t\tX\t\n"
+        "Ingrid Ivarsson (C)\t\tJonas Jernberg (S)\tX\t\t\n\n"
+        "Närvarande ej tjänstgörande ersättare\n\nKarin Kvist (V)\nNils Norrby (L)\n"
+    )
+    text = PROTOCOL.format(**PARTS).replace(MEMBERS_ROW, "Beslutande\tenligt bifogad närvarolista\n") + annex
+    meeting, _ = read_text(text)
+    [vote] = meeting.items[1].votes
+    assert [p.name for p in vote.yes] == ["Greta Grönlund", "Jonas Jernberg"]
+    assert [p.name for p in vote.no] == ["Hugo Hellström"]
+    substitutes = [(a.name, a.serving_for) for a in meeting.attendees if a.group.value == "ersättare"]
+    assert substitutes == [("Jonas Jernberg", "Ingrid Ivarsson"), ("Karin Kvist", None), ("Nils Norrby", None)]

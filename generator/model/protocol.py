@@ -185,7 +185,7 @@ class Posting:
 
     statement: str  # "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
     posted: date
-    taken_down: date
+    taken_down: date | None  # many protocols give only the day it went up
     kept_at: str
     printed_deadline: date | None = None  # a last day to appeal as the source prints it, if it does
     line: int = field(default=0, compare=False)
@@ -193,6 +193,11 @@ class Posting:
     @property
     def appeal_deadline(self) -> date:
         return appeal_deadline(self.posted)
+
+    @property
+    def until(self) -> date:
+        """The last day the notice is up: as written, else the appeal deadline, the least it must stay."""
+        return self.taken_down or self.appeal_deadline
 
 
 @dataclass(frozen=True)

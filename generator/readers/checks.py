@@ -91,7 +91,7 @@ def check_meeting(meeting: Meeting, problems: Problems) -> None:
         late = [
             (field, day)
             for field, day in (("anslaget", posting.posted), ("nedtagningen", posting.taken_down))
-            if day > meeting.date + POSTING_WINDOW
+            if day is not None and day > meeting.date + POSTING_WINDOW
         ]
         for field, day in late:
             problems.error(file, line, messages.POSTING_IMPLAUSIBLE.format(field=field, value=day))
@@ -99,7 +99,7 @@ def check_meeting(meeting: Meeting, problems: Problems) -> None:
             return
         if posting.posted < meeting.date:
             problems.error(file, line, messages.POSTED_BEFORE_MEETING.format(posted=posting.posted, date=meeting.date))
-        if posting.taken_down < posting.appeal_deadline:
+        if posting.taken_down is not None and posting.taken_down < posting.appeal_deadline:
             problems.error(
                 file,
                 line,

@@ -115,7 +115,7 @@ def to_data(meeting: Meeting) -> dict[str, Any]:
                 {
                     "text": posting.statement,
                     "uppsatt": posting.posted.isoformat(),
-                    "nedtaget": posting.taken_down.isoformat(),
+                    "nedtaget": posting.taken_down and posting.taken_down.isoformat(),
                     "förvaringsplats": posting.kept_at,
                     "sista_dag": posting.printed_deadline and posting.printed_deadline.isoformat(),
                 }

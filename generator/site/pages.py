@@ -323,9 +323,9 @@ class PageWriter:
     def notice_board_page(self) -> Page:
         """The anslagstavla on the build day: notices up, how to appeal, recent notices taken down."""
         posted = [m for m in self.archive.meetings if m.posting is not None]
-        up = [m for m in posted if m.posting and m.posting.posted <= self.today <= m.posting.taken_down]
-        down = [m for m in posted if m.posting and m.posting.taken_down < self.today]
-        down.sort(key=lambda m: m.posting.taken_down if m.posting else m.date, reverse=True)
+        up = [m for m in posted if m.posting and m.posting.posted <= self.today <= m.posting.until]
+        down = [m for m in posted if m.posting and m.posting.until < self.today]
+        down.sort(key=lambda m: m.posting.until if m.posting else m.date, reverse=True)
         intro = labels.NOTICE_BOARD_INTRO.format(organisation=self.archive.organisation.short_name)
         return self.page(
             urls.NOTICE_BOARD_PAGE,

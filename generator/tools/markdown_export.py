@@ -62,7 +62,7 @@ def export(meeting: Meeting, body: Body, dnr_prefix: str, layout: str = "seed") 
             f"Organ\t{name}\t\t",
             f"Sammanträdesdatum\t{meeting.date.isoformat()}\t\t",
             f"Datum då anslaget sätts upp\t{posting.posted.isoformat()}\tDatum då anslaget tas ned\t"
-            f"{posting.taken_down.isoformat()}",
+            f"{posting.taken_down.isoformat() if posting.taken_down else ''}",
             f"Förvaringsplats för protokollet\t{posting.kept_at}\t\t",
             "",
             "Underskrift",
@@ -125,7 +125,7 @@ def _other_layout(meeting: Meeting, body: Body, dnr_prefix: str, layout: str) ->
         lines += ["", "ANSLAGSBEVIS", "", posting.statement, ""]
         lines += [
             f"Anslagsdatum: {posting.posted.isoformat()}",
-            f"Anslaget tas ner tidigast: {posting.taken_down.isoformat()}",
+            f"Anslaget tas ner tidigast: {posting.taken_down.isoformat() if posting.taken_down else ''}",
             f"Förvaringsplats: {posting.kept_at}",
         ]
     if meeting.agenda:

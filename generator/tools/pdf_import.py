@@ -185,7 +185,7 @@ def _find_date(head: list[str], organisation: Organisation) -> date | None:
                 return date.fromisoformat(found[1])
             except ValueError:
                 return None
-        if words := vocabulary.date_in_words.search(text):
+        if (words := vocabulary.date_in_words.search(text)) and words["year"]:
             try:
                 return date(int(words["year"]), MONTHS.index(words["month"].casefold()) + 1, int(words["day"]))
             except ValueError:

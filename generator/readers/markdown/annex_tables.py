@@ -61,6 +61,7 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
     votes: dict[str, list[str]] = {}
     codes: dict[str, str] = {}  # "Närv (N), Frånv (F), Närv tj.g. (NT)": what each code means
     after_heading = False
+    listed_present = False  # under "Närvarande ej tjänstgörande ersättare": the names alone are present
     for number, cells in rows:
         heading = _columns(cells, vocabulary)
         sub = _sub_columns(cells, vocabulary) if after_heading and heading is None else None
@@ -74,7 +75,8 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
                 group = (
                     ATTENDANCE_GROUPS.get(first[0], group) if first and not first[2] else (AttendanceGroup.MEMBER, None)
                 )
-            said = next((m for c in cells if (m := RANGE.fullmatch(c.strip()))), None)
+            said = next((m for c in cells if (m := _paragraph_said(c))), None)
+            listed_present = False
             if said and (vote_at is None or vote_at[0] != int(said[1])):
                 # "§ 28" over Ja/Nej: the column heading is no question, and a second table for
                 # the same § (the ersättare's, under the members') goes on the same roll call.
@@ -85,6 +87,8 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
         alone = [c for c in cells if c]
         if columns and len(alone) == 1 and (alone_group := group_label(alone[0], vocabulary)):
             group = alone_group  # "Ersättare" alone over the next rows: same columns, another group
+            first_word = normalise(alone[0]).split()[0]
+            listed_present = vocabulary.annex_columns.get(first_word) == "närvarande"
             continue
         if columns and len(alone) == 1 and (alone[0].startswith("#") or not NAME_START.match(_unmark(alone[0]))):
             columns = {}  # "### Digitala signaturer" after the table: its rows have ended
@@ -107,6 +111,9 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
             continue
         attendee = _person(number, cells, columns, group, vocabulary, read_person)
         if attendee is None:
+            continue
+        if listed_present and len(alone) == 1:
+            facts.present.append(attendee)  # a name alone under a label that says present
             continue
         marked = {key for key, at in columns.items() if at < len(cells) and _marked(cells[at])}
         coded = cells[columns["närvarokod"]].strip() if columns.get("närvarokod", 99) < len(cells) else ""
@@ -212,12 +219,28 @@ def column_heading(cells: list[str], vocabulary: Vocabulary) -> bool:
     return _columns(cells, vocabulary) is not None
 
 
+# "Kf § 78 Ja": a vote's column headed by the paragraph it is for.
+_HEADED_BY_PARAGRAPH = re.compile(r"^\s*((?:[A-ZÅÄÖa-zåäö]{1,5}\s*)?§\s*\d+)\s+(\S.*)$")
+
+
+def _paragraph_of(cell: str) -> tuple[str, str]:
+    """ "Kf § 78 Ja" as ("Kf § 78", "Ja"); any other cell as (cell, cell)."""
+    found = _HEADED_BY_PARAGRAPH.match(cell)
+    return (found[1], found[2]) if found else (cell.strip(), cell)
+
+
+def _paragraph_said(cell: str) -> re.Match[str] | None:
+    """The § a heading cell names: alone ("§ 28") or before its column's word ("Kf § 78 Ja")."""
+    found = _HEADED_BY_PARAGRAPH.match(cell)
+    return RANGE.search(found[1]) if found else RANGE.fullmatch(cell.strip())
+
+
 def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
     """The columns of a heading row, or None when the row is not one: it must name a person
     column and at least one more it knows."""
     found: dict[str, int] = {}
     for i, cell in enumerate(cells):
-        key = normalise(cell)
+        key = normalise(_paragraph_of(cell)[1])
         kind = vocabulary.annex_columns.get(key) or vocabulary.facts.get(key)
         if kind is None and "(" in cell and _codes([cell]):
             kind = "närvarokod"  # "Närv (N),Frånv (F)": a column of codes

@@ -109,7 +109,7 @@ class ReadContext:
     def is_date_cell(self, cell: str) -> bool:
         """A short cell that carries the meeting's date ("MBN 2021-03-18"): a running header's."""
         found = _ISO_DATE.search(cell) or self.vocabulary.date_in_words.search(cell)
-        return bool(found) and _date_of(found) == self.file_date and len(cell.split()) <= 4  # type: ignore[arg-type]
+        return bool(found) and _date_of(found, self.file_date) == self.file_date and len(cell.split()) <= 4  # type: ignore[arg-type]
 
     def is_known_heading(self, key: str) -> bool:
         known = self.known_headings.get(key)
@@ -148,7 +148,7 @@ class ReadContext:
         rest = normalise(text.replace("\t", " "))
         rest = _FIELD_NAME.sub("", rest)  # "Nämnd:Omvårdnadsnämnden" (a saved web page's fields)
         found = self.vocabulary.date_in_words.search(rest) or _ISO_DATE.search(rest)
-        if found and _date_of(found) == self.file_date:
+        if found and _date_of(found, self.file_date) == self.file_date:
             rest = (rest[: found.start()] + " " + rest[found.end() :]).strip()
         names = (self.body.name, self.body.genitive, self.org.name, self.org.short_name)
         for name in sorted((normalise(n) for n in names if n), key=len, reverse=True):

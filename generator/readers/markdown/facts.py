@@ -114,10 +114,17 @@ class FactReader:
             return self.vote_in_sentences(chunk)
         rows = [_cells(line.text.strip(" ")) for line in chunk if _is_row(line.text)]
         rows = [row for row in rows if not _PIPE_SEPARATOR.match("|".join(row))]
+        before = [line.text.strip() for line in chunk[:table_at] if line.text.strip()]
+        after = [line.text.strip() for line in chunk[table_at:] if line.text.strip() and not _is_row(line.text)]
+        answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
+        if all(self.answer_of(row[0]) for row in rows):
+            # "Ja<TAB>Eva-Lena Strand (M), Anders Wall (C)": each row one answer and its names.
+            for row in rows:
+                answers[self.answer_of(row[0])] += _names_written(" ".join(c for c in row[1:] if c))
+            return self.vote_of(before, answers, after)
         headed = [
             (i, self.ctx.vocabulary.facts.get(normalise(cell)) or "") for i, cell in enumerate(rows[0]) if cell.strip()
         ]
-        answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
         for row in rows[1:]:
             name = row[0]
             if not name or self.ctx.vocabulary.facts.get(normalise(name)) == "summa":
@@ -131,9 +138,12 @@ class FactReader:
                     marked.add(under[-1])
             for answer in marked:
                 answers[answer].append(_without_codes(name))
-        before = [line.text.strip() for line in chunk[:table_at] if line.text.strip()]
-        after = [line.text.strip() for line in chunk[table_at:] if line.text.strip() and not _is_row(line.text)]
         return self.vote_of(before, answers, after)
+
+    def answer_of(self, cell: str) -> str:
+        """ "Ja", "Nej", "Avstår" (as the vocabulary knows them) as the answer's key, else ""."""
+        kind = self.ctx.vocabulary.facts.get(normalise(cell)) or ""
+        return kind if kind in ("röst_ja", "röst_nej", "röst_avstår") else ""
 
     def vote_of(self, before: list[str], answers: dict[str, list[str]], after: list[str]) -> Vote:
         return Vote(
@@ -161,10 +171,15 @@ class FactReader:
                 answers
             )
             if colon and len(lead.split()) <= 6 and len(kinds) == 1:
-                written = re.split(r",\s*|\s+och\s+", names.strip().rstrip("."))
-                answers[kinds.pop()] += [_without_codes(n).strip() for n in written if _without_codes(n).strip()]
+                answers[kinds.pop()] += _names_written(names)
             else:
                 (after if any(answers.values()) else before).append(text)
         if not any(answers.values()):
             return None
         return self.vote_of(before if headed else before[-1:], answers, after if headed else after[:1])
+
+
+def _names_written(text: str) -> list[str]:
+    """The names of "Ylva Stenberg (S), Ola Berg (M) och Inger Tjärnström (L).", party codes dropped."""
+    written = re.split(r",\s*|\s+och\s+", text.strip().rstrip("."))
+    return [bare for name in written if (bare := _without_codes(name).strip())]

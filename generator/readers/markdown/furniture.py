@@ -182,12 +182,15 @@ class Furniture:
             if rule and under_start is not None and not all(n in under_start for n in numbers):
                 found.update(dict.fromkeys(texts, rule))
         # A short line printed beside the running header on every page ("Utdragsbestyrkan", cut
-        # off by the export) is the page's too.
+        # off by the export) is the page's too; so is a footer of cells (the address, the
+        # telephone) beside the page number, though a protocol of two pages prints it twice.
         candidates = [
             (key, texts)
             for key, texts in groups.items()
-            if len(texts) >= 3
-            and len(key.split()) <= 3
+            if (
+                (len(texts) >= 3 and len(key.split()) <= 3)
+                or (len(texts) >= 2 and len([c for c in _cells(texts[0].strip()) if c]) >= 3)
+            )
             and texts[0] not in found
             and not _is_item_start(texts[0])
             and not self.ctx.is_known_heading(key)

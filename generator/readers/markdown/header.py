@@ -92,6 +92,10 @@ class Header:
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
 
 
+# "Gunnar Axelsson", "Anna-Karin de Wall": two to four words, the first and last capitalised.
+_PERSON_SHAPE = re.compile(r"[A-ZÅÄÖÉÜ][\w'’-]+(?: [\w'’-]+){0,2} [A-ZÅÄÖÉÜ][\w'’-]+")
+
+
 _LEADING_PREPOSITION = re.compile(r"^(?:i|på)\s+(?=[A-ZÅÄÖ])")
 
 
@@ -154,11 +158,34 @@ class HeaderReader:
         signing = [
             s
             for s in header.signatories
-            if (role := self.ctx.vocabulary.label(self.ctx.vocabulary.signature_roles, s.role))
-            and role[0] == "justerare"
-            and _without_codes(s.name) not in chairs
+            if self.signing_role(s.role) == "justerare" and _without_codes(s.name) not in chairs
         ]
         return tuple(PersonName(s.name, s.person) for s in signing if _names_like(s.name))
+
+    def chair_by_signature(self, header: Header, attendees: list[Attendee]) -> list[Attendee]:
+        """When no one present is written as the chair, the one who signs as ordförande chaired:
+        that attendee, listed without a role, gets the role the signature gives."""
+        if any(a.role and self.signing_role(a.role) == "ordförande" for a in attendees):
+            return attendees
+        chair = next((s for s in header.signatories if self.signing_role(s.role) == "ordförande"), None)
+        if chair is None:
+            return attendees
+        name = _without_codes(chair.name)
+        return [
+            replace(a, role=chair.role) if a.role is None and _without_codes(a.name) == name else a for a in attendees
+        ]
+
+    def adjusters_standing_in(self, header: Header, adjusters: tuple[PersonName, ...]) -> tuple[PersonName, ...]:
+        """The justerare as chosen, except one a signer stood in for ("Ingrid Lövgren (M),
+        ersätter Åke Berglund (L) som justerare"): the one who signed justered."""
+        out = list(adjusters)
+        for signer in header.signatories:
+            found = self.ctx.vocabulary.signing_for.search(signer.role)
+            if not found or self.signing_role(signer.role) != "justerare":
+                continue
+            replaced = _without_codes(found["namn"])
+            out = [PersonName(signer.name, signer.person) if _without_codes(a.name) == replaced else a for a in out]
+        return tuple(out)
 
     def signing_label(self, text: str) -> str | None:
         """A signing label alone on its line ("Vid protokollet", "Justeras:"), as written."""
@@ -230,9 +257,12 @@ class HeaderReader:
                 found = (
                     self.ctx.vocabulary.label(self.ctx.vocabulary.header, bare) if bare != _unmark(cells[0]) else None
                 )
+            if not found and SIGNATURE_LINE.fullmatch(line.text.strip()):
+                # A line drawn to sign on: the names below it sign, they are no attendance.
+                field = "" if field in ATTENDANCE_GROUPS else field
+                self.ctx.note(line, "huvud", "linje att skriva under på")
+                continue
             if not found and self.furniture.is_furniture(line.text):
-                if SIGNATURE_LINE.fullmatch(line.text.strip()) and field in ATTENDANCE_GROUPS:
-                    field = ""  # a line drawn to sign on: the names below it sign, they are no attendance
                 self.ctx.note(
                     line, "möbler", messages.FURNITURE_REMOVED.format(rule=self.furniture.furniture_rule(line.text))
                 )
@@ -304,6 +334,12 @@ class HeaderReader:
                 # One more line of names under a label of its own line, or a known person's row
                 # with the role beside ("Kent Åberg (S)<TAB>Tjänstgör för Maria Gunnarsson (S)").
                 values = [v for v in cells if v]
+            elif field not in ATTENDANCE_GROUPS and (signed := self.signature_row(cells)):
+                # "Olof Carlén, sekreterare" under a line drawn to sign on: a signature, the role after the name.
+                self.add_signatory(header, signed[1], signed[0])
+                self.ctx.note(line, "huvud", "underskrifter")
+                field, awaiting = "", False
+                continue
             elif (role_row := self.role_row(cells)) is not None:
                 # "Vice ordföranden<TAB>Tomas Rehnberg (s)": a role before the name, as a row.
                 field, values = role_row, [f"{cells[1]}, {cells[0]}"]
@@ -482,7 +518,9 @@ class HeaderReader:
         gives its time, and the place it names after "i" or "på"."""
         dated = self.ctx.vocabulary.date_in_words.search(text) or _ISO_DATE.search(text)
         found = _TIME.search(text)
-        if not (dated and found and _date_of(dated) == self.ctx.file_date and found.start() > dated.start()):
+        if not (dated and found and found.start() > dated.start()):
+            return
+        if _date_of(dated, self.ctx.file_date) != self.ctx.file_date:
             return
         header.start = self.clock(found["start"], line)
         header.end = self.clock(found["end"], line) if found["end"] else None
@@ -521,7 +559,9 @@ class HeaderReader:
         )
         if not found:
             return value
-        written = _date_of(found)
+        written = _date_of(found, self.ctx.file_date)
+        if written != self.ctx.file_date and "month" in found.groupdict() and not found["year"]:
+            return value  # "den 3 maj" without a year, another day than the meeting's: not its date
         if written is None or written != self.ctx.file_date:
             self.ctx.error(
                 line.number, messages.DATE_MISMATCH.format(written=found.group(0), expected=self.ctx.file_date)
@@ -567,6 +607,29 @@ class HeaderReader:
             return
         if len(names) >= 2:
             self.add_signatory(header, names[0], names[1])
+
+    def signature_row(self, cells: list[str]) -> tuple[str, str] | None:
+        """ "Gunnar Axelsson (S), ordförande", "Ingrid Lövgren (M), ersätter Åke Berglund (L) som
+        justerare": one cell, a name, a comma and a signing role (or a phrase that ends with one);
+        (name, role as written), else None."""
+        filled = [c for c in cells if c]
+        if len(filled) != 1:
+            return None
+        name, comma, role = (part.strip() for part in filled[0].partition(","))
+        person = self.ctx.roster.match_at(name, 0) or _PERSON_SHAPE.fullmatch(_without_codes(name))
+        if not (comma and role and person):
+            return None
+        if self.signing_role(role) is None:
+            return None
+        return name.strip(), role
+
+    def signing_role(self, role: str) -> str | None:
+        """The signing role's key ("justerare") of a role as written, or of the phrase's last word."""
+        for text in (role, role.split()[-1] if role.split() else ""):
+            found = self.ctx.vocabulary.label(self.ctx.vocabulary.signature_roles, text) if text else None
+            if found and not found[2]:
+                return found[0]
+        return None
 
     def add_signatory(self, header: Header, role: str, name: str) -> None:
         person = self.ctx.roster.lookup(_without_codes(name))

@@ -8,6 +8,7 @@ from datetime import date
 
 from generator import messages
 from generator.model import (
+    Extra,
     Posting,
 )
 from generator.readers.markdown.context import ReadContext
@@ -123,12 +124,19 @@ class PostingReader:
             elif any(cells):
                 statement.append(" ".join(c for c in cells if c))
                 self.ctx.note(line, "anslag", "text")
+        near = self.ctx.file_date  # a date written without its year is the one nearest the meeting
         # "Anslaget är uppsatt<TAB>2016-12-21 – 2017-01-12": both dates in one field.
         posted_at = fields.get("uppsatt")
-        if posted_at and "nedtaget" not in fields and len(both := _dates_in(posted_at[0], self.ctx.vocabulary)) == 2:
+        if (
+            posted_at
+            and "nedtaget" not in fields
+            and len(both := _dates_in(posted_at[0], self.ctx.vocabulary, near)) == 2
+        ):
             fields["uppsatt"], fields["nedtaget"] = (both[0], posted_at[1]), (both[1], posted_at[1])
         values = {
-            name: self.ctx.parse_date(_iso_date(value, self.ctx.vocabulary), name, number) if value.strip() else None
+            name: self.ctx.parse_date(_iso_date(value, self.ctx.vocabulary, near), name, number)
+            if value.strip()
+            else None
             for name, (value, number) in fields.items()
             if name in ("sammanträdesdatum", "uppsatt", "nedtaget", "sista_dag")
         }
@@ -152,7 +160,7 @@ class PostingReader:
         for name in ("uppsatt", "nedtaget"):
             if name not in fields:
                 self.ctx.warning(line_no, messages.MD_BAD_ANSLAG.format(label=_POSTING_LABELS[name]))
-        if posted is None or taken_down is None:
+        if posted is None:
             return None, written_date, False
         posting = Posting(
             statement=" ".join(statement),
@@ -165,10 +173,21 @@ class PostingReader:
         )
         return posting, written_date, False
 
+    def posting_in_header(self, extras: list[Extra]) -> Posting | None:
+        """ "Justeringen tillkännagiven på kommunens anslagstavla den 23 oktober": the anslag said
+        in a line of the header, under no ANSLAG/BEVIS heading; the line becomes its statement."""
+        for extra in extras:
+            text = " ".join(part for part in (extra.label, extra.text) if part)
+            posted, taken_down = self.posting_in_prose(text)
+            if posted is not None:
+                extras.remove(extra)
+                return Posting(statement=text, posted=posted, taken_down=taken_down, kept_at="", line=extra.line)
+        return None
+
     def posting_in_prose(self, text: str) -> tuple[date | None, date | None]:
         posted = taken_down = None
         for sentence in re.split(r"(?<=[.!?])\s+", text):
-            dates = _dates_in(sentence, self.ctx.vocabulary)
+            dates = _dates_in(sentence, self.ctx.vocabulary, self.ctx.file_date)
             if not dates:
                 continue
             if self.ctx.vocabulary.taken_down_said.search(sentence):

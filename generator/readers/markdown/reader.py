@@ -19,6 +19,7 @@ from generator.model import (
     Item,
     Meeting,
     Organisation,
+    ParagraphRange,
     PersonName,
     Vote,
 )
@@ -239,6 +240,8 @@ class MarkdownReader:
                     posting_lines[0].number - 1,
                     messages.DATE_MISMATCH.format(written=written_date, expected=file_date),
                 )
+        if posting is None and not posting_lines:
+            posting = self.posting_reader.posting_in_header(header.extras)
         agenda = self.agenda_reader.read_agenda(lines[agenda_from:agenda_stop]) if agenda_from is not None else []
         # Who holds the chair's roles, for text that names them so ("ordföranden yrkade …").
         self.ctx.chairs = {
@@ -261,6 +264,11 @@ class MarkdownReader:
                     self.header_reader.add_signatory(header, role, name)
         if not header.adjusters:
             header.adjusters = self.item_reader.adjusters_in(items) or self.header_reader.adjusters_signing(header)
+        header.adjusters = self.header_reader.adjusters_standing_in(header, header.adjusters)
+        if header.signed is None and items and (header.adjusters or header.signatories):
+            # Justered without a range written: the signatures are the whole protocol's.
+            numbers = [item.number for item in items]
+            header.signed = ParagraphRange(min(numbers), max(numbers))
         attendees, absentees = header.attendees, [*header.absentees]
         annexes = [found for found in (header_annex, annex) if found is not None]
         for _, facts in annexes:
@@ -270,6 +278,7 @@ class MarkdownReader:
         original = next(((line.number, found) for line in marked if (found := ORIGINAL.match(line.text.strip()))), None)
         if items:
             attendees = close_ranges(list(attendees), items[0].number, items[-1].number)
+        attendees = self.header_reader.chair_by_signature(header, list(attendees))
         return Meeting(
             body=self.ctx.body.slug,
             date=meeting_date,

@@ -66,10 +66,23 @@ def _is_dnr_cell(cell: str) -> bool:
         return False  # every dnr has a year
     if _DNR_WORD.match(cell.strip()):
         return True
+    # Unlabelled, a title can look like one ("Underhållsplan 2013-2015", "Budget 2014-2016"): a
+    # prefix is a code (in capitals, or short: "KS", "Bun", "Au"), and two years are a period.
+    word = _LEADING_WORD.match(cell.strip())
+    if word and not (word[0].isupper() or len(word[0]) <= _CODE_LENGTH):
+        return False
+    if (period := _PERIOD.search(cell)) and 0 < int(period[2]) - int(period[1]) <= _PERIOD_YEARS:
+        return False
     try:
         return bool(parse_many(_strip_dnr_label(cell), "X"))
     except DnrError:
         return False
+
+
+_LEADING_WORD = re.compile(r"[A-Za-zÅÄÖåäöÉé]+")
+_CODE_LENGTH = 4
+_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)(?!\d)")
+_PERIOD_YEARS = 10
 
 
 def _strip_dnr_label(cell: str) -> str:
@@ -154,36 +167,44 @@ _ISO_DATE = re.compile(r"(?<![\d-])(?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])")
 _COMPACT_IN_TEXT = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)(?P<mm>\d\d)(?P<day>\d\d)(?![\d-])")
 
 
-def _date_of(found: re.Match[str]) -> date | None:
+def _date_of(found: re.Match[str], near: date | None = None) -> date | None:
+    """The date a match of a date pattern writes. One without a year ("den 23 oktober") is the
+    one of that day and month nearest to ``near`` (the meeting's date); without ``near``, none."""
     try:
         if found.groupdict().get("iso"):
             return date.fromisoformat(found["iso"])
         if found.groupdict().get("mm"):
             return date(int(found["year"]), int(found["mm"]), int(found["day"]))
-        return date(int(found["year"]), MONTHS.index(found["month"].casefold()) + 1, int(found["day"]))
+        month, day = MONTHS.index(found["month"].casefold()) + 1, int(found["day"])
+        if found["year"]:
+            return date(int(found["year"]), month, day)
+        if near is None:
+            return None
+        candidates = [date(year, month, day) for year in (near.year - 1, near.year, near.year + 1)]
+        return min(candidates, key=lambda candidate: abs(candidate - near))
     except ValueError:
         return None
 
 
-def _dates_in(value: str, vocabulary: Vocabulary) -> list[str]:
+def _dates_in(value: str, vocabulary: Vocabulary, near: date | None = None) -> list[str]:
     """The dates written in ``value``, as ISO dates, in order ("2021-03-24 -- 2021-04-15",
-    "28 maj 2014")."""
+    "28 maj 2014"; "den 23 oktober" as the one nearest to ``near``)."""
     found = [(m.start(), m) for m in _ISO_DATE.finditer(value)]
     found += [(m.start(), m) for m in vocabulary.date_in_words.finditer(value)]
     out = []
     for _, match in sorted(found, key=lambda pair: pair[0]):
-        day = _date_of(match)
+        day = _date_of(match, near)
         if day is not None:
             out.append(day.isoformat())
     return out
 
 
-def _iso_date(value: str, vocabulary: Vocabulary) -> str:
+def _iso_date(value: str, vocabulary: Vocabulary, near: date | None = None) -> str:
     """``value`` as an ISO date when it is one date in other words ("28 maj 2014", "20140528")."""
     compact = _COMPACT_DATE.fullmatch(value.strip())
     if compact:
         return f"{compact[1]}-{compact[2]}-{compact[3]}"
-    found = _dates_in(value, vocabulary)
+    found = _dates_in(value, vocabulary, near)
     return found[0] if len(found) == 1 and not _ISO_DATE.fullmatch(value.strip()) else value
 
 

@@ -113,7 +113,7 @@ class OpenData:
             "posting": posting
             and {
                 "posted": posting.posted.isoformat(),
-                "takenDown": posting.taken_down.isoformat(),
+                "takenDown": posting.taken_down.isoformat() if posting.taken_down else None,
                 "appealDeadline": posting.appeal_deadline.isoformat(),
                 "keptAt": posting.kept_at,
             },
