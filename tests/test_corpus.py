@@ -114,6 +114,7 @@ def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Pat
             6,
             {"ekmark-2016-sof", "granas-2023-gyf", "ronnvik-2013-rbab", "stravik-2014-mn", "svartaby-2012-kf"},
         ),
+        ("blind5", 8, {"bergsjo-2011-overformyndarnamnden"}),
     ],
 )
 def test_the_later_blind_sets_are_published_none_refused_none_crashes(
@@ -121,7 +122,7 @@ def test_the_later_blind_sets_are_published_none_refused_none_crashes(
 ) -> None:
     """Later blind layouts (tests/fixtures/blind2, cold 0 of 10 read, 6 refused, 1 crash;
     tests/fixtures/blind3, cold 0 of 6 read, 2 refused; tests/fixtures/blind4, cold 0 of 6 read,
-    3 refused): each is now published (read in part at
+    3 refused; tests/fixtures/blind5, cold 0 of 8 read, 3 refused): each is now published (read in part at
     least), none crashes, and those read in full stay so."""
     classes = checked(tmp_path, ROOT / "tests" / "fixtures" / folder)
     assert len(classes) == count

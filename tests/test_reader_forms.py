@@ -14,6 +14,7 @@ import pytest
 from generator.model import Meeting, Organisation, ParagraphRange
 from generator.problems import Problems
 from generator.readers.markdown import MarkdownReader
+from generator.readers.markdown.paragraph_starts import abbreviates
 from generator.readers.markdown.text import _dates_in
 from generator.readers.organisation import read_organisation
 
@@ -907,3 +908,66 @@ def test_a_vote_column_headed_by_its_paragraph_and_names_listed_present_after_th
     assert [p.name for p in vote.no] == ["Hugo Hellström"]
     substitutes = [(a.name, a.serving_for) for a in meeting.attendees if a.group.value == "ersättare"]
     assert substitutes == [("Jonas Jernberg", "Ingrid Ivarsson"), ("Karin Kvist", None), ("Nils Norrby", None)]
+
+
+def test_a_prefix_abbreviates_any_word_of_the_bodys_name() -> None:
+    """ "ÖFN 38" in "Gemensamma överförmyndarnämnden": the prefix need not abbreviate the first word."""
+    assert abbreviates("ÖFN", "Gemensamma överförmyndarnämnden")
+    assert abbreviates("KS", "Kommunstyrelsen")
+    assert not abbreviates("Sida", "Gemensamma överförmyndarnämnden")
+
+
+def test_a_member_municipality_written_without_kommun_after_the_party() -> None:
+    """ "Hugo Hellström (M), Gåseby, ersättare för …": the municipality, not a role or a person."""
+    members = "Beslutande\tGreta Grönlund (S), Ankeborg, ordförande\n\tHugo Hellström (M), Gåseby\n"
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace(MEMBERS_ROW, members))
+    read = [(a.name, a.municipality, a.role) for a in meeting.attendees if a.group.value == "beslutande"]
+    assert read == [("Greta Grönlund", "Ankeborg", "ordförande"), ("Hugo Hellström", "Gåseby", None)]
+
+
+def test_a_plain_heading_of_the_bodys_proposal_to_another_longer_than_a_line_of_eighty() -> None:
+    heading = "Kommunstyrelsens förslag till kommunfullmäktige i Ankeborgs, Gåseby och Knasbyns kommuner"
+    assert len(heading) > 80
+    meeting, _ = read(decision=f"{heading}\nBudgeten fastställs till 2 950 000 kronor.")
+    assert meeting.items[1].decision.startswith("Budgeten fastställs")
+
+
+ASSEMBLY = """**PROTOKOLL**
+
+Tid:\tTorsdagen den 4 september 2018 kl. 16.00–16.35
+Plats:\tKommunhuset
+
+Vidare närvarande:\tGreta Grönlund, styrelsens ordförande
+\tMaja Malmsten, revisor, Revisionsbyrån Ek & Partner AB
+
+**1 ÖPPNANDE AV STÄMMAN**
+
+Greta Grönlund öppnade stämman.
+
+**2 VAL AV JUSTERARE**
+
+Att jämte ordföranden justera protokollet utsågs Hugo Hellström.
+"""
+
+
+def test_items_numbered_in_bold_headings_without_a_period_and_a_company_after_a_role() -> None:
+    """ "**1 ÖPPNANDE AV STÄMMAN**": a numbered heading is a paragraph's start; "Revisionsbyrån
+    Ek & Partner AB" after the role is the firm she works for, no person."""
+    meeting, _ = read_text(ASSEMBLY)
+    assert [(i.number, i.title) for i in meeting.items] == [(1, "ÖPPNANDE AV STÄMMAN"), (2, "VAL AV JUSTERARE")]
+    others = [(a.name, a.role) for a in meeting.attendees]
+    assert others == [
+        ("Greta Grönlund", "styrelsens ordförande"),
+        ("Maja Malmsten", "revisor, Revisionsbyrån Ek & Partner AB"),
+    ]
+
+
+def test_a_label_split_over_two_lines_with_its_value_after_a_space() -> None:
+    """ "Justeringens" above "plats och tid Kommunhuset 2018-09-10" (no tabs): the justering's
+    place and time, not the meeting's."""
+    text = PROTOCOL.format(**PARTS).replace(
+        "Justeringens plats och tid\tKommunhuset 2018-09-10", "Justeringens\nplats och tid Kommunhuset 2018-09-10"
+    )
+    meeting, _ = read_text(text)
+    assert meeting.adjustment is not None and meeting.adjustment.place_and_time == "Kommunhuset 2018-09-10"
+    assert meeting.place == "Kommunhuset, Sessionssalen"

@@ -45,6 +45,8 @@ _ROLE_WORD = re.compile(
 _MUNICIPALITY = re.compile(
     r"[A-ZÅÄÖ][\w-]{0,40}+(?: [A-ZÅÄÖ][\w-]{0,40}+){0,4}+ (?:kommun|kommuns|region)\b|Region [A-ZÅÄÖ][\w-]{0,40}+"
 )
+_SHORTEST_NAME = 3
+_MUNICIPALITY_WORD = re.compile(r"\s+(?:kommun|kommuns|stad|region)$|^Region\s+", re.IGNORECASE)
 _CODE = re.compile(r"\s*,?\s*\((?P<code>[A-ZÅÄÖa-zåäö]{1,5}|-)\)")
 _SEPARATOR = re.compile(r"(?:\s|,|;|\boch\b)*")
 _SERVING_CONNECTIVE = re.compile(r"(?:^|\s)(?:för|istf|i stället för|ersätter)$", re.IGNORECASE)
@@ -89,6 +91,7 @@ class AttendanceWords:
     absent: tuple[str, ...] = ()  # "Anmält förhinder" after a name: named, but not present
     parties: tuple[str, ...] = ()  # party codes, read also without parentheses ("Anna Berg, S")
     role_endings: tuple[str, ...] = ()  # "…chef", "…inspektör": a word so ending is a role's, no name's
+    company_forms: tuple[str, ...] = ()  # "AB", "HB": a cell ending so names a company, no person
 
 
 class AttendanceReader:
@@ -97,6 +100,10 @@ class AttendanceReader:
     def __init__(self, roster: Roster, municipalities: tuple[str, ...], words: AttendanceWords | None = None) -> None:
         self.roster = roster
         self.municipalities = sorted(municipalities, key=len, reverse=True)
+        # "Bergsjö" for "Bergsjö kommun", "Ankeborg" for "Ankeborgs kommun" (the genitive dropped).
+        shorts = {short for name in municipalities if (short := _MUNICIPALITY_WORD.sub("", name)) != name and short}
+        shorts |= {short[:-1] for short in shorts if short.endswith("s") and len(short) > _SHORTEST_NAME}
+        self.short_municipalities = sorted(shorts, key=len, reverse=True)
         self.words = words or AttendanceWords()
         self.codes = {code.casefold(): name for code, name in self.words.municipality_codes}
         self.serving_for = _phrases(self.words.serving_for)
@@ -105,6 +112,9 @@ class AttendanceReader:
         self.vacant = {word.casefold() for word in self.words.vacant}
         self.role_words = {word.casefold() for word in self.words.roles}
         self.absent = _phrases(self.words.absent)
+        forms = "|".join(re.escape(form) for form in sorted(self.words.company_forms, key=len, reverse=True))
+        # "Revisionsbyrån Ek & Partner AB": a company's name, up to its legal form before a comma or the end.
+        self.company = re.compile(rf"[^,]{{1,80}}?\s(?:{forms})(?=\s*(?:,|$))") if forms else None
         self.parties = frozenset(self.words.parties)
         self.absentees: list[str] = []  # named as absent in the text last read
 
@@ -277,6 +287,8 @@ class AttendanceReader:
         return None
 
     def _affiliation(self, text: str, pos: int) -> str | None:
+        if self.company is not None and (company := self.company.match(text, pos)):
+            return company.group(0)
         for name in sorted(self.not_persons, key=len, reverse=True):
             if (
                 text[pos : pos + len(name)].casefold() == name
@@ -313,7 +325,7 @@ class AttendanceReader:
         end = pos
         words: list[str] = []
         while (word := _NAME_WORD.match(text, end)) and (not words or not self.roster.match_at(text, end)):
-            if self._municipality(text, end):
+            if self._municipality(text, end, short_form=False):  # "Bergsjö" alone may be a surname
                 break
             words.append(word.group(0))
             end = word.end()
@@ -327,10 +339,14 @@ class AttendanceReader:
             warn(messages.PERSON_NOT_IN_ROSTER.format(name=name))
         return name, None, pos + len(name)
 
-    def _municipality(self, text: str, pos: int) -> str | None:
+    def _municipality(self, text: str, pos: int, short_form: bool = True) -> str | None:
         for known in self.municipalities:
             if text.startswith(known, pos):
                 return known
+        for short in self.short_municipalities if short_form else ():
+            # "Ingrid Malm (S), Bergsjö, ordförande": a member municipality without "kommun".
+            if text.startswith(short, pos) and not text[pos + len(short) : pos + len(short) + 1].isalnum():
+                return short
         other = _MUNICIPALITY.match(text, pos)
         return other.group(0) if other else None
 

@@ -61,6 +61,7 @@ def _shared(organisation: Organisation) -> tuple[Roster, Vocabulary, AttendanceR
                 absent=words["frånvarande"],
                 parties=words["partier"],
                 role_endings=words["rolländelser"],
+                company_forms=words["bolagsformer"],
             ),
         )
         _SHARED.clear()  # one organisation per build: keep no other alive

@@ -45,6 +45,10 @@ REFERENCES = "beslutsunderlag"
 RECIPIENTS = "beslutsexpediering"
 
 
+# A heading written plain is one line without a tab, no longer than this ("Överförmyndarnämndens
+# förslag till kommunfullmäktige i Bergsjö, Tallåsen och Näsby").
+_PLAIN_HEADING = 120
+
 # "… / Dnr 2010/0290", "…, dnr KS 2018/52": a labelled dnr after the title on its line.
 _LABELLED_DNR_AFTER = re.compile(r"\s*[/,;–—-]\s*(?=(?:dnr|diarienr|diarienummer)\b)", re.IGNORECASE)
 
@@ -302,7 +306,7 @@ class ItemReader:
             return _unbold(heading[2])
         bold = _BOLD_LINE.match(text.strip())
         # A heading may be written plain as well as bold: the vocabulary's words, alone on a line.
-        plain = text.strip() if "\t" not in text.strip() and len(text.strip()) <= 80 else None
+        plain = text.strip() if "\t" not in text.strip() and len(text.strip()) <= _PLAIN_HEADING else None
         if plain and (
             plain.endswith(".")
             or not (

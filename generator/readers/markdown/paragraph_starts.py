@@ -34,6 +34,11 @@ _AGENDA_ROW_END = re.compile(r"(?:\.{3,}|…+)\s*\d*\s*$|\t\s*\d{1,3}(?:\s*[-–
 _NUMBERED_START = re.compile(
     r"^(?:#{1,6}\s+)?(?:\*\*)?(?P<n>\d{1,4})\.(?:\*\*)?[ ]+(?!.*\.{4})(?P<rest>[A-ZÅÄÖ][^\t|]{0,150}?)\s*$"
 )
+# "**1 ÖPPNANDE AV STÄMMAN**", "## 2 Val av justerare": a heading that opens with its number,
+# without a period (the bold or the heading marks tell it from a line of text beginning "2 950").
+_NUMBERED_HEADING = re.compile(
+    r"^(?:#{1,6}\s+(?:\*\*)?|\*\*)(?P<n>\d{1,4})\.?[ \t]+(?P<rest>[A-ZÅÄÖ][^\t|*]{0,150}?)(?:\*\*)?\s*$"
+)
 _LONG_NUMBER = re.compile(r"^§\s*(\d{7,})\s*$")
 
 
@@ -186,12 +191,18 @@ def _is_abbreviation(prefix: str) -> bool:
 
 def abbreviates(prefix: str, name: str) -> bool:
     """``prefix`` abbreviates ``name``: its letters stand in the name in order, the first letter
-    first ("TN" and "Tekniska nämnden", "Sn" and "Socialnämnden", "KSAU" and "Kommunstyrelsens
-    arbetsutskott")."""
-    letters = [ch for ch in name.casefold() if ch.isalpha()]
+    first of one of its words ("TN" and "Tekniska nämnden", "Sn" and "Socialnämnden", "KSAU" and
+    "Kommunstyrelsens arbetsutskott", "ÖFN" and "Gemensamma överförmyndarnämnden")."""
     wanted = prefix.casefold()
-    if not wanted or not letters or letters[0] != wanted[0]:
-        return False
+    words = name.casefold().split()
+    return bool(wanted) and any(
+        _in_order(wanted, [ch for ch in " ".join(words[i:]) if ch.isalpha()])
+        for i, word in enumerate(words)
+        if word[:1] == wanted[0]
+    )
+
+
+def _in_order(wanted: str, letters: list[str]) -> bool:
     at = 0
     for ch in wanted:
         try:
@@ -207,7 +218,7 @@ def _numbered_starts(lines: list[Line]) -> list[int]:
     found: list[int] = []
     number = 0
     for i, line in enumerate(lines):
-        opening = _NUMBERED_START.match(line.text.strip())
+        opening = _NUMBERED_START.match(line.text.strip()) or _NUMBERED_HEADING.match(line.text.strip())
         if opening and (not found or int(opening["n"]) == number + 1):
             found.append(i)
             number = int(opening["n"])
@@ -225,6 +236,6 @@ def _opening(text: str) -> tuple[int, str]:
         cells = _cells(text)
         at = next(j for j, cell in enumerate(cells) if j and _PREFIXED_CELL.fullmatch(cell))
         return int(in_cell["n"]), "\t".join(cells[at + 1 :])
-    numbered = _NUMBERED_START.match(bare)
+    numbered = _NUMBERED_START.match(bare) or _NUMBERED_HEADING.match(bare)
     assert numbered is not None  # a paragraph starts only where one of the patterns matches
     return int(numbered["n"]), numbered["rest"]

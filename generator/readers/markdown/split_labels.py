@@ -11,6 +11,9 @@ from generator.readers.markdown.text import (
 )
 from generator.readers.vocabulary import MAX_FURNITURE, normalise
 
+_SPACED_HEAD_WORDS = 3  # "Justeringens", "Datum för": a label's first line is a word or three
+_SPACED_PART_WORDS = 4  # "plats och tid", "för protokollet": and its end a few more
+
 
 class SplitLabels:
     """Joins a label's parts the export put on two lines."""
@@ -29,6 +32,12 @@ class SplitLabels:
             while below_at < len(out) and below_at - i <= 2:  # a label split over three lines too
                 line, below = out[i], out[below_at]
                 if not line.text.strip() or not below.text.strip() or len(line.text) > MAX_FURNITURE:
+                    break
+                if (spaced := self.spaced_label(line.text, below.text)) is not None:
+                    # "Justeringens" above "plats och tid Fritidsförvaltningen 2006-03-28": the
+                    # label's end and its value in one line of words, no tab between.
+                    out[i], out[below_at] = Line(line.number, spaced[0]), Line(below.number, spaced[1])
+                    self.ctx.note(below, "huvud", "rubrikens andra rad")
                     break
                 if len(below.text) > 60 or below.text.count(" ") > 4:
                     break  # the second line of a label is a word or two, not a line of text
@@ -52,6 +61,21 @@ class SplitLabels:
                     break
                 below_at += 1
         return out
+
+    def spaced_label(self, text: str, below: str) -> tuple[str, str] | None:
+        """(the label made whole, the value as a continuation row) when ``below``, written without
+        tabs, opens in lower case with the words that complete the label ``text`` above."""
+        head = text.strip()
+        if "\t" in text or "\t" in below or not head or len(head.split()) > _SPACED_HEAD_WORDS:
+            return None
+        words = below.split()
+        if not words or not words[0][:1].islower():
+            return None
+        for k in range(min(len(words) - 1, _SPACED_PART_WORDS), 0, -1):
+            part = " ".join(words[:k])
+            if self.completes(head, part):
+                return _join_label(head, part), "\t" + " ".join(words[k:])
+        return None
 
     def completes(self, head: str, part: str, alone: bool = False) -> bool:
         """``part`` on the line below completes ``head`` into a known label, and is none itself
