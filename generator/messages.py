@@ -242,3 +242,4 @@ FURNITURE_SEPARATOR = "tabellavgränsare under en möbelrad"
 
 # A header entry the reader names itself: the justerare's substitute ("Ersättare" under "Justerare").
 ADJUSTER_SUBSTITUTE = "{label} för justerare"
+ADJUSTER_SUBSTITUTE_IN_VALUE = "Ersättare för justerare"  # the substitute said in the justerare's value

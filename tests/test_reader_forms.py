@@ -861,12 +861,19 @@ def test_a_date_without_a_year_is_the_one_nearest_the_meeting() -> None:
     assert (meeting.place, meeting.start) == ("Kommunhuset", time(13))
 
 
-def test_a_vote_written_as_rows_of_an_answer_and_its_names() -> None:
-    """ "Ja<TAB>Greta Grönlund (S), Hugo Hellström (M)", "Nej<TAB>Ingrid Ivarsson (C)"."""
+@pytest.mark.parametrize(
+    "answers",
+    [
+        # "Ja<TAB>names" rows, and "Ja: names" lines one after the other (one paragraph).
+        "Ja\tGreta Grönlund (S), Hugo Hellström (M)\nNej\tIngrid Ivarsson (C)\n",
+        "Ja: Greta Grönlund (S), Hugo Hellström (M)\nNej: Ingrid Ivarsson (C)\n",
+    ],
+    ids=["rows", "lines-with-colons"],
+)
+def test_a_vote_written_as_an_answer_and_its_names(answers: str) -> None:
     decision = (
         "Kommunstyrelsen beslutar att lägga redovisningen till handlingarna.\n\nOmröstning\n"
-        "Ja-röst för förslaget, nej-röst för avslag.\n\n"
-        "Ja\tGreta Grönlund (S), Hugo Hellström (M)\nNej\tIngrid Ivarsson (C)\n\n"
+        f"Ja-röst för förslaget, nej-röst för avslag.\n\n{answers}\n"
         "Med 2 ja-röster mot 1 nej-röst bifaller kommunstyrelsen förslaget.\n"
     )
     meeting, _ = read(decision=decision)
@@ -971,3 +978,99 @@ def test_a_label_split_over_two_lines_with_its_value_after_a_space() -> None:
     meeting, _ = read_text(text)
     assert meeting.adjustment is not None and meeting.adjustment.place_and_time == "Kommunhuset 2018-09-10"
     assert meeting.place == "Kommunhuset, Sessionssalen"
+
+
+def test_a_sentence_after_the_time_is_kept_beside_the_place() -> None:
+    said = "Ledamöter markerade med * deltar på distans."
+    meeting, _ = read(place_and_time=f"Kommunhuset, kl. 13.00–16.10. {said}")
+    assert (meeting.place, meeting.end) == ("Kommunhuset", time(16, 10))
+    assert any(e.text == said for e in meeting.extras)
+
+
+def test_the_meetings_date_after_den_leaves_the_place() -> None:
+    meeting, _ = read(place_and_time="Kommunhuset den 4 september 2018 kl 13.00-16.10")
+    assert meeting.place == "Kommunhuset"
+
+
+def test_roles_with_a_slash_or_a_mark_and_a_union_after_a_name() -> None:
+    """ "administratör/nämndsekreterare", "1:e vice ordförande*" are roles; "Brandmännens
+    Riksförbund" after a comma is the organisation a person represents, no person."""
+    others = (
+        "Övriga deltagande\tMaja Malmsten, administratör/nämndsekreterare\n\tNils Norrby, Brandmännens Riksförbund\n"
+    )
+    text = PROTOCOL.format(**PARTS).replace("Övriga deltagande\tMaja Malmsten, nämndsekreterare\n", others)
+    text = text.replace("Hugo Hellström (M), Ingrid", "Hugo Hellström (M), 1:e vice ordförande*, Ingrid")
+    meeting, _ = read_text(text)
+    roles = {a.name: a.role for a in meeting.attendees}
+    assert roles["Maja Malmsten"] == "administratör/nämndsekreterare"
+    assert roles["Nils Norrby"] == "Brandmännens Riksförbund"
+    assert roles["Hugo Hellström"] == "1:e vice ordförande*"
+
+
+def test_a_dnr_with_its_prefix_after_the_titles_last_comma() -> None:
+    text = PROTOCOL.format(**PARTS).replace(
+        "KS § 113\n\n**Delegationsbeslut**", "KS § 113\n\nDelegationsbeslut, KS 2018/77"
+    )
+    meeting, _ = read_text(text)
+    assert (meeting.items[1].title, [str(d) for d in meeting.items[1].dnr]) == ("Delegationsbeslut", ["KS 2018/77"])
+
+
+def test_a_participant_list_with_notes_and_no_marks_lists_those_present() -> None:
+    """ "| Beslutande | Notering |": a row with its note empty still a person present, as are
+    the rows under "**Ersättare**"."""
+    table = (
+        "Beslutande\tSe deltagarlista.\n\n**Deltagarlista**\n\n| Beslutande | Notering |\n|---|---|\n"
+        "| Greta Grönlund (S) | Ordförande |\n| Hugo Hellström (M) | |\n| **Ersättare** | |\n"
+        "| Jonas Jernberg (S) | |\n\n"
+    )
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace(MEMBERS_ROW, table))
+    read = [(a.name, a.group.value) for a in meeting.attendees if a.group.value != "övriga"]
+    assert read == [("Greta Grönlund", "beslutande"), ("Hugo Hellström", "beslutande"), ("Jonas Jernberg", "ersättare")]
+
+
+def test_the_justerares_substitute_named_in_the_same_value_is_no_justerare() -> None:
+    meeting, _ = read(adjusters="Utses att justera\tHugo Hellström (M) med Ingrid Ivarsson (C) som ersättare.\n")
+    assert meeting.adjustment is not None
+    assert [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
+    assert any("Ingrid Ivarsson" in e.text for e in meeting.extras)
+
+
+def test_a_page_number_as_a_fraction_in_the_running_header() -> None:
+    header = "**Kommunstyrelsen**\t**PROTOKOLL**\t2/9"
+    text = PROTOCOL.format(**PARTS).replace("KS § 113\n", f"{header}\n\nKS § 113\n")
+    meeting, _ = read_text(text)
+    assert "2/9" not in repr(meeting)
+
+
+def test_a_label_that_says_for_which_paragraph_the_persons_below_took_part() -> None:
+    others = "Personalföreträdare deltar under punkt 113\n\tNils Norrby, Kommunal\n"
+    text = PROTOCOL.format(**PARTS).replace("Övriga deltagande\tMaja Malmsten, nämndsekreterare\n", others)
+    meeting, _ = read_text(text)
+    [nils] = [a for a in meeting.attendees if a.name == "Nils Norrby"]
+    assert (nils.group.value, nils.paragraphs) == ("övriga", ParagraphRange(113, 113))
+
+
+def test_an_ersättare_listed_among_the_members_with_ej_tjänstgörande_beside_the_name() -> None:
+    members = "Beslutande\tGreta Grönlund (S), ordförande\n\tJonas Jernberg (S)\tej tjänstgörande ersättare\n"
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace(MEMBERS_ROW, members))
+    assert [(a.name, a.group.value) for a in meeting.attendees if a.group.value != "övriga"] == [
+        ("Greta Grönlund", "beslutande"),
+        ("Jonas Jernberg", "ersättare"),
+    ]
+
+
+def test_a_numbered_list_that_decides_in_the_passive_is_the_decision_from_its_first_item() -> None:
+    decision = "1. Ärende 4 utgår och behandlas vid nästa sammanträde.\n\n2. Ärendelistan fastställs i övrigt."
+    meeting, _ = read(decision=decision)
+    assert meeting.items[1].decision.startswith("1. Ärende 4 utgår")
+
+
+def test_labels_run_together_on_one_line_of_the_header() -> None:
+    """ "Plats och tid: … Utses att justera: Hugo Hellström": each label opens a field."""
+    text = PROTOCOL.format(**PARTS).replace(
+        "Plats och tid\tKommunhuset, Sessionssalen, kl. 13.00-16.10\n",
+        "Plats och tid: Kommunhuset, Sessionssalen, kl. 13.00-16.10 Utses att justera: Hugo Hellström\n",
+    )
+    meeting, _ = read_text(text.replace("Utses att justera\tHugo Hellström\n", ""))
+    assert (meeting.place, meeting.end) == ("Kommunhuset, Sessionssalen", time(16, 10))
+    assert meeting.adjustment is not None and [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]

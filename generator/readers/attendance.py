@@ -38,7 +38,7 @@ _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?![A-ZÅÄÖÉÜ]+\b)[\w'’.-]*")
 # style abbreviations are the one capitalised form allowed.
 # A number alone ("planarkitekt 189") is the paragraphs someone took part in, not a role word.
 _ROLE_WORD = re.compile(
-    r"(?!\d+(?:\s*[-–]\s*\d+)?(?:[\s,;]|$))(?:[a-zåäöéü0-9][\w:.-]*+|[A-ZÅÄÖ]{2,8}+-[a-zåäö][\w-]*+|[A-ZÅÄÖ]{2,6}+)(?=[\s,]|$)"
+    r"(?!\d+(?:\s*[-–]\s*\d+)?(?:[\s,;]|$))(?:[a-zåäöéü0-9][\w:./-]*+|[A-ZÅÄÖ]{2,8}+-[a-zåäö][\w-]*+|[A-ZÅÄÖ]{2,6}+)\*?(?=[\s,]|$)"
 )
 # Bounded (a name of up to five words of up to 40 letters): tried at every name in a cell, an
 # unbounded pattern made reading a long cell quadratic.
@@ -91,6 +91,7 @@ class AttendanceWords:
     absent: tuple[str, ...] = ()  # "Anmält förhinder" after a name: named, but not present
     parties: tuple[str, ...] = ()  # party codes, read also without parentheses ("Anna Berg, S")
     role_endings: tuple[str, ...] = ()  # "…chef", "…inspektör": a word so ending is a role's, no name's
+    organisation_endings: tuple[str, ...] = ()  # "…förbund", "…föreningen": an organisation's name, no person's
     company_forms: tuple[str, ...] = ()  # "AB", "HB": a cell ending so names a company, no person
 
 
@@ -143,7 +144,10 @@ class AttendanceReader:
                 # "Vakant (M)": a seat without a person, never an attendee.
                 continue
             # Only a name not in the roster can be a title ("Enhetschef Miljöskydd").
-            role_like = person is None and name.split()[0].casefold().endswith(self.words.role_endings)
+            role_like = person is None and (
+                name.split()[0].casefold().endswith(self.words.role_endings)
+                or name.split()[-1].casefold().endswith(self.words.organisation_endings)
+            )
             if person is None and (name.casefold() in self.role_words or " " not in name or role_like):
                 # A role ("Ordförande") or one capitalised word ("Vision", "VD") is no person's
                 # name: it describes the person before it, or is kept as text with a warning.

@@ -157,6 +157,8 @@ class Vocabulary:
     attendance_absent: re.Pattern[str]
     facts_in_text: dict[str, re.Pattern[str]]
     adjusters_chosen: re.Pattern[str]
+    present_during: re.Pattern[str]  # "deltar under punkt 29" after an attendance label
+    adjuster_substitute: re.Pattern[str]  # "… med Per Gren (M) som ersättare" after the justerare
     signing_for: re.Pattern[str]  # "ersätter Åke Berglund (L) som justerare": whom a signer stands in for
     beside_chair: re.Pattern[str]
     annex_titles: frozenset[str]
@@ -263,12 +265,14 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         role_labels=frozenset(normalise(w) for w in data["närvaro"]["etikett_är_roll"]),
         facts_in_text={kind: _patterns(list(words)) for kind, words in data["fakta_i_text_mönster"].items()},
         adjusters_chosen=_patterns(data["justerare_i_text_mönster"]),
+        present_during=_patterns(data["närvarande_under_mönster"]),
+        adjuster_substitute=_patterns(data["justerarens_ersättare_mönster"]),
         signing_for=re.compile("|".join(data["i_stället_för_mönster"]), re.IGNORECASE),
         beside_chair=re.compile("|".join(data["jämte_ordförande_mönster"])),
         annex_titles=frozenset(normalise(word) for word in data["närvarobilaga"]),
         annex_columns=_table(data["närvarotabell"]),
         date_in_words=re.compile(
-            rf"(?:\b(?:{'|'.join(data['veckodagar'])})(?:en)?(?: den)?\s+)?\b(?P<day>\d{{1,2}})\s+"
+            rf"(?:\b(?:{'|'.join(data['veckodagar'])})(?:en)?(?: den)?\s+|\bden\s+)?\b(?P<day>\d{{1,2}})\s+"
             rf"(?P<month>{'|'.join(MONTHS)})(?:\s+(?P<year>\d{{4}}))?\b",
             re.IGNORECASE,
         ),

@@ -148,6 +148,8 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
             "närvarande" in marked
             or "tjänstgör" in marked
             or ("närvarande" not in columns and "frånvarande" not in columns and bool(voted) and stand_in is None)
+            # A deltagarlista ("Beslutande | Notering"): no column marks presence or a vote, a row is one present.
+            or not (_PRESENCE | _VOTES) & columns.keys()
         )
         if stand_in is not None:
             facts.present.append(stand_in)
@@ -267,6 +269,7 @@ def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
 
 
 _PRESENCE = {"närvarande", "frånvarande", "tjänstgör"}
+_VOTES = {"röst_ja", "röst_nej", "röst_avstår"}
 _MARK_LENGTH = 3  # characters: a mark or a code in a cell is no longer
 
 

@@ -62,6 +62,7 @@ def _shared(organisation: Organisation) -> tuple[Roster, Vocabulary, AttendanceR
                 parties=words["partier"],
                 role_endings=words["rolländelser"],
                 company_forms=words["bolagsformer"],
+                organisation_endings=words["organisationsändelser"],
             ),
         )
         _SHARED.clear()  # one organisation per build: keep no other alive
@@ -167,7 +168,10 @@ class ReadContext:
         not_serving = self.vocabulary.attendance["ej_tjänstgörande"]
         found = [
             replace(a, group=AttendanceGroup.SUBSTITUTE)
-            if a.group is AttendanceGroup.OTHER and a.role and any(w in a.role.casefold() for w in not_serving)
+            # "Sonja Hjälm<TAB>ej tjänstgörande ersättare" among the members or the others: an ersättare.
+            if a.group in (AttendanceGroup.OTHER, AttendanceGroup.MEMBER)
+            and a.role
+            and any(w in a.role.casefold() for w in not_serving)
             else a
             for a in found
         ]

@@ -25,6 +25,10 @@ def _last_cell(text: str) -> str:
     return next((c for c in reversed(_cells(text)) if c), "")
 
 
+_SHORT_DECISION = 40  # words: a passive decision is short
+_LIST_NUMBER = re.compile(r"(\d{1,2})[.)]\s")
+
+
 class DecisionFinder:
     """Finds the decision in a paragraph without a decision heading."""
 
@@ -93,7 +97,16 @@ class DecisionFinder:
         if not starts:
             return None
         words = re.findall(r"\w+", texts[-1].casefold())
-        return starts[-1] if len(words) <= 40 and set(words) & self.ctx.vocabulary.decision_passives else None
+        if not (len(words) <= _SHORT_DECISION and set(words) & self.ctx.vocabulary.decision_passives):
+            return None
+        # "1. Ärende nr 8 utgår …" above "2. Föredragningslistan fastställs …": a numbered list
+        # decides from its first item.
+        first = len(texts) - 1
+        while first > 0 and (number := _LIST_NUMBER.match(texts[first])) and number[1] != "1":
+            if not _LIST_NUMBER.match(texts[first - 1]):
+                break
+            first -= 1
+        return starts[first]
 
     def without_own_margin(self, lines: list[Line]) -> list[Line]:
         """A decision written in the text column beside margin codes ("Kfm<TAB>att notera …"):

@@ -154,6 +154,25 @@ class FactReader:
             " ".join(after),
         )
 
+    def answers_in(self, lead: str) -> set[str]:
+        """The answers (röst_ja, röst_nej, röst_avstår) the words of ``lead`` name."""
+        words = re.findall(r"\w+", normalise(lead))
+        return {self.ctx.vocabulary.facts.get(word, "") for word in words} & {"röst_ja", "röst_nej", "röst_avstår"}
+
+    def answer_lines(self, chunk: list[Line]) -> list[str]:
+        """The paragraphs of ``chunk`` (blank lines between), except that lines which each open
+        with an answer ("Ja: …", "Nej: …" on consecutive lines) stay lines of their own."""
+        out: list[str] = []
+        group: list[str] = []
+        for line in [*chunk, Line(0, "")]:
+            if text := line.text.strip():
+                group.append(text)
+                continue
+            leads = [t for t in group if ":" in t and len(self.answers_in(t.partition(":")[0])) == 1]
+            out += group if len(leads) >= 2 else [" ".join(group)] if group else []
+            group = []
+        return out
+
     def vote_in_sentences(self, chunk: list[Line], headed: bool = True) -> Vote | None:
         """An omröstning written out: "Ja röstar: Ylva Stenberg, … och Inger Tjärnström.", "Nej
         röstar: …", "Avstår från att rösta: …"; a short lead before the colon that names one
@@ -165,11 +184,9 @@ class FactReader:
         answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
         before: list[str] = []
         after: list[str] = []
-        for text in _paragraphs(chunk):
+        for text in self.answer_lines(chunk):
             lead, colon, names = text.partition(":")
-            kinds = {self.ctx.vocabulary.facts.get(word, "") for word in re.findall(r"\w+", normalise(lead))} & set(
-                answers
-            )
+            kinds = self.answers_in(lead)
             if colon and len(lead.split()) <= 6 and len(kinds) == 1:
                 answers[kinds.pop()] += _names_written(names)
             else:

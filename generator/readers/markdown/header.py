@@ -81,6 +81,7 @@ class Header:
     absentees: tuple[PersonName, ...] = ()
     extras: list[Extra] = field(default_factory=list)
     sub_group: tuple[AttendanceGroup, str | None] | None = None  # set by a sub-label in a row
+    group_range: ParagraphRange | None = None  # "… deltar under punkt 29" after the label
     awaiting_signature: list[str] = field(default_factory=list)  # roles whose names the next row gives
     value_below: int | None = None  # the column of a label ("Paragrafer") whose value is in the next row
     # "Beslutande:<TAB><TAB>Ersättare:": groups side by side, (first column, field) each.
@@ -294,6 +295,11 @@ class HeaderReader:
                 continue
             elif found:
                 field, _, rest = found
+                header.group_range = None
+                if field in ATTENDANCE_GROUPS and (during := self.ctx.vocabulary.present_during.fullmatch(rest)):
+                    # "Personalföreträdare deltar under punkt 29": the persons below, for that paragraph.
+                    header.group_range = paragraph_range(during["first"], during["last"])
+                    rest = ""
                 values = [v for v in ([rest] if rest else []) + cells[1:] if v]
                 header.sub_group = None  # a new label: the sub-label of the rows above ends
                 awaiting, extra = not values, None
@@ -379,13 +385,18 @@ class HeaderReader:
         read into ``header`` by its columns; the line numbers of its rows."""
         taken: set[int] = set()
         rows: list[tuple[int, list[str]]] = []
+        last = 0  # the number of the table's last line so far
         for line in [*lines, Line(0, "")]:
             cells = _cells(line.text.strip(" ")) if line.text.strip() else []
             if _PIPE_SEPARATOR.match(line.text.strip()) and rows:
                 taken.add(line.number)
+                last = line.number
                 continue
-            if rows and len([c for c in cells if c]) >= 2:
+            # A row right below the last, with one cell filled ("Mohammed Haddad (S)", its note
+            # empty; "**Ersättare**"), goes on with the table; an empty line ends it.
+            if rows and (len([c for c in cells if c]) >= 2 or (cells and line.number == last + 1)):
                 rows.append((line.number, cells))
+                last = line.number
                 continue
             if rows:
                 facts = read_tables(rows, self.ctx.vocabulary, self.ctx.annex_person)
@@ -397,7 +408,7 @@ class HeaderReader:
                         self.ctx.trace.setdefault(number, ("huvud", "närvarolista"))
                 rows = []
             if len(cells) >= 2 and column_heading(cells, self.ctx.vocabulary):
-                rows = [(line.number, cells)]
+                rows, last = [(line.number, cells)], line.number
         return taken
 
     def role_row(self, cells: list[str]) -> str | None:
@@ -475,7 +486,10 @@ class HeaderReader:
                 if sub and sub[0] in ATTENDANCE_GROUPS and not sub[2]:
                     group, role = header.sub_group = ATTENDANCE_GROUPS[sub[0]]  # for the cells after it
                     continue
-                header.attendees += self.ctx.attendees(value, group, role, line)
+                header.attendees += [
+                    replace(a, paragraphs=a.paragraphs or header.group_range)
+                    for a in self.ctx.attendees(value, group, role, line)
+                ]
         elif field == "frånvarande":
             names = [n.strip() for n in re.split(r",|\boch\b", joined) if n.strip()]
             header.absentees += self.ctx.roster.names(_without_codes(n) for n in names)
@@ -489,6 +503,10 @@ class HeaderReader:
             if sub and sub[0] == "justerare" and not sub[2]:
                 values = values[1:]
                 joined = " ".join(values)
+            if stand_in := self.ctx.vocabulary.adjuster_substitute.search(joined):
+                # "Hanna Wallin (MP) med Per Gren (M) som ersättare": the substitute is no justerare.
+                header.extras.append(Extra(messages.ADJUSTER_SUBSTITUTE_IN_VALUE, stand_in[0].strip(), line.number))
+                joined = joined[: stand_in.start()]
             # "Marie Lidén, S", "Gunilla Åström, (S)": a party code after the comma is no person.
             names = [
                 n.strip()
@@ -546,7 +564,13 @@ class HeaderReader:
         end = self.clock(last, line) if last else None
         kept: list[str] = []
         other: list[str] = []
-        for part in _join_parts(value[: found.start()], value[end_at:]).split(", "):
+        after = value[end_at:]
+        if after.lstrip().startswith(". "):
+            # "kl. 08.00–09.50. Ledamöter markerade med * deltar på distans.": a sentence after
+            # the time is no part of the place; it is kept beside it.
+            other.append(after.lstrip()[2:].strip())
+            after = ""
+        for part in _join_parts(value[: found.start()], after).split(", "):
             (other if _TIME.search(part) or _CLOCK_SPAN.search(part) else kept).append(part)
         # "… klockan 13.30–16.10 i Vretarummet": the place, without the preposition the sentence gave it.
         return _LEADING_PREPOSITION.sub("", ", ".join(kept)), start, end, ", ".join(other)

@@ -45,6 +45,8 @@ REFERENCES = "beslutsunderlag"
 RECIPIENTS = "beslutsexpediering"
 
 
+_LEADING_CODE = re.compile(r"\s*[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[\s/.-]*\d")
+
 # A heading written plain is one line without a tab, no longer than this ("Överförmyndarnämndens
 # förslag till kommunfullmäktige i Bergsjö, Tallåsen och Näsby").
 _PLAIN_HEADING = 120
@@ -279,6 +281,14 @@ class ItemReader:
                 return text[: after[-1].start()].rstrip(), parse_many(
                     _strip_dnr_label(text[after[-1].end() :]), self.ctx.org.dnr_prefix
                 )
+            except DnrError:
+                pass
+        # "Beslut om att krisledningsnämnden träder i funktion, KS 2020/201": a dnr with its
+        # prefix after the title's last comma.
+        head, comma, last = text.rpartition(",")
+        if comma and head.strip() and _LEADING_CODE.match(last) and _is_dnr_cell(last):
+            try:
+                return head.rstrip(), parse_many(last.strip(), self.ctx.org.dnr_prefix)
             except DnrError:
                 pass
         return text, []

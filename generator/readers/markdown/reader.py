@@ -160,15 +160,21 @@ class MarkdownReader:
                 for i, raw in enumerate(text.splitlines(), start=1)
             ]
         )
-        self.furniture.repeated = self.furniture.repeated_furniture(lines)
-        self.furniture.furniture_now = {}
-        vocabulary = self.ctx.vocabulary
         starts = _starts(lines, lambda prefix: abbreviates(prefix, self.ctx.body.name))
         items_at = starts[0] if starts else None
         if items_at is None:
             first = next((line for line in lines if line.text.strip()), None)
             self.ctx.error(first.number if first else 1, messages.MD_NO_ITEMS)
             return None
+        # Labels run together on one line of the header are split before the header is read.
+        header_part = self.labels.split_inline_labels(lines[:items_at])
+        if len(header_part) != items_at:
+            lines = [*header_part, *lines[items_at:]]
+            starts = [i + len(header_part) - items_at for i in starts]
+            items_at = starts[0]
+        self.furniture.repeated = self.furniture.repeated_furniture(lines)
+        self.furniture.furniture_now = {}
+        vocabulary = self.ctx.vocabulary
         header_at = self.header_reader.read_title(lines[:items_at])
         if header_at is None:
             return None

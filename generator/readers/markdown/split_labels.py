@@ -3,6 +3,9 @@ joined before any rule reads the lines."""
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from generator.readers.markdown.context import ReadContext
 from generator.readers.markdown.text import (
     Line,
@@ -15,11 +18,19 @@ _SPACED_HEAD_WORDS = 3  # "Justeringens", "Datum för": a label's first line is 
 _SPACED_PART_WORDS = 4  # "plats och tid", "för protokollet": and its end a few more
 
 
+@lru_cache(maxsize=8)
+def _inline_labels(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """After text, a capitalised label of ``labels`` and its colon (made once per vocabulary)."""
+    words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
+    return re.compile(rf"(?<=\S)\s+(?P<label>(?=(?-i:[A-ZÅÄÖ]))(?:{words}))\s*:", re.IGNORECASE)
+
+
 class SplitLabels:
     """Joins a label's parts the export put on two lines."""
 
     def __init__(self, ctx: ReadContext) -> None:
         self.ctx = ctx
+        self.inline: re.Pattern[str] | None = None  # see ``inline_labels``
 
     def join_split_labels(self, lines: list[Line]) -> list[Line]:
         """Labels the export split over two lines ("Under-" above "skrifter", "Datum för anslags"
@@ -61,6 +72,34 @@ class SplitLabels:
                     break
                 below_at += 1
         return out
+
+    def split_inline_labels(self, lines: list[Line]) -> list[Line]:
+        """ "Organ: Regionförbundets styrelse Plats och tid: Regionförbundet Ljusmark": a line
+        without tabs (an export that flattened the header's table) in which further labels, each
+        with its colon, follow the first; each label opens a line of its own (same line number)."""
+        pattern = self.inline_labels()
+        out: list[Line] = []
+        for line in lines:
+            text = line.text
+            cuts = [m.start("label") for m in pattern.finditer(text)] if "\t" not in text and ":" in text else []
+            if not cuts:
+                out.append(line)
+                continue
+            self.ctx.note(line, "huvud", "flera rubriker på raden")
+            out += [
+                Line(line.number, text[a:b].strip())
+                for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)
+                if text[a:b].strip()
+            ]
+        return out
+
+    def inline_labels(self) -> re.Pattern[str]:
+        if self.inline is None:
+            vocabulary = self.ctx.vocabulary
+            self.inline = _inline_labels(
+                tuple(sorted({*vocabulary.header, *vocabulary.posting}, key=len, reverse=True))
+            )
+        return self.inline
 
     def spaced_label(self, text: str, below: str) -> tuple[str, str] | None:
         """(the label made whole, the value as a continuation row) when ``below``, written without
