@@ -105,8 +105,12 @@ class LabelTable(dict[str, str]):
     def __init__(self, pairs: dict[str, str]) -> None:
         super().__init__(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
         self.by_first_word: dict[str, list[str]] = {}
+        self.answers: dict[str, tuple[str, str, str] | None] = {}  # see ``Vocabulary.label``
         for label in self:
             self.by_first_word.setdefault(_label_word(label), []).append(label)
+
+
+_ANSWERS_KEPT = 65536
 
 
 def _label_word(folded: str) -> str:
@@ -171,6 +175,17 @@ class Vocabulary:
     @staticmethod
     def label(table: LabelTable, text: str) -> tuple[str, str, str] | None:
         """(field, label as written, rest of the text) when ``text`` starts with a known label."""
+        # Asked of the same lines in file after file (every header's labels): answered once each.
+        if text in table.answers:
+            return table.answers[text]
+        found = Vocabulary._label(table, text)
+        if len(table.answers) > _ANSWERS_KEPT:
+            table.answers.clear()
+        table.answers[text] = found
+        return found
+
+    @staticmethod
+    def _label(table: LabelTable, text: str) -> tuple[str, str, str] | None:
         folded = normalise(text.replace(",", " ") if "," in text else text)  # "Närvarande, ej tjg ers"
         for label in table.by_first_word.get(_label_word(folded), ()):  # longest first
             if folded == label or (folded.startswith(label) and not folded[len(label)].isalnum()):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from generator import messages
 from generator.model import (
@@ -32,7 +33,7 @@ from generator.readers.markdown.text import (
 from generator.readers.vocabulary import Vocabulary, normalise, vocabulary_for
 
 # Headings judged known or not, per vocabulary and body (``ReadContext.is_known_heading``).
-_KNOWN_HEADINGS: dict[tuple[object, ...], dict[str, bool]] = {}
+_KNOWN_HEADINGS: dict[tuple[object, ...], Any] = {}
 
 
 SEEN_LIMIT = 200_000  # lines remembered per body (a few MB at most)
@@ -73,6 +74,12 @@ def _shared(organisation: Organisation) -> tuple[Roster, Vocabulary, AttendanceR
 CHAIR_ROLE = re.compile(r"(?i)(?:(?:1:e|2:e|förste|andre) )?(?:vice )?ordförande(?:n)?")
 
 
+def shared_memo(store: dict[tuple[object, ...], Any], vocabulary: Vocabulary, *key: object) -> dict[str, Any]:
+    """A memo shared by the files read with one vocabulary (and ``key``): lines recur from meeting
+    to meeting. The vocabulary is kept beside it, so that its id never becomes another's."""
+    return store.setdefault((id(vocabulary), *key), (vocabulary, {}))[1]  # type: ignore[no-any-return]
+
+
 def role_key(role: str) -> str:
     """ "Vice ordföranden" and "vice ordförande" as one key."""
     return re.sub(r"ordföranden\b", "ordförande", normalise(role))
@@ -94,7 +101,7 @@ class ReadContext:
         # What each line became, for ``arkiv explain``: line number -> (region, what).
         self.trace: dict[int, tuple[str, str]] = {}
         # Headings recur from paragraph to paragraph and meeting to meeting: judged once per body.
-        self.known_headings = _KNOWN_HEADINGS.setdefault((id(self.vocabulary), body.slug, body.name), {})
+        self.known_headings: dict[str, bool] = shared_memo(_KNOWN_HEADINGS, self.vocabulary, body.slug, body.name)
         self.file_date = date.min  # the meeting's date, from the file's name (set by the reader)
         self.date_line = ""  # the meeting date as a line of its own (set by the reader)
         # The shipped sentence patterns for facts all hold one of _FACT_WORDS; an organisation's own may not.

@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from generator import messages
-from generator.readers.markdown.context import SEEN_LIMIT, ReadContext
+from generator.readers.markdown.context import SEEN_LIMIT, ReadContext, shared_memo
 from generator.readers.markdown.paragraph_starts import (
     _is_item_start,
 )
@@ -25,7 +26,7 @@ from generator.readers.markdown.text import (
 )
 from generator.readers.vocabulary import MAX_FURNITURE, normalise
 
-_FURNITURE_SEEN: dict[tuple[object, ...], dict[str, str]] = {}
+_FURNITURE_SEEN: dict[tuple[object, ...], Any] = {}
 
 
 # A page number: a short number that is not part of a date, a dnr, a § or an amount.
@@ -62,7 +63,8 @@ class Furniture:
         self.ctx = ctx
         self.running_headers = {name.casefold() for name in (ctx.body.name, ctx.org.name, ctx.org.short_name)}
         # Lines recur from meeting to meeting: each is judged furniture or not once per body.
-        self.furniture_seen = _FURNITURE_SEEN.setdefault((id(ctx.vocabulary), *sorted(self.running_headers)), {})
+        headers = sorted(self.running_headers)
+        self.furniture_seen: dict[str, str] = shared_memo(_FURNITURE_SEEN, ctx.vocabulary, *headers)
         self.repeated: dict[str, str] = {}  # lines that are furniture by recurring, with the rule (set by the reader)
         self.furniture_now: dict[str, str] = {}  # this file's answers (cleared when ``repeated`` is set)
 
@@ -134,7 +136,9 @@ class Furniture:
         groups: dict[str, list[str]] = {}
         at: dict[str, list[int]] = {}
         # A content table's header and separator rows recur from § to § and are never furniture.
-        separators = {i for i, line in enumerate(lines) if _PIPE_SEPARATOR.match(line.text.strip())}
+        separators = {
+            i for i, line in enumerate(lines) if "---" in line.text and _PIPE_SEPARATOR.match(line.text.strip())
+        }
         table_heads = {i - 1 for i in separators}
         for i, line in enumerate(lines):
             bare = line.text.strip()

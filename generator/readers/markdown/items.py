@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from generator import messages
 from generator.model import (
@@ -13,7 +14,7 @@ from generator.model import (
     Withholding,
 )
 from generator.model.dnr import Dnr, DnrError, parse_many
-from generator.readers.markdown.context import ReadContext
+from generator.readers.markdown.context import SEEN_LIMIT, ReadContext, shared_memo
 from generator.readers.markdown.decision import DecisionFinder
 from generator.readers.markdown.facts import FactReader, Facts
 from generator.readers.markdown.furniture import MARGIN_REF, Furniture
@@ -47,6 +48,8 @@ RECIPIENTS = "beslutsexpediering"
 
 _LEADING_CODE = re.compile(r"\s*[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[\s/.-]*\d")
 
+_HEADINGS_SEEN: dict[tuple[object, ...], Any] = {}
+
 # A heading written plain is one line without a tab, no longer than this ("Överförmyndarnämndens
 # förslag till kommunfullmäktige i Bergsjö, Tallåsen och Näsby").
 _PLAIN_HEADING = 120
@@ -63,6 +66,10 @@ class ItemReader:
         self.furniture = furniture
         self.facts = facts
         self.decision = decision
+        body = ctx.body
+        self.headings_seen: dict[str, str | None] = shared_memo(
+            _HEADINGS_SEEN, ctx.vocabulary, body.name, body.genitive, body.decision_heading
+        )
 
     def adjusters_in(self, items: list[Item]) -> tuple[PersonName, ...]:
         """The justerare a paragraph names when the header does not ("Till justerare utsågs
@@ -171,8 +178,9 @@ class ItemReader:
         decision_headed = any(self.ctx.is_decision_heading(heading) for heading, _ in chunks)
         # A decision said in so many words anywhere ("Styrelsen beslutade") wins over a guess.
         # Under a proposal heading ("Förslag till beslut") even "Direktionen beslutar …" is proposed.
+        # (Asked only without a decision heading: with one, nothing below looks for it.)
         stated = [
-            None if self.is_proposal_heading(heading) else self.decision.decision_opening(chunk)
+            None if decision_headed or self.is_proposal_heading(heading) else self.decision.decision_opening(chunk)
             for heading, chunk in chunks
         ]
         decision_opened = any(at is not None for at in stated)
@@ -311,6 +319,16 @@ class ItemReader:
         yield heading, chunk
 
     def section_heading(self, text: str) -> str | None:
+        # Asked of every line of every paragraph, and headings recur from meeting to meeting:
+        # answered once per text for the body.
+        if text in self.headings_seen:
+            return self.headings_seen[text]
+        if len(self.headings_seen) > SEEN_LIMIT:
+            self.headings_seen.clear()
+        known = self.headings_seen[text] = self._section_heading(text)
+        return known
+
+    def _section_heading(self, text: str) -> str | None:
         heading = _HEADING.match(text)
         if heading and len(heading[1]) >= 3:
             return _unbold(heading[2])

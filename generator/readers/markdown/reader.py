@@ -156,8 +156,10 @@ class MarkdownReader:
         self.ctx.date_line = file_date.isoformat()
         lines = self.labels.join_split_labels(
             [
-                Line(i, _untable(raw.rstrip()) if raw.lstrip()[:1] == "|" else raw.rstrip())
+                # A pipe table's row is read as cells; "|" is rare, so most lines are not stripped twice.
+                Line(i, _untable(bare) if "|" in bare and bare.lstrip()[:1] == "|" else bare)
                 for i, raw in enumerate(text.splitlines(), start=1)
+                if (bare := raw.rstrip()) is not None
             ]
         )
         starts = _starts(lines, lambda prefix: abbreviates(prefix, self.ctx.body.name))

@@ -132,6 +132,8 @@ def _untable(text: str) -> str:
 
 def _unmark(text: str) -> str:
     """Text without heading marks and emphasis."""
+    if "#" not in text and "*" not in text and "_" not in text:
+        return text.strip()  # most cells carry no marks
     return _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "").strip()
 
 
