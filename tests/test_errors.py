@@ -10,6 +10,9 @@ from typing import Any
 
 import pytest
 
+from generator.problems import Problems
+from generator.readers.organisation import read_organisation
+from generator.readers.sources import read_meeting
 from tests.conftest import PROTOCOLS, TESTMARK, arkiv, copy_project
 from tests.helpers import line_of
 
@@ -29,7 +32,6 @@ def assert_located_failure(result_stderr: str, file: str, line: int, fragment: s
 @pytest.mark.parametrize(
     ("change", "where", "fragment"),
     [
-        (lambda t: t.replace("Dnr 2023/93", "Dnr 2023/nittiotre"), ("Dnr 2023/nittiotre",), "diarienummer"),
         (lambda t: t.replace("2023-11-06\tDatum", "2023-11-31\tDatum"), ("2023-11-31\tDatum",), "inget datum"),
         (
             lambda t: t.replace("§ 72\n\nDnr", "§ 71\n\nDnr"),
@@ -57,6 +59,24 @@ def test_bad_markdown_source(tmp_path: Path, change, where: tuple[Any, ...], fra
     result = arkiv("validate", "--protocols", protocols)
     assert result.returncode == 1
     assert_located_failure(result.stderr, "direktionen/2023-10-26.md", line_of(changed, *where), fragment)
+
+
+def test_a_dnr_that_reads_as_none_is_a_warning_at_its_line_and_kept_as_written(tmp_path: Path) -> None:
+    """Fail soft: "Dnr 2023/nittiotre" links no case, but the protocol is published with the
+    line as written, and staff are told where it is."""
+    protocols = copy_sources(tmp_path)
+    source = protocols / "direktionen" / "2023-10-26.md"
+    changed = source.read_text(encoding="utf-8").replace("Dnr 2023/93", "Dnr 2023/nittiotre")
+    source.write_text(changed, encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 0, result.stderr
+    line = line_of(changed, "Dnr 2023/nittiotre")
+    assert re.search(rf"direktionen/2023-10-26.md:{line}:\d+: warning: .*diarienummer", result.stderr), result.stderr
+    problems = Problems()
+    meeting = read_meeting(protocols, source, read_organisation(protocols, problems), problems)
+    assert meeting is not None
+    [item] = [i for i in meeting.items if any("Dnr 2023/nittiotre" in s.text for s in i.sections)]
+    assert item.dnr == ()
 
 
 @pytest.mark.parametrize(

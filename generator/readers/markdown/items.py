@@ -111,7 +111,10 @@ class ItemReader:
         cells = [_unmark(c) for c in _cells(rest) if _unmark(c)]
         dnr_cells = [c for c in cells if _is_dnr_cell(c)]
         if dnr_cells:
-            dnr = self.ctx.dnr(", ".join(_strip_dnr_label(c) for c in dnr_cells), "Dnr", start.number)
+            dnr = self.ctx.dnr(", ".join(_strip_dnr_label(c) for c in dnr_cells), "Dnr", start.number, soft=True)
+            if not dnr:
+                # "Dnr 2023/nittiotre": no number to link the case by, but the text as written stays.
+                skipped.append(Line(start.number, " ".join(dnr_cells)))
         rest = " ".join(c for c in cells if c not in dnr_cells and not self.ctx.is_date_cell(c))
         if rest:
             title, found_dnr = self.title_and_dnr(rest, start)
@@ -121,8 +124,10 @@ class ItemReader:
             if not text or _PIPE_SEPARATOR.match(text):
                 continue  # a separator: the start was written as a pipe table's header row
             if not dnr and _is_dnr_cell(_unmark(text)) and not _HEADING.match(text):
-                dnr = self.ctx.dnr(_strip_dnr_label(_unmark(text)), "Dnr", line.number)
+                dnr = self.ctx.dnr(_strip_dnr_label(_unmark(text)), "Dnr", line.number, soft=True)
                 self.ctx.note(line, "paragraf", "dnr")
+                if not dnr:
+                    skipped.append(line)  # a dnr that reads as none is kept as text (with a warning)
                 continue
             bold = _BOLD_LINE.match(text)
             if title and bold and line.number == title_at + 1 and not self.section_heading(text):
@@ -135,9 +140,12 @@ class ItemReader:
                 if not dnr and (below := self.dnr_below_title(lines, i)) is not None:
                     # "Au § 132", "Ks § 88", then "Dnr 05/Ks 0042": the dnr under the case's
                     # earlier handling; those lines stay in the text.
-                    dnr = self.ctx.dnr(_strip_dnr_label(_unmark(lines[below].text.strip())), "Dnr", lines[below].number)
+                    dnr = self.ctx.dnr(
+                        _strip_dnr_label(_unmark(lines[below].text.strip())), "Dnr", lines[below].number, soft=True
+                    )
                     self.ctx.note(lines[below], "paragraf", "dnr")
-                    lines = [*lines[:below], *lines[below + 1 :]]
+                    if dnr:
+                        lines = [*lines[:below], *lines[below + 1 :]]
                 break
             if ("\t" in text or MARGIN_REF.fullmatch(text)) and len(skipped) < 6 and not self.section_heading(text):
                 skipped.append(line)  # margin rows before the title ("Au 103", "Sn 58"): kept as text
