@@ -1074,3 +1074,22 @@ def test_labels_run_together_on_one_line_of_the_header() -> None:
     meeting, _ = read_text(text.replace("Utses att justera\tHugo Hellström\n", ""))
     assert (meeting.place, meeting.end) == ("Kommunhuset, Sessionssalen", time(16, 10))
     assert meeting.adjustment is not None and [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
+
+
+def test_a_letterhead_slogan_and_a_footer_with_the_address_each_printed_once_are_furniture() -> None:
+    """ "EXEMPELNÄS – NÄRA DIG" in capitals above the title, and "Kommunalförbundet Exempelnäs<TAB>
+    Storgatan 1, 123 45 Exempelnäs<TAB>www…" once at the end: the letterhead's, not the protocol's."""
+    footer = "Kommunalförbundet Exempelnäs\tStorgatan 1, 123 45 Exempelnäs\twww.exempelnas.invalid"
+    meeting, _ = read_text(f"EXEMPELNÄS NÄRA DIG ALLTID\n\n{PROTOCOL.format(**PARTS)}\n{footer}\n")
+    assert "NÄRA DIG" not in repr(meeting)
+    assert "www." not in repr(meeting)
+
+
+def test_a_secretary_row_among_the_attendance_without_a_line_to_sign_on_is_present() -> None:
+    text = PROTOCOL.format(**PARTS).replace(
+        "Övriga deltagande\tMaja Malmsten, nämndsekreterare\n", "Sekreterare\tMaja Malmsten\n"
+    )
+    meeting, _ = read_text(text)
+    assert [(a.name, a.group.value, a.role) for a in meeting.attendees if a.name == "Maja Malmsten"] == [
+        ("Maja Malmsten", "övriga", "Sekreterare")
+    ]

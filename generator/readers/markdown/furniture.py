@@ -104,6 +104,13 @@ class Furniture:
         # A running header of cells, printed once or on every page: each cell the organisation's
         # or body's name, a document title or a page number ("ITSAM<TAB>PROTOKOLL<TAB>Sida 2 (8)").
         cells = [_unmark(c) for c in _cells(text.strip()) if _unmark(c)]
+        if (
+            len(cells) >= 2
+            and cells[0].casefold() in self.running_headers
+            and any(self.ctx.vocabulary.letterhead.search(c) for c in cells[1:])
+        ):
+            # "Fjällvidda gymnasieförbund<TAB>Skolvägen 4, Björnvik<TAB>www.fjallvidda.invalid", once.
+            return messages.FURNITURE_LETTERHEAD
         if len(cells) >= 2 and all(
             c.casefold() in self.running_headers
             or self.ctx.vocabulary.is_title(c)

@@ -93,6 +93,8 @@ class Header:
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
 
 
+_SLOGAN_WORDS = 3  # "GYMNASIET MITT I FJÄLLEN": a letterhead's slogan is a few words
+
 # "Gunnar Axelsson", "Anna-Karin de Wall": two to four words, the first and last capitalised.
 _PERSON_SHAPE = re.compile(r"[A-ZÅÄÖÉÜ][\w'’-]+(?: [\w'’-]+){0,2} [A-ZÅÄÖÉÜ][\w'’-]+")
 
@@ -188,6 +190,18 @@ class HeaderReader:
             out = [PersonName(signer.name, signer.person) if _without_codes(a.name) == replaced else a for a in out]
         return tuple(out)
 
+    def letterhead_slogan(self, bare: str, below: list[Line]) -> bool:
+        """A line in capitals, of words only, that the organisation's or body's name follows."""
+        following = next((line.text.strip() for line in below if line.text.strip()), "")
+        return (
+            bare.isupper()
+            and len(bare.split()) >= _SLOGAN_WORDS
+            and not any(ch.isdigit() for ch in bare)
+            and not self.ctx.vocabulary.is_title(bare)
+            and bool(following)
+            and self.ctx.names_body(_unmark(following))
+        )
+
     def signing_label(self, text: str) -> str | None:
         """A signing label alone on its line ("Vid protokollet", "Justeras:"), as written."""
         found = self.ctx.vocabulary.label(self.ctx.vocabulary.signature_roles, text)
@@ -197,6 +211,7 @@ class HeaderReader:
         """Skip the document title ("PROTOKOLL", "Sammanträdesprotokoll 4/2019") and the body's
         name; the index of the header's first line, or None (with an error) when the first line
         of content is neither a title, the body's name nor a header label."""
+        seen = False  # a line of content above
         for i, line in enumerate(lines):
             text = line.text.strip()
             if not text or self.furniture.is_furniture(text):
@@ -209,6 +224,7 @@ class HeaderReader:
                     )
                 continue
             bare = _unmark(text)
+            first, seen = not seen, True
             if self.ctx.vocabulary.is_title(text):
                 self.ctx.note(line, "titel", "dokumentets titel")
                 continue
@@ -219,6 +235,10 @@ class HeaderReader:
                 continue
             if self.ctx.names_other_body(bare):  # the protocol says it is another body's: a contradiction
                 self.ctx.error(line.number, messages.BODY_MISMATCH.format(written=bare, expected=self.ctx.body.name))
+                continue
+            if first and self.letterhead_slogan(bare, lines[i + 1 :]):
+                # "GYMNASIET MITT I FJÄLLEN" above the organisation's name: the letterhead's, not the protocol's.
+                self.ctx.note(line, "möbler", messages.FURNITURE_REMOVED.format(rule=messages.FURNITURE_SLOGAN))
                 continue
             return i  # the header starts here; what it cannot place is kept as written
         return len(lines)
@@ -328,7 +348,16 @@ class HeaderReader:
                 if field not in ATTENDANCE_GROUPS:
                     values = self.split_row(header, field, values, line, 0)
             elif role := self.ctx.vocabulary.label(self.ctx.vocabulary.signature_roles, cells[0]):
-                field, values = "underskrifter", [role[1], *(v for v in [role[2], *cells[1:]] if v)]
+                named = [v for v in [role[2], *cells[1:]] if v]
+                if (
+                    role[0] == "sekreterare"
+                    and field != "underskrifter"
+                    and len(named) == 1
+                    and _PERSON_SHAPE.fullmatch(_without_codes(named[0]))
+                ):
+                    # "Sekreterare<TAB>Hanna Björk" among the attendance, no line to sign on: she is present.
+                    header.attendees += self.ctx.attendees(named[0], AttendanceGroup.OTHER, role[1], line)
+                field, values = "underskrifter", [role[1], *named]
             elif sentence := self.ctx.vocabulary.adjustment_sentence.fullmatch(" ".join(c for c in cells if c)):
                 field, values = "justerare", [sentence["names"]]  # "Att jämte ordföranden justera … utses X"
             elif (
