@@ -33,8 +33,10 @@ BLIND_READ = {
     "hagnesta-2013-kf",
     "hedeby-2019-bostader-styrelsen",
     "kvarnby-2009-kf",
+    "sjoholmshem-2009-styrelsen",
     "stensjo-2011-kfn",
     "tallmo-2025-bun",
+    "vastmark-2014-regionstyrelsen",
 }
 
 
@@ -96,7 +98,12 @@ def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Pat
         (
             "blind2/a",
             5,
-            {"ekesund-2012-miljonamnden", "granlunda-2019-asn-voteringslista", "sjohamra-2016-socialnamnden"},
+            {
+                "ekesund-2012-miljonamnden",
+                "granlunda-2019-asn-voteringslista",
+                "mossbyhem-2010-styrelsen",
+                "sjohamra-2016-socialnamnden",
+            },
         ),
         (
             "blind2/b",

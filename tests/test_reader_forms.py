@@ -1093,3 +1093,35 @@ def test_a_secretary_row_among_the_attendance_without_a_line_to_sign_on_is_prese
     assert [(a.name, a.group.value, a.role) for a in meeting.attendees if a.name == "Maja Malmsten"] == [
         ("Maja Malmsten", "övriga", "Sekreterare")
     ]
+
+
+def test_a_särskilt_uttalande_is_a_protokollsanteckning() -> None:
+    note = "Under överläggning gjorde ledamoten Ingrid Ivarsson följande särskilda uttalande:"
+    meeting, _ = read(decision=f"{PARTS['decision']}\n\n{note}\n\nBredbandet ska byggas ut först i byarna.\n")
+    assert [n.startswith("Under överläggning") for n in meeting.items[1].notes] == [True]
+
+
+def test_an_officials_title_before_the_name_under_the_ersättare_makes_one_of_the_others() -> None:
+    members = MEMBERS_ROW + "Ersättare\tJonas Jernberg (S)\n\tVerkställande direktören Nils Norrby\n"
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace(MEMBERS_ROW, members))
+    [nils] = [a for a in meeting.attendees if a.name == "Nils Norrby"]
+    assert (nils.group.value, nils.role) == ("övriga", "Verkställande direktören")
+
+
+def test_a_motion_that_ends_in_its_att_clauses() -> None:
+    """ "… yrkade att kommunstyrelsen beslutar" and "att avslå förslaget" below: one yrkande."""
+    motion = "Under överläggning yrkade Ingrid Ivarsson att kommunstyrelsen beslutar\n\natt avslå förslaget"
+    meeting, _ = read(decision=f"{motion}\n\n{PARTS['decision']}\n")
+    assert any(m.endswith("att avslå förslaget") for m in meeting.items[1].motions)
+
+
+def test_those_present_said_in_a_sentence_with_samt_a_workplace_and_a_name_of_three_words() -> None:
+    sentence = (
+        "Dessutom närvarade tjänstemännen vid Exempelnäs Karin Kvist och Nils Norrby samt ekonomichefen"
+        " Anna Maria Berglund."
+    )
+    text = PROTOCOL.format(**PARTS).replace("Övriga deltagande\tMaja Malmsten, nämndsekreterare\n", sentence + "\n")
+    meeting, _ = read_text(text)
+    others = [(a.name, a.role) for a in meeting.attendees if a.group.value == "övriga"]
+    assert [name for name, _ in others] == ["Karin Kvist", "Nils Norrby", "Anna Maria Berglund"]
+    assert others[2][1] == "ekonomichefen"

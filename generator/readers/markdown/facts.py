@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from generator.model import (
     PersonName,
@@ -36,8 +37,10 @@ class Facts:
         return bool(self.votes or self.reservations or self.disqualified or self.motions or self.notes)
 
 
+_ATT_CLAUSE = re.compile(r"(?:[-–•*]\s+)?att\s")
+
 # Words one of the facts' sentences must hold (vocabulary: fakta_i_text_mönster), to skip the rest.
-_FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår", "anteckn")
+_FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår", "anteckn", "särskil")
 
 
 class FactReader:
@@ -82,7 +85,8 @@ class FactReader:
             said_text = " ".join(line.text for line in chunk).casefold()
             if self.ctx.fact_words_only and not any(word in said_text for word in _FACT_WORDS):
                 continue  # no sentence here can say a reservation, jäv or yrkande
-            for text in _paragraphs(chunk):
+            paragraphs = _paragraphs(chunk)
+            for at, text in enumerate(paragraphs):
                 if found_reservations and said["reservation"].search(text) and (by := self.named_or_by_role(text)):
                     facts.reservations.append(Reservation(by, text))
                 elif found_disqualified and said["jäv"].search(text):
@@ -90,7 +94,9 @@ class FactReader:
                 elif found_notes and said["protokollsanteckning"].search(text) and self.named_or_by_role(text):
                     facts.notes.append(text)  # "Stina Lagerqvist (FP) antecknar till protokollet att …"
                 elif found_motions and said["yrkande"].search(text) and self.named_or_by_role(text):
-                    facts.motions.append(text)
+                    # "… yrkade att styrelsen beslutar" and its att-clauses below: one motion.
+                    clauses = [] if text.endswith(".") else list(takewhile(_ATT_CLAUSE.match, paragraphs[at + 1 :]))
+                    facts.motions.append(" ".join([text, *clauses]))
 
     def named_or_by_role(self, text: str) -> tuple[PersonName, ...]:
         """The persons ``text`` names, and those it names by their role at the meeting ("vice

@@ -440,6 +440,12 @@ class HeaderReader:
                 rows, last = [(line.number, cells)], line.number
         return taken
 
+    def official_before_name(self, value: str) -> bool:
+        """ "Verkställande direktören Henrik Malmsten" under the members or the ersättare: a title
+        other than the chair's written before the name is an official's, one of the others."""
+        found = self.ctx.attendance.roles.match(value.strip())
+        return found is not None and not CHAIR_ROLE.fullmatch(found.group(0).strip())
+
     def role_row(self, cells: list[str]) -> str | None:
         """The attendance field of a row "<role><TAB><name>": the chair's roles are the members',
         any other role ("Verkställande direktören") is the others'."""
@@ -515,9 +521,10 @@ class HeaderReader:
                 if sub and sub[0] in ATTENDANCE_GROUPS and not sub[2]:
                     group, role = header.sub_group = ATTENDANCE_GROUPS[sub[0]]  # for the cells after it
                     continue
+                official = self.official_before_name(value)
                 header.attendees += [
                     replace(a, paragraphs=a.paragraphs or header.group_range)
-                    for a in self.ctx.attendees(value, group, role, line)
+                    for a in self.ctx.attendees(value, AttendanceGroup.OTHER if official else group, role, line)
                 ]
         elif field == "frånvarande":
             names = [n.strip() for n in re.split(r",|\boch\b", joined) if n.strip()]
