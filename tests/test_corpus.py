@@ -33,6 +33,7 @@ BLIND_READ = {
     "hagnesta-2013-kf",
     "hedeby-2019-bostader-styrelsen",
     "kvarnby-2009-kf",
+    "lindmo-2016-bun",
     "sjoholmshem-2009-styrelsen",
     "stensjo-2011-kfn",
     "tallmo-2025-bun",
@@ -143,6 +144,7 @@ def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Pat
                 "solvik-2017-kulturnamnden",
             },
         ),
+        ("blind6", 8, {"alvnas-2009-servicenamnden", "fjallsund-2019-run"}),
     ],
 )
 def test_the_later_blind_sets_are_published_none_refused_none_crashes(
@@ -150,7 +152,8 @@ def test_the_later_blind_sets_are_published_none_refused_none_crashes(
 ) -> None:
     """Later blind layouts (tests/fixtures/blind2, cold 0 of 10 read, 6 refused, 1 crash;
     tests/fixtures/blind3, cold 0 of 6 read, 2 refused; tests/fixtures/blind4, cold 0 of 6 read,
-    3 refused; tests/fixtures/blind5, cold 0 of 8 read, 3 refused): each is now published (read in part at
+    3 refused; tests/fixtures/blind5, cold 0 of 8 read, 3 refused; tests/fixtures/blind6, cold 0
+    of 8 read, 1 refused, 1 crash): each is now published (read in part at
     least), none crashes, and those read in full stay so."""
     classes = checked(tmp_path, ROOT / "tests" / "fixtures" / folder)
     assert len(classes) == count

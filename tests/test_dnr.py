@@ -60,6 +60,8 @@ def test_not_a_dnr(text: str) -> None:
         ("BUN 2025/00002", "BUN", 2025, 2, ""),
         ("Dnr MBN 2021-000012", "MBN", 2021, 12, ""),
         ("09/TN 0051", "TN", 2009, 51, ""),
+        ("RUN 233-2019", "RUN", 2019, 233, ""),  # the serial first, a dash before the year
+        ("RUN 12-2019", "RUN", 2019, 12, ""),  # not a two-digit year 12 with serial 2019
     ],
 )
 def test_spellings_of_other_diaria(text: str, prefix: str, year: int, serial: int, code: str) -> None:

@@ -17,6 +17,7 @@ from generator.readers.markdown import MarkdownReader
 from generator.readers.markdown.paragraph_starts import abbreviates
 from generator.readers.markdown.text import _dates_in
 from generator.readers.organisation import read_organisation
+from tests.helpers import line_of
 
 ORGANISATION = Path(__file__).parent / "fixtures" / "layouts"
 DAY = date(2018, 9, 4)
@@ -1125,3 +1126,110 @@ def test_those_present_said_in_a_sentence_with_samt_a_workplace_and_a_name_of_th
     others = [(a.name, a.role) for a in meeting.attendees if a.group.value == "övriga"]
     assert [name for name, _ in others] == ["Karin Kvist", "Nils Norrby", "Anna Maria Berglund"]
     assert others[2][1] == "ekonomichefen"
+
+
+def test_a_full_stop_for_the_comma_between_a_name_and_its_role() -> None:
+    text = PROTOCOL.format(**PARTS).replace("Maja Malmsten, nämndsekreterare", "Maja Malmsten. nämndsekreterare 113")
+    meeting, _ = read_text(text)
+    [maja] = [a for a in meeting.attendees if a.name == "Maja Malmsten"]
+    assert (maja.role, maja.paragraphs) == ("nämndsekreterare", ParagraphRange(113, 113))
+
+
+def test_a_time_wrapped_after_its_kl_and_the_documents_code_above_the_header() -> None:
+    """ "KS180904" (the body's abbreviation and the date) is the document's code, no header row;
+    "…, Sessionssalen, kl" above "13.00-16.10" is one place and time."""
+    text = "KS180904\n" + PROTOCOL.format(**PARTS).replace(
+        "Kommunhuset, Sessionssalen, kl. 13.00-16.10", "Kommunhuset, Sessionssalen, kl\n13.00-16.10"
+    )
+    meeting, _ = read_text(text)
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset, Sessionssalen", time(13), time(16, 10))
+    assert "KS180904" not in repr(meeting)
+
+
+def test_an_anslag_whose_day_up_is_said_in_a_sentence_and_day_down_in_a_field() -> None:
+    """ "Anslaget har satts upp 2018-09-11" (no label the vocabulary knows) beside a known
+    "Datum för anslags nedtagande": read, not a crash."""
+    written = "{posted}\t2018-09-11\t{taken_down}\t2018-10-03".format(**PARTS)
+    text = PROTOCOL.format(**PARTS).replace(
+        written, "Anslaget har satts upp 2018-09-11.\n{taken_down}\t2018-10-03".format(**PARTS)
+    )
+    meeting, _ = read_text(text)
+    assert meeting.posting is not None and meeting.posting.posted == date(2018, 9, 11)
+
+
+def test_an_anslag_sentence_after_its_date_and_a_label_that_goes_on_before_its_date() -> None:
+    """ "Protokollet anslås senast två dagar efter justering" is said, not a date that replaces
+    "Anslagsdatum 2018-09-11"; "Anslaget tas ner efter<TAB>2018-10-03" is a label and its date."""
+    written = "{posted}\t2018-09-11\t{taken_down}\t2018-10-03".format(**PARTS)
+    text = PROTOCOL.format(**PARTS).replace(
+        written,
+        "Anslagsdatum\t2018-09-11\nAnslaget tas ner efter\t2018-10-03\n\n"
+        "Protokollet anslås senast två dagar efter justering\n",
+    )
+    meeting, _ = read_text(text)
+    assert meeting.posting is not None
+    assert (meeting.posting.posted, meeting.posting.taken_down) == (date(2018, 9, 11), date(2018, 10, 3))
+    assert "senast två dagar" in meeting.posting.statement
+
+
+PARTICIPANTS = """
+## Närvarolista
+
+| Namn | Parti | Närvaro | Anteckningar/ Tjänstgörande ersättare |
+|---|---|---|---|
+| **Ledamöter (3)** | | | |
+| Greta Grönlund | S | 1 | Ordförande |
+| Hugo Hellström | M | 1 | 1:e vice ordförande |
+| Ingrid Ivarsson | C | - | |
+| **Ersättare (2)** | | | |
+| Jonas Jernberg | S | 1 | Tjänstgör för Ingrid Ivarsson |
+| Karin Kvist | V | - | |
+
+"""
+
+
+def test_a_pipe_table_of_participants_with_counted_groups_marks_1_and_remarks() -> None:
+    """Presence marked "1" is no § 1; "**Ledamöter (3)**" heads a group; the remarks column
+    (headed "Anteckningar/ Tjänstgörande ersättare") gives roles and whom an ersättare serves for."""
+    text = PROTOCOL.format(**PARTS).replace(MEMBERS_ROW, "Beslutande\tEnligt närvarolista\n" + PARTICIPANTS)
+    meeting, _ = read_text(text)
+    read = [(a.name, a.group.value, a.role, a.serving_for, a.paragraphs) for a in meeting.attendees]
+    assert read[:3] == [
+        ("Greta Grönlund", "beslutande", "Ordförande", None, None),
+        ("Hugo Hellström", "beslutande", "1:e vice ordförande", None, None),
+        ("Jonas Jernberg", "ersättare", "Tjänstgör", "Ingrid Ivarsson", None),
+    ]
+    assert {p.name for p in meeting.absentees} >= {"Ingrid Ivarsson", "Karin Kvist"}
+
+
+def test_ers_after_a_name_among_the_others_and_after_the_justerare_and_a_sentence_kept() -> None:
+    """ "Nils Norrby, ers" under the others is an ersättare; "Hugo Hellström, Ingrid Ivarsson ers"
+    to justera names one justerare and her substitute; a sentence among the names is kept as written."""
+    others = (
+        "Övriga deltagande\tMaja Malmsten, nämndsekreterare\n\tNils Norrby, ers\n"
+        "\tSamtliga individärenden publiceras inte\n"
+    )
+    text = PROTOCOL.format(**PARTS).replace("Övriga deltagande\tMaja Malmsten, nämndsekreterare\n", others)
+    text = text.replace(
+        "Utses att justera\tHugo Hellström\n", "Utses att justera\tHugo Hellström, Ingrid Ivarsson ers\n"
+    )
+    meeting, _ = read_text(text)
+    assert [(a.name, a.group.value) for a in meeting.attendees if a.name == "Nils Norrby"] == [
+        ("Nils Norrby", "ersättare")
+    ]
+    assert meeting.adjustment is not None and [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
+    assert any("Samtliga individärenden" in e.label for e in meeting.extras)
+
+
+def test_a_link_to_an_attached_file_on_a_saved_web_page_is_furniture() -> None:
+    """ "Närvaro.pdf (81 kb)": the web page's link, removed as furniture (not text it cannot place)."""
+    text = PROTOCOL.format(**PARTS).replace(
+        "Övriga deltagande\t", "Bilagor till protokoll\nNärvaro.pdf (81 kb)\n\nÖvriga deltagande\t"
+    )
+    organisation = _organisation()
+    body = organisation.body("kommunstyrelsen")
+    assert body is not None
+    reader = MarkdownReader(organisation, body, "kommunstyrelsen/2018-09-04.md", Problems())
+    meeting = reader.read(text, DAY)
+    assert meeting is not None and "Närvaro.pdf" not in repr(meeting)
+    assert reader.trace[line_of(text, "Närvaro.pdf")][0] == "möbler"

@@ -45,6 +45,7 @@ _ROLE_WORD = re.compile(
 _MUNICIPALITY = re.compile(
     r"[A-ZÅÄÖ][\w-]{0,40}+(?: [A-ZÅÄÖ][\w-]{0,40}+){0,4}+ (?:kommun|kommuns|region)\b|Region [A-ZÅÄÖ][\w-]{0,40}+"
 )
+_STOP_FOR_COMMA = re.compile(r"\b([A-ZÅÄÖÉÜ][a-zåäöéü]+)\.\s+(?=[a-zåäö])")  # after a name's last word
 _SHORTEST_NAME = 3
 _MUNICIPALITY_WORD = re.compile(r"\s+(?:kommun|kommuns|stad|region)$|^Region\s+", re.IGNORECASE)
 _CODE = re.compile(r"\s*,?\s*\((?P<code>[A-ZÅÄÖa-zåäö]{1,5}|-)\)")
@@ -123,6 +124,8 @@ class AttendanceReader:
         # "Lisa Holm (tjänstgörande för Nils Berg)", "(§§ 1-5)": what a parenthesis says of the
         # name before it is read as if written after a comma (a party code stays a code).
         text = _DESCRIBED.sub(r", \1", text)
+        # "Emma Stål. dietist 99": a full stop the export wrote for the comma before a role.
+        text = _STOP_FOR_COMMA.sub(r"\1, ", text)
         found: list[Attendee] = []
         self.absentees = []
         pos = 0

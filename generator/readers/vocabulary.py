@@ -161,6 +161,7 @@ class Vocabulary:
     attendance_absent: re.Pattern[str]
     facts_in_text: dict[str, re.Pattern[str]]
     adjusters_chosen: re.Pattern[str]
+    attachment_link: re.Pattern[str]  # "Närvaro.pdf (81 kb)" on a saved web page
     letterhead: re.Pattern[str]  # "www.…", "Telefon …", "Org.nr …": a cell of the letterhead or footer
     present_during: re.Pattern[str]  # "deltar under punkt 29" after an attendance label
     adjuster_substitute: re.Pattern[str]  # "… med Per Gren (M) som ersättare" after the justerare
@@ -281,6 +282,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         role_labels=frozenset(normalise(w) for w in data["närvaro"]["etikett_är_roll"]),
         facts_in_text={kind: _patterns(list(words)) for kind, words in data["fakta_i_text_mönster"].items()},
         adjusters_chosen=_patterns(data["justerare_i_text_mönster"]),
+        attachment_link=_patterns(data["bifogad_fil_mönster"]),
         letterhead=_patterns(data["brevhuvud_mönster"]),
         present_during=_patterns(data["närvarande_under_mönster"]),
         adjuster_substitute=_patterns(data["justerarens_ersättare_mönster"]),

@@ -39,8 +39,13 @@ ATTENDANCE_GROUPS = {
 def group_label(text: str, vocabulary: Vocabulary) -> tuple[AttendanceGroup, str | None] | None:
     """The group and role of an attendance label alone ("Ersättare", "Tjänstgörande
     ersättare:"), or None when ``text`` is no such label or says more after it."""
+    text = _COUNT.sub("", text) if text else text  # "**Ledamöter (11)**": the group and how many it has
     label = vocabulary.label(vocabulary.header, text) if text else None
     return ATTENDANCE_GROUPS.get(label[0]) if label and not label[2] else None
+
+
+_ROLE_REMARK = re.compile(r"[^\W\d]|\d:e\b")  # a remark that opens with a word, not with "§" or a number
+_COUNT = re.compile(r"\s*\(\d{1,3}\)(?=\W*$)")
 
 
 @dataclass
@@ -244,6 +249,9 @@ def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
     for i, cell in enumerate(cells):
         key = normalise(_paragraph_of(cell)[1])
         kind = vocabulary.annex_columns.get(key) or vocabulary.facts.get(key)
+        if kind is None and "/" in key:
+            # "Anteckningar/ Tjänstgörande ersättare": a column headed by two words, the first one known.
+            kind = next((k for part in key.split("/") if (k := vocabulary.annex_columns.get(part.strip()))), None)
         if kind is None and "(" in cell and _codes([cell]):
             kind = "närvarokod"  # "Närv (N),Frånv (F)": a column of codes
         if i == 0 and group_label(cell, vocabulary):
@@ -323,7 +331,9 @@ def _person(
         remark = f"{remark} §§ {present_for}".strip()
     elif present_for and re.search(r"\d", present_for):
         remark = f"{remark} {present_for}".strip()  # "tom 97", "fr o m 98": read as the header's are
-    found = read_person(f"{name} {remark}".strip(), kind, role, number)
+    # "Ordförande", "1:e vice ordförande" in the remarks: a role after the name, as a comma writes it.
+    joined = f"{name}, {remark}" if _ROLE_REMARK.match(remark) else f"{name} {remark}"
+    found = read_person(joined.strip(" ,"), kind, role, number)
     if not found:
         return None
     attendee = found[0]

@@ -10,6 +10,7 @@ from generator.readers.markdown.annex_tables import AnnexFacts, group_label, rea
 from generator.readers.markdown.context import ReadContext
 from generator.readers.markdown.furniture import Furniture
 from generator.readers.markdown.text import (
+    _PIPE_SEPARATOR,
     NAME_START,
     Line,
     _cells,
@@ -48,6 +49,8 @@ class AnnexReader:
         stop = at + 1
         for i in range(at + 1, len(lines)):
             text = lines[i].text.strip()
+            if _PIPE_SEPARATOR.match(text):
+                continue  # the table written as a pipe table: its separator row
             # A person's row with no mark has lost its empty cells in the export, and a group's
             # label alone ("Ersättare") heads the next rows: both still the table's.
             heads_rows = bool(group_label(text, self.ctx.vocabulary)) and _is_row(

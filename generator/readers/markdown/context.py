@@ -182,7 +182,19 @@ class ReadContext:
             else a
             for a in found
         ]
+        found = [
+            # "Tomas Lejon, ers" among the others: the role names the group he is in.
+            replace(a, group=AttendanceGroup.SUBSTITUTE)
+            if a.group is AttendanceGroup.OTHER and a.role and self.names_group(a.role) == "ersättare"
+            else a
+            for a in found
+        ]
         return [replace(a, role=a.role or role, line=line.number) for a in found]
+
+    def names_group(self, role: str) -> str | None:
+        """The attendance field a role as written is the label of ("ers", "Ersättare"), if any."""
+        label = self.vocabulary.label(self.vocabulary.header, role)
+        return label[0] if label and not label[2] and label[0] in ATTENDANCE_GROUPS else None
 
     def dnr(self, text: str, field: str, line: int, soft: bool = False) -> list[Dnr]:
         try:

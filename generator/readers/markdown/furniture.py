@@ -101,6 +101,8 @@ class Furniture:
             return messages.FURNITURE_NAME  # a running header: the organisation's or body's name
         if self.ctx.vocabulary.is_furniture(bare):
             return messages.FURNITURE_VOCABULARY
+        if bare[-3:].casefold() in ("kb)", "mb)") and self.ctx.vocabulary.attachment_link.fullmatch(normalise(bare)):
+            return messages.FURNITURE_ATTACHMENT
         # A running header of cells, printed once or on every page: each cell the organisation's
         # or body's name, a document title or a page number ("ITSAM<TAB>PROTOKOLL<TAB>Sida 2 (8)").
         cells = [_unmark(c) for c in _cells(text.strip()) if _unmark(c)]

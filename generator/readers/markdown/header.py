@@ -27,6 +27,7 @@ from generator.readers.markdown.attendance_prose import present_in_sentence
 from generator.readers.markdown.closing_signatures import SIGNATURE_LINE, signature_block_at
 from generator.readers.markdown.context import CHAIR_ROLE, ReadContext
 from generator.readers.markdown.furniture import Furniture
+from generator.readers.markdown.paragraph_starts import abbreviates
 from generator.readers.markdown.text import (
     _COMPACT_IN_TEXT,
     _ISO_DATE,
@@ -93,6 +94,7 @@ class Header:
         return Adjustment(self.adjusters, self.place_and_time, tuple(self.signatories), self.signed, self.line)
 
 
+_DOCUMENT_CODE = re.compile(r"([A-ZÅÄÖ]{1,6})[\s-]?(\d{6}|\d{8})")
 _SLOGAN_WORDS = 3  # "GYMNASIET MITT I FJÄLLEN": a letterhead's slogan is a few words
 
 # "Gunnar Axelsson", "Anna-Karin de Wall": two to four words, the first and last capitalised.
@@ -190,6 +192,16 @@ class HeaderReader:
             out = [PersonName(signer.name, signer.person) if _without_codes(a.name) == replaced else a for a in out]
         return tuple(out)
 
+    def document_code(self, bare: str) -> bool:
+        """ "FN060321": the body's abbreviation and the meeting's date, the document's own code."""
+        found = _DOCUMENT_CODE.fullmatch(bare)
+        day = self.ctx.file_date
+        return bool(
+            found
+            and found[2] in (day.strftime("%y%m%d"), day.strftime("%Y%m%d"))
+            and abbreviates(found[1], self.ctx.body.name)
+        )
+
     def letterhead_slogan(self, bare: str, below: list[Line]) -> bool:
         """A line in capitals, of words only, that the organisation's or body's name follows."""
         following = next((line.text.strip() for line in below if line.text.strip()), "")
@@ -225,7 +237,7 @@ class HeaderReader:
                 continue
             bare = _unmark(text)
             first, seen = not seen, True
-            if self.ctx.vocabulary.is_title(text):
+            if self.ctx.vocabulary.is_title(text) or self.document_code(bare):
                 self.ctx.note(line, "titel", "dokumentets titel")
                 continue
             if self.ctx.vocabulary.label(self.ctx.vocabulary.header, text) or "\t" in text or text.startswith("|"):
@@ -522,10 +534,11 @@ class HeaderReader:
                     group, role = header.sub_group = ATTENDANCE_GROUPS[sub[0]]  # for the cells after it
                     continue
                 official = self.official_before_name(value)
-                header.attendees += [
-                    replace(a, paragraphs=a.paragraphs or header.group_range)
-                    for a in self.ctx.attendees(value, AttendanceGroup.OTHER if official else group, role, line)
-                ]
+                found = self.ctx.attendees(value, AttendanceGroup.OTHER if official else group, role, line)
+                if not found:
+                    # "Samtliga individärenden publiceras inte.": no person in it; kept as written.
+                    header.extras.append(Extra(value, "", line.number))
+                header.attendees += [replace(a, paragraphs=a.paragraphs or header.group_range) for a in found]
         elif field == "frånvarande":
             names = [n.strip() for n in re.split(r",|\boch\b", joined) if n.strip()]
             header.absentees += self.ctx.roster.names(_without_codes(n) for n in names)

@@ -32,6 +32,10 @@ _POSTING_LABELS = {
 }
 
 
+_LABEL_TAIL = 2  # words after a label, with no date, that still belong to it
+_DATED = frozenset({"sammanträdesdatum", "uppsatt", "nedtaget", "sista_dag"})  # the fields that hold a date
+
+
 class PostingReader:
     """Finds and reads the anslag block."""
 
@@ -112,6 +116,10 @@ class PostingReader:
                     )
                     if around and not around[2]:
                         found = (around[0], around[1], inside.group(0))
+                if found and found[0] in _DATED and found[2] and not any(ch.isdigit() for ch in found[2]):
+                    # "Protokollet anslås senast två dagar efter justering": a sentence, no date;
+                    # "Anslaget tas ner efter<TAB>2009-06-27": the label goes on, its date beside it.
+                    found = None if len(found[2].split()) > _LABEL_TAIL else (found[0], f"{found[1]} {found[2]}", "")
                 if found and found[0] != "text":
                     pending, labelled = found[0], True
                     fields.setdefault(pending, ("", line.number))
@@ -138,7 +146,7 @@ class PostingReader:
             if value.strip()
             else None
             for name, (value, number) in fields.items()
-            if name in ("sammanträdesdatum", "uppsatt", "nedtaget", "sista_dag")
+            if name in _DATED
         }
         line_no = lines[0].number if lines else 1
         written_date = values.get("sammanträdesdatum")
@@ -148,13 +156,15 @@ class PostingReader:
             report = self.ctx.error if self.ctx.names_other_body(organ[0]) else self.ctx.warning
             report(organ[1], messages.BODY_MISMATCH.format(written=organ[0], expected=self.ctx.body.name))
         posted, taken_down = values.get("uppsatt"), values.get("nedtaget")
-        if posted is None and taken_down is None and "uppsatt" not in fields:
+        if posted is None and "uppsatt" not in fields:
             # "Justeringen har tillkännagivits genom anslag … den 28 maj 2014. Anslaget tas ned
             # den 19 juni 2014.": the dates said in the anslag's sentences.
-            posted, taken_down = self.posting_in_prose(" ".join(statement))
-            if posted and taken_down:
+            posted, said_down = self.posting_in_prose(" ".join(statement))
+            if posted:
                 fields["uppsatt"] = (posted.isoformat(), lines[0].number if lines else 0)
-                fields["nedtaget"] = (taken_down.isoformat(), 0)
+            if said_down and taken_down is None:
+                taken_down = said_down
+                fields["nedtaget"] = (said_down.isoformat(), 0)
         if "uppsatt" in fields and not fields["uppsatt"][0].strip() and not fields.get("nedtaget", ("",))[0].strip():
             return None, written_date, True  # dated by hand on paper: published without dates
         for name in ("uppsatt", "nedtaget"):
@@ -169,7 +179,7 @@ class PostingReader:
             # "Protokollet förvaras på kommunkansliet": the place, without the preposition.
             kept_at=re.sub(r"^(?:på|hos|i)\s+", "", fields.get("förvaring", ("", 0))[0]),
             printed_deadline=values.get("sista_dag"),
-            line=fields["uppsatt"][1],
+            line=fields["uppsatt"][1] if "uppsatt" in fields else line_no,  # said in a sentence, or only that
         )
         return posting, written_date, False
 

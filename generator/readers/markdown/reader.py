@@ -169,8 +169,8 @@ class MarkdownReader:
             self.ctx.error(first.number if first else 1, messages.MD_NO_ITEMS)
             return None
         # Labels run together on one line of the header are split before the header is read.
-        header_part = self.labels.split_inline_labels(lines[:items_at])
-        if len(header_part) != items_at:
+        header_part = self.labels.split_inline_labels(self.labels.join_wrapped_times(lines[:items_at]))
+        if header_part != lines[:items_at]:
             lines = [*header_part, *lines[items_at:]]
             starts = [i + len(header_part) - items_at for i in starts]
             items_at = starts[0]

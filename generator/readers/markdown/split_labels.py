@@ -14,6 +14,8 @@ from generator.readers.markdown.text import (
 )
 from generator.readers.vocabulary import MAX_FURNITURE, normalise
 
+_ENDS_IN_KL = re.compile(r"\b(?:kl\.?|klockan)\s*$", re.IGNORECASE)
+_TIME_FIRST = re.compile(r"\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?")
 _SPACED_HEAD_WORDS = 3  # "Justeringens", "Datum för": a label's first line is a word or three
 _SPACED_PART_WORDS = 4  # "plats och tid", "för protokollet": and its end a few more
 
@@ -71,6 +73,17 @@ class SplitLabels:
                 if out[below_at].text:
                     break
                 below_at += 1
+        return out
+
+    def join_wrapped_times(self, lines: list[Line]) -> list[Line]:
+        """ "Plats och tid Fritidsgården, Tjärnby, kl" above "18.00-20.40": a time the export
+        wrapped after its "kl" is put back on its line (the line below is left empty)."""
+        out = list(lines)
+        for i in range(len(out) - 1):
+            if _ENDS_IN_KL.search(out[i].text) and (below := _TIME_FIRST.match(out[i + 1].text.strip())):
+                out[i] = Line(out[i].number, f"{out[i].text.rstrip()} {below[0]}")
+                out[i + 1] = Line(out[i + 1].number, out[i + 1].text.strip()[below.end() :].strip())
+                self.ctx.note(lines[i + 1], "huvud", "tiden, på raden ovan")
         return out
 
     def split_inline_labels(self, lines: list[Line]) -> list[Line]:
