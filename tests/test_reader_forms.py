@@ -1233,3 +1233,49 @@ def test_a_link_to_an_attached_file_on_a_saved_web_page_is_furniture() -> None:
     meeting = reader.read(text, DAY)
     assert meeting is not None and "Närvaro.pdf" not in repr(meeting)
     assert reader.trace[line_of(text, "Närvaro.pdf")][0] == "möbler"
+
+
+def test_names_and_their_roles_printed_one_column_after_the_other() -> None:
+    """Three names, then three roles, each on a row of its own: each name gets its row's role."""
+    others = (
+        "Övriga deltagande\tMaja Malmsten\n\tNils Norrby\n\tKarin Kvist (V)\n"
+        "\tnämndsekreterare\n\tekonom\n\tersättare\n"
+    )
+    text = PROTOCOL.format(**PARTS).replace("Övriga deltagande\tMaja Malmsten, nämndsekreterare\n", others)
+    meeting, _ = read_text(text)
+    read = [
+        (a.name, a.group.value, a.role)
+        for a in meeting.attendees
+        if a.name in ("Maja Malmsten", "Nils Norrby", "Karin Kvist")
+    ]
+    assert read == [
+        ("Maja Malmsten", "övriga", "nämndsekreterare"),
+        ("Nils Norrby", "övriga", "ekonom"),
+        ("Karin Kvist", "ersättare", "ersättare"),
+    ]
+
+
+def test_a_footer_that_opens_with_a_label_recurs_on_every_page_and_is_furniture() -> None:
+    """ "Justerare<TAB>Utdragsbestyrkande" at every page's foot, here right above "Utses att
+    justera" with the name below it: furniture, no justerare "Utdragsbestyrkande"."""
+    footer = "Justerare\tUtdragsbestyrkande"
+    text = PROTOCOL.format(**PARTS).replace(
+        "Utses att justera\tHugo Hellström\n", f"{footer}\n\nUtses att justera\n\nHugo Hellström\n"
+    )
+    text = text.replace("KS § 112", f"{footer}\n\nKS § 112").replace("KS § 113", f"{footer}\n\nKS § 113")
+    meeting, _ = read_text(text)
+    assert meeting.adjustment is not None and [a.name for a in meeting.adjustment.adjusters] == ["Hugo Hellström"]
+
+
+def test_a_cell_break_in_a_pipe_table_separates_persons_and_a_company_before_a_range() -> None:
+    table = (
+        "| | |\n|---|---|\n| Beslutande | Greta Grönlund (S), ordförande |\n"
+        "| Övriga deltagande | Maja Malmsten, nämndsekreterare<br>Nils Norrby, Byggbolaget Tegelbo AB § 113 |\n"
+    )
+    text = PROTOCOL.format(**PARTS).replace(MEMBERS_ROW + "Övriga deltagande\tMaja Malmsten, nämndsekreterare\n", table)
+    meeting, _ = read_text(text)
+    others = [(a.name, a.role, a.paragraphs) for a in meeting.attendees if a.group.value == "övriga"]
+    assert others == [
+        ("Maja Malmsten", "nämndsekreterare", None),
+        ("Nils Norrby", "Byggbolaget Tegelbo AB", ParagraphRange(113, 113)),
+    ]

@@ -116,7 +116,7 @@ class AttendanceReader:
         self.absent = _phrases(self.words.absent)
         forms = "|".join(re.escape(form) for form in sorted(self.words.company_forms, key=len, reverse=True))
         # "Revisionsbyrån Ek & Partner AB": a company's name, up to its legal form before a comma or the end.
-        self.company = re.compile(rf"[^,]{{1,80}}?\s(?:{forms})(?=\s*(?:,|$))") if forms else None
+        self.company = re.compile(rf"[^,§]{{1,80}}?\s(?:{forms})(?=\s*(?:,|$|§))") if forms else None
         self.parties = frozenset(self.words.parties)
         self.absentees: list[str] = []  # named as absent in the text last read
 

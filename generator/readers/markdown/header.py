@@ -295,7 +295,9 @@ class HeaderReader:
                 field = "" if field in ATTENDANCE_GROUPS else field
                 self.ctx.note(line, "huvud", "linje att skriva under på")
                 continue
-            if not found and self.furniture.is_furniture(line.text):
+            # A header label wins over furniture with the same words, unless the line recurs
+            # page after page ("Justerare<TAB>Utdragsbestyrkande" at every page's foot).
+            if (not found or line.text in self.furniture.repeated) and self.furniture.is_furniture(line.text):
                 self.ctx.note(
                     line, "möbler", messages.FURNITURE_REMOVED.format(rule=self.furniture.furniture_rule(line.text))
                 )

@@ -169,7 +169,8 @@ class MarkdownReader:
             self.ctx.error(first.number if first else 1, messages.MD_NO_ITEMS)
             return None
         # Labels run together on one line of the header are split before the header is read.
-        header_part = self.labels.split_inline_labels(self.labels.join_wrapped_times(lines[:items_at]))
+        labels = self.labels
+        header_part = labels.pair_split_columns(labels.split_inline_labels(labels.join_wrapped_times(lines[:items_at])))
         if header_part != lines[:items_at]:
             lines = [*header_part, *lines[items_at:]]
             starts = [i + len(header_part) - items_at for i in starts]
@@ -272,7 +273,7 @@ class MarkdownReader:
                     self.header_reader.add_signatory(header, role, name)
         if not header.adjusters:
             header.adjusters = self.item_reader.adjusters_in(items) or self.header_reader.adjusters_signing(header)
-        header.adjusters = self.header_reader.adjusters_standing_in(header, header.adjusters)
+        header.adjusters = _unique(self.header_reader.adjusters_standing_in(header, header.adjusters))
         if header.signed is None and items and (header.adjusters or header.signatories):
             # Justered without a range written: the signatures are the whole protocol's.
             numbers = [item.number for item in items]

@@ -14,6 +14,16 @@ from generator.readers.markdown.text import (
 )
 from generator.readers.vocabulary import MAX_FURNITURE, normalise
 
+# A row that ends in a name ("<TAB>Ulla Brink (S)"), and one of a role alone ("<TAB>ersättare").
+_NAME_ROW = re.compile(r"(?:^|\t)[A-ZÅÄÖÉÜ][\w'’-]+(?: [\w'’-]+){0,2} [A-ZÅÄÖÉÜ][\w'’-]+(?: \([^)]{1,5}\))?$")
+_ROLE_ROW = re.compile(r"\t+[a-zåäö][\w ./-]{1,40}")
+_PAIRED_ROWS = 3  # names and roles printed apart: a table of a few rows at least
+
+
+def _last_cell(text: str) -> str:
+    return text.rsplit("\t", 1)[-1]
+
+
 _ENDS_IN_KL = re.compile(r"\b(?:kl\.?|klockan)\s*$", re.IGNORECASE)
 _TIME_FIRST = re.compile(r"\d{1,2}[.:]\d{2}(?:\s*[-–]\s*\d{1,2}[.:]\d{2})?")
 _SPACED_HEAD_WORDS = 3  # "Justeringens", "Datum för": a label's first line is a word or three
@@ -84,6 +94,31 @@ class SplitLabels:
                 out[i] = Line(out[i].number, f"{out[i].text.rstrip()} {below[0]}")
                 out[i + 1] = Line(out[i + 1].number, out[i + 1].text.strip()[below.end() :].strip())
                 self.ctx.note(lines[i + 1], "huvud", "tiden, på raden ovan")
+        return out
+
+    def pair_split_columns(self, lines: list[Line]) -> list[Line]:
+        """ "Övriga närvarande<TAB>Ulla Brink (S)", six more names, then seven rows of roles
+        ("<TAB>ersättare", …, "<TAB>sekreterare"): the export printed a table's two columns one
+        after the other; each name gets the role of the same row again ("Ulla Brink (S), ersättare")."""
+        out = list(lines)
+        i = 0
+        while i < len(out):
+            names = i
+            while names < len(out) and _NAME_ROW.search(out[names].text) and "," not in _last_cell(out[names].text):
+                names += 1
+            count = names - i
+            roles = names
+            while roles < len(out) and roles - names < count and _ROLE_ROW.fullmatch(out[roles].text):
+                roles += 1
+            if count >= _PAIRED_ROWS and roles - names == count:
+                for k in range(count):
+                    name_line, role_line = out[i + k], out[names + k]
+                    out[i + k] = Line(name_line.number, f"{name_line.text.rstrip()}, {role_line.text.strip()}")
+                    out[names + k] = Line(role_line.number, "")
+                    self.ctx.note(role_line, "huvud", "rollen till raden ovan")
+                i = roles
+            else:
+                i = max(names, i + 1)
         return out
 
     def split_inline_labels(self, lines: list[Line]) -> list[Line]:

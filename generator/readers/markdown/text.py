@@ -127,7 +127,12 @@ def _untable(text: str) -> str:
     if len(bare) < 2 or bare[0] != "|" or bare[-1] != "|" or _PIPE_SEPARATOR.match(bare):
         return text
     cells = [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", bare[1:-1])]
-    return "\t".join(cells).rstrip()
+    # "Gunilla Fahlén, regiondirektör<br>Nora Myrén, …": a line break in a cell, written as HTML
+    # (which never reaches a page), separates what the cell lists.
+    return "\t".join(_CELL_BREAK.sub(", ", cell) for cell in cells).rstrip()
+
+
+_CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
 
 def _unmark(text: str) -> str:
