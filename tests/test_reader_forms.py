@@ -1279,3 +1279,43 @@ def test_a_cell_break_in_a_pipe_table_separates_persons_and_a_company_before_a_r
         ("Maja Malmsten", "nämndsekreterare", None),
         ("Nils Norrby", "Byggbolaget Tegelbo AB", ParagraphRange(113, 113)),
     ]
+
+
+VALNAMND = """**Kommunstyrelsen**
+
+Plats och tid\tKommunhuset kl. 13.00-15.00
+Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M)
+
+KS 1\tÄrende
+\tnummer
+
+**Val av justerare**
+
+Hugo Hellström (M) justerar protokollet.
+
+KS 2\tÄrende
+\tnummer
+
+**Lokaler för förtidsröstning**\tKS 2018/412
+
+Kommunstyrelsen beslutar att förtidsröstning sker i biblioteket.
+
+KS 3\tÄrende
+\tnummer
+
+**Vallokaler**\tKS 2018/412
+
+Kommunstyrelsen beslutar att anta förteckningen över vallokaler.
+"""
+
+
+def test_the_pages_heading_cells_beside_each_start_a_title_beside_its_dnr_and_a_justerare_chosen() -> None:
+    """ "KS 1<TAB>Ärende" over "<TAB>nummer" at every start: the page's "Ärende nummer", no
+    title; "**Vallokaler**<TAB>KS 2018/412": the title and its dnr; "… justerar protokollet.": the decision."""
+    meeting, _ = read_text(VALNAMND)
+    assert [(i.number, i.title, [str(d) for d in i.dnr]) for i in meeting.items] == [
+        (1, "Val av justerare", []),
+        (2, "Lokaler för förtidsröstning", ["KS 2018/412"]),
+        (3, "Vallokaler", ["KS 2018/412"]),
+    ]
+    assert meeting.items[0].decision == "Hugo Hellström (M) justerar protokollet."

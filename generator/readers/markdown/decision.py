@@ -97,7 +97,10 @@ class DecisionFinder:
         if not starts:
             return None
         words = re.findall(r"\w+", texts[-1].casefold())
-        if not (len(words) <= _SHORT_DECISION and set(words) & self.ctx.vocabulary.decision_passives):
+        decides = set(words) & self.ctx.vocabulary.decision_passives or self.ctx.vocabulary.adjusters_chosen.search(
+            texts[-1]
+        )  # "Eva Holm (M) justerar protokollet.": the choice of justerare, a decision
+        if not (len(words) <= _SHORT_DECISION and decides):
             return None
         # "1. Ärende nr 8 utgår …" above "2. Föredragningslistan fastställs …": a numbered list
         # decides from its first item.

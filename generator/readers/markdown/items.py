@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -48,6 +49,17 @@ RECIPIENTS = "beslutsexpediering"
 
 _LEADING_CODE = re.compile(r"\s*[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5}[\s/.-]*\d")
 
+_PAGE_CELLS_AT = 3  # starts with the same cells beside them: the page's, not the paragraphs'
+
+
+def _first_at(lines: list[Line]) -> int:
+    return next((i for i, line in enumerate(lines) if line.text.strip()), 0)
+
+
+def _first_text(lines: list[Line]) -> str:
+    return next((line.text.strip() for line in lines if line.text.strip()), "")
+
+
 _HEADINGS_SEEN: dict[tuple[object, ...], Any] = {}
 
 # A heading written plain is one line without a tab, no longer than this ("Överförmyndarnämndens
@@ -91,11 +103,31 @@ class ItemReader:
     def read_items(self, lines: list[Line], starts: list[int], end: int) -> list[Item]:
         """The paragraphs that start at ``starts`` (indexes in ``lines``), the last ending at ``end``."""
         items = []
+        page_cells = self.page_cells_beside_starts(lines, starts, end)
         for start, stop in zip(starts, [*starts[1:], end], strict=True):
-            item = self.read_item(lines[start], self.furniture.content(lines[start + 1 : stop]))
+            below = lines[start + 1 : stop]
+            opening = lines[start]
+            if (rest := _opening(opening.text)[1].strip()) and (rest, _first_text(below)) in page_cells:
+                # "Vn 4<TAB>Ärende" over "<TAB>nummer" on every page: the page's column heading
+                # beside the number ("Ärende nummer"), no title; both lines are the page's.
+                at = _first_at(below)
+                rule = messages.FURNITURE_REMOVED.format(rule=messages.FURNITURE_BESIDE)
+                self.ctx.note(below[at], "möbler", rule)
+                opening = Line(opening.number, opening.text[: opening.text.index(rest)].rstrip())
+                below = below[at + 1 :]
+            item = self.read_item(opening, self.furniture.content(below))
             if item:
                 items.append(item)
         return items
+
+    def page_cells_beside_starts(self, lines: list[Line], starts: list[int], end: int) -> set[tuple[str, str]]:
+        """What stands beside the number and on the line below it, when the same pair recurs at
+        three starts or more: a page's heading cells, not each paragraph's title."""
+        pairs = Counter(
+            (_opening(lines[start].text)[1].strip(), _first_text(lines[start + 1 : stop]))
+            for start, stop in zip(starts, [*starts[1:], end], strict=True)
+        )
+        return {pair for pair, count in pairs.items() if pair[0] and pair[1] and count >= _PAGE_CELLS_AT}
 
     def read_item(self, start: Line, lines: list[Line]) -> Item | None:
         number, rest = _opening(start.text)
@@ -147,6 +179,13 @@ class ItemReader:
                     if dnr:
                         lines = [*lines[:below], *lines[below + 1 :]]
                 break
+            if not title and "\t" in text and (titled := self.title_beside_dnr(text, line)) is not None:
+                # "**Information om säkerhetsarbetet**<TAB>KS 2025/412": the title with its dnr beside it.
+                title, found_dnr = titled
+                dnr = dnr or found_dnr
+                title_at, body_at = line.number, i + 1
+                self.ctx.note(line, "paragraf", "rubrik")
+                continue
             if ("\t" in text or MARGIN_REF.fullmatch(text)) and len(skipped) < 6 and not self.section_heading(text):
                 skipped.append(line)  # margin rows before the title ("Au 103", "Sn 58"): kept as text
                 continue
@@ -280,6 +319,15 @@ class ItemReader:
             if lines[i].text.startswith("\t") or len(text) > 40 or self.section_heading(text):
                 return None
         return None
+
+    def title_beside_dnr(self, text: str, line: Line) -> tuple[str, list[Dnr]] | None:
+        """A row of two cells, a title and a dnr ("**Titel**<TAB>KS 2025/412"), or None."""
+        cells = [_unmark(c) for c in _cells(text.strip()) if _unmark(c)]
+        if len(cells) != 2 or not _is_dnr_cell(cells[1]) or _is_dnr_cell(cells[0]) or MARGIN_REF.fullmatch(cells[0]):
+            return None
+        if self.section_heading(cells[0]):
+            return None
+        return cells[0], self.ctx.dnr(_strip_dnr_label(cells[1]), "Dnr", line.number, soft=True)
 
     def title_and_dnr(self, text: str, line: Line) -> tuple[str, list[Dnr]]:
         """A title as written; a dnr written inside it in parentheses ("(KS/2016:198)") is read too.
