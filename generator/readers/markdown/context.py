@@ -172,24 +172,18 @@ class ReadContext:
             (group, role), value = ATTENDANCE_GROUPS[sub[0]], sub[2]
         found = self.attendance.read(value, group, lambda m: self.warning(line.number, m))
         self.absent_names += self.attendance.absentees
-        not_serving = self.vocabulary.attendance["ej_tjänstgörande"]
-        found = [
-            replace(a, group=AttendanceGroup.SUBSTITUTE)
-            # "Sonja Hjälm<TAB>ej tjänstgörande ersättare" among the members or the others: an ersättare.
-            if a.group in (AttendanceGroup.OTHER, AttendanceGroup.MEMBER)
-            and a.role
-            and any(w in a.role.casefold() for w in not_serving)
-            else a
-            for a in found
-        ]
-        found = [
-            # "Tomas Lejon, ers" among the others: the role names the group he is in.
-            replace(a, group=AttendanceGroup.SUBSTITUTE)
-            if a.group is AttendanceGroup.OTHER and a.role and self.names_group(a.role) == "ersättare"
-            else a
-            for a in found
-        ]
+        found = [replace(a, group=AttendanceGroup.SUBSTITUTE) if self.role_says_ersättare(a) else a for a in found]
         return [replace(a, role=a.role or role, line=line.number) for a in found]
+
+    def role_says_ersättare(self, attendee: Attendee) -> bool:
+        """ "Sonja Hjälm<TAB>ej tjänstgörande ersättare" among the members or the others, "Tomas
+        Lejon, ers" among the others: the role says the person is an ersättare."""
+        role = attendee.role
+        if not role or attendee.group is AttendanceGroup.SUBSTITUTE:
+            return False
+        if any(w in role.casefold() for w in self.vocabulary.attendance["ej_tjänstgörande"]):
+            return True
+        return attendee.group is AttendanceGroup.OTHER and self.names_group(role) == "ersättare"
 
     def names_group(self, role: str) -> str | None:
         """The attendance field a role as written is the label of ("ers", "Ersättare"), if any."""

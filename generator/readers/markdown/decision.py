@@ -12,17 +12,13 @@ from generator.readers.markdown.paragraph_starts import (
 from generator.readers.markdown.text import (
     Line,
     _cells,
+    last_cell,
 )
 from generator.readers.vocabulary import normalise
 
 # "X yrkar att nämnden beslutar", "Förvaltningen föreslår nämnden besluta": att-clauses that
 # follow are a motion's or a proposal's, not the decision.
 _MOTION_LEAD_IN = re.compile(r"\byrka|\bföreslår\b|\bföreslog\b", re.IGNORECASE)
-
-
-def _last_cell(text: str) -> str:
-    """A row's last filled cell: the text beside a margin code ("Ks<TAB>att avslå motionen.")."""
-    return next((c for c in reversed(_cells(text)) if c), "")
 
 
 _SHORT_DECISION = 40  # words: a passive decision is short
@@ -72,7 +68,8 @@ class DecisionFinder:
             for i, line in enumerate(chunk)
             if line.text.strip() and (not i or not chunk[i - 1].text.strip() or "\t" in line.text)
         ]
-        return starts, [_last_cell(chunk[i].text) for i in starts]
+        # A row's text is its last filled cell, beside a margin code ("Ks<TAB>att avslå motionen.").
+        return starts, [last_cell(chunk[i].text) for i in starts]
 
     def decision_clauses(self, chunk: list[Line]) -> int | None:
         """For a paragraph with no decision otherwise: the last run of paragraphs that open with

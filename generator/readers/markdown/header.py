@@ -33,6 +33,7 @@ from generator.readers.markdown.text import (
     _ISO_DATE,
     _PIPE_SEPARATOR,
     NAME_START,
+    PERSON_SHAPE,
     Line,
     _cells,
     _date_of,
@@ -96,9 +97,6 @@ class Header:
 
 _DOCUMENT_CODE = re.compile(r"([A-ZÅÄÖ]{1,6})[\s-]?(\d{6}|\d{8})")
 _SLOGAN_WORDS = 3  # "GYMNASIET MITT I FJÄLLEN": a letterhead's slogan is a few words
-
-# "Gunnar Axelsson", "Anna-Karin de Wall": two to four words, the first and last capitalised.
-_PERSON_SHAPE = re.compile(r"[A-ZÅÄÖÉÜ][\w'’-]+(?: [\w'’-]+){0,2} [A-ZÅÄÖÉÜ][\w'’-]+")
 
 
 _LEADING_PREPOSITION = re.compile(r"^(?:i|på)\s+(?=[A-ZÅÄÖ])")
@@ -367,7 +365,7 @@ class HeaderReader:
                     role[0] == "sekreterare"
                     and field != "underskrifter"
                     and len(named) == 1
-                    and _PERSON_SHAPE.fullmatch(_without_codes(named[0]))
+                    and PERSON_SHAPE.fullmatch(_without_codes(named[0]))
                 ):
                     # "Sekreterare<TAB>Hanna Björk" among the attendance, no line to sign on: she is present.
                     header.attendees += self.ctx.attendees(named[0], AttendanceGroup.OTHER, role[1], line)
@@ -691,7 +689,7 @@ class HeaderReader:
         if len(filled) != 1:
             return None
         name, comma, role = (part.strip() for part in filled[0].partition(","))
-        person = self.ctx.roster.match_at(name, 0) or _PERSON_SHAPE.fullmatch(_without_codes(name))
+        person = self.ctx.roster.match_at(name, 0) or PERSON_SHAPE.fullmatch(_without_codes(name))
         if not (comma and role and person):
             return None
         if self.signing_role(role) is None:

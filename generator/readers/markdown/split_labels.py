@@ -8,20 +8,18 @@ from functools import lru_cache
 
 from generator.readers.markdown.context import ReadContext
 from generator.readers.markdown.text import (
+    PERSON_SHAPE_PATTERN,
     Line,
     _cells,
     _join_label,
+    last_cell,
 )
 from generator.readers.vocabulary import MAX_FURNITURE, normalise
 
 # A row that ends in a name ("<TAB>Ulla Brink (S)"), and one of a role alone ("<TAB>ersättare").
-_NAME_ROW = re.compile(r"(?:^|\t)[A-ZÅÄÖÉÜ][\w'’-]+(?: [\w'’-]+){0,2} [A-ZÅÄÖÉÜ][\w'’-]+(?: \([^)]{1,5}\))?$")
+_NAME_ROW = re.compile(rf"(?:^|\t){PERSON_SHAPE_PATTERN}(?: \([^)]{{1,5}}\))?$")
 _ROLE_ROW = re.compile(r"\t+[a-zåäö][\w ./-]{1,40}")
 _PAIRED_ROWS = 3  # names and roles printed apart: a table of a few rows at least
-
-
-def _last_cell(text: str) -> str:
-    return text.rsplit("\t", 1)[-1]
 
 
 _ENDS_IN_KL = re.compile(r"\b(?:kl\.?|klockan)\s*$", re.IGNORECASE)
@@ -104,7 +102,7 @@ class SplitLabels:
         i = 0
         while i < len(out):
             names = i
-            while names < len(out) and _NAME_ROW.search(out[names].text) and "," not in _last_cell(out[names].text):
+            while names < len(out) and _NAME_ROW.search(out[names].text) and "," not in last_cell(out[names].text):
                 names += 1
             count = names - i
             roles = names

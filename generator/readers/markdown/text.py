@@ -31,6 +31,14 @@ class Line(NamedTuple):
 
 # A cell that opens with a name: two capitalised words ("Bertil Ahlgren", "Eva-Lena Berg").
 NAME_START = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]*[ -][A-ZÅÄÖÉÜ]")
+# A whole name: "Gunnar Axelsson", "Anna-Karin de Wall" (two to four words, first and last capitalised).
+PERSON_SHAPE_PATTERN = r"[A-ZÅÄÖÉÜ][\w'’-]+(?: [\w'’-]+){0,2} [A-ZÅÄÖÉÜ][\w'’-]+"
+PERSON_SHAPE = re.compile(PERSON_SHAPE_PATTERN)
+
+
+def last_cell(text: str) -> str:
+    """A row's last filled cell."""
+    return next((c for c in reversed(_cells(text)) if c), "")
 
 
 def _is_row(text: str) -> bool:
