@@ -48,3 +48,34 @@ def test_part_of_the_meeting(text: str, name: str, role: str | None, span: tuple
     found = close_ranges(reader().read(text, AttendanceGroup.MEMBER, lambda message: None), 71, 79)
     assert [(a.name, a.role) for a in found] == [(name, role)]
     assert found[0].paragraphs == (ParagraphRange(*span) if span else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "shown"),
+    [
+        # Spans after a gap, and the next person on the same line after them.
+        (
+            "Alva Nordin, ekonom §§ 71-74, 79 Lars Hjort, gatuchef §§ 75 a-c)",
+            [("Alva Nordin", ((71, 74), (79, 79))), ("Lars Hjort", ((75, 75),))],
+            ["§§ 71–74, 79", "§ 75"],
+        ),
+        (
+            "Johan Eld, ingenjör §§ 71-73 a-b), 76-78",
+            [("Johan Eld", ((71, 73), (76, 78)))],
+            ["§§ 71–73, 76–78"],
+        ),
+    ],
+)
+def test_spans_after_a_gap(
+    text: str, expected: list[tuple[str, tuple[tuple[int, int], ...]]], shown: list[str]
+) -> None:
+    warnings: list[str] = []
+    found = reader().read(text, AttendanceGroup.OTHER, warnings.append)
+    assert [(a.name, a.paragraphs.spans() if a.paragraphs else ()) for a in found] == expected
+    assert [str(a.paragraphs) for a in found] == shown
+    assert all("personlistan" in w for w in warnings), warnings  # no text left unread
+    # Present for what each span says, not for the gap between them.
+    first = found[0].paragraphs
+    assert first is not None
+    for number in range(71, 80):
+        assert (number in first) == any(a <= number <= b for a, b in expected[0][1])

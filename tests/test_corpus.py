@@ -144,7 +144,18 @@ def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Pat
                 "solvik-2017-kulturnamnden",
             },
         ),
-        ("blind6", 8, {"alvnas-2009-servicenamnden", "fagelsta-2014-vard-och-omsorgsnamnden", "fjallsund-2019-run"}),
+        (
+            "blind6",
+            8,
+            {
+                "alvnas-2009-servicenamnden",
+                "ekertrask-2026-valnamnden",
+                "fagelsta-2014-vard-och-omsorgsnamnden",
+                "fjallsund-2019-run",
+                "gravlinge-2022-samhallsbyggnadsnamnden",
+                "havsmark-2016-regionfullmaktige",
+            },
+        ),
     ],
 )
 def test_the_later_blind_sets_are_published_none_refused_none_crashes(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Meeting, Organisation, ParagraphRange
+from generator.model import Meeting, Organisation, ParagraphRange, Vote
 from generator.problems import Problems
 from generator.readers.markdown import MarkdownReader
 from generator.readers.markdown.paragraph_starts import abbreviates
@@ -403,18 +403,24 @@ def test_a_vote_in_sentences_in_the_running_text() -> None:
     assert vote.result.startswith("Med 2 ja-röster") and "Kommunstyrelsen" not in vote.result
 
 
-def test_a_roll_call_annex_named_for_its_paragraph_in_its_title() -> None:
-    annex = (
-        "\n**Bilaga 1 till KS § 113**\n\n**Omröstningslista**\n\nLedamot\tJa\tNej\tAvstår\n"
-        "Greta Grönlund (S)\tX\t\t\nHugo Hellström (M)\t\tX\t\nIngrid Ivarsson (C)\t\t\tX\nSumma\t1\t1\t1\n"
-    )
-    meeting, _ = read_text(PROTOCOL.format(**PARTS) + annex)
+def _one_vote_each_way(meeting: Meeting) -> Vote:
+    """The roll call of the protocol's second paragraph: one yes, one no, one abstaining."""
     [vote] = meeting.items[1].votes
     assert [[n.name for n in names] for names in (vote.yes, vote.no, vote.abstaining)] == [
         ["Greta Grönlund"],
         ["Hugo Hellström"],
         ["Ingrid Ivarsson"],
     ]
+    return vote
+
+
+def test_a_roll_call_annex_named_for_its_paragraph_in_its_title() -> None:
+    annex = (
+        "\n**Bilaga 1 till KS § 113**\n\n**Omröstningslista**\n\nLedamot\tJa\tNej\tAvstår\n"
+        "Greta Grönlund (S)\tX\t\t\nHugo Hellström (M)\t\tX\t\nIngrid Ivarsson (C)\t\t\tX\nSumma\t1\t1\t1\n"
+    )
+    meeting, _ = read_text(PROTOCOL.format(**PARTS) + annex)
+    _one_vote_each_way(meeting)
     assert not meeting.items[0].votes
 
 
@@ -1319,3 +1325,76 @@ def test_the_pages_heading_cells_beside_each_start_a_title_beside_its_dnr_and_a_
         (3, "Vallokaler", ["KS 2018/412"]),
     ]
     assert meeting.items[0].decision == "Hugo Hellström (M) justerar protokollet."
+
+
+def test_an_ärendelista_as_a_pipe_table_with_column_headings() -> None:
+    # The export wrote the contents list as a table whose first row heads its columns.
+    agenda = (
+        "**FÖREDRAGNINGSLISTA**\n\n"
+        "| Ärende nummer | Rubrik | Dnr |\n|---|---|---|\n"
+        "| 112 | Bredband på landsbygden | KS/2018:311 |\n| 113 | Delegationsbeslut | |\n\n"
+    )
+    meeting, problems = read_text(PROTOCOL.format(**PARTS).replace("KS § 112\t", agenda + "KS § 112\t"))
+    assert [(e.number, e.title) for e in meeting.agenda] == [
+        (112, "Bredband på landsbygden"),
+        (113, "Delegationsbeslut"),
+    ]
+    assert not any("Ärende nummer" in str(w) for w in problems.warnings), problems.report()
+    assert not any("Ärende nummer" in (x.text if hasattr(x, "text") else str(x)) for x in meeting.extras)
+
+
+@pytest.mark.parametrize("title", ["Voteringslista § 113", "Omröstningslista till KS § 113"])
+def test_a_roll_call_annex_whose_running_header_says_bilaga(title: str) -> None:
+    # The annex's page prints "Bilaga 1" where the other pages print their number, and its title
+    # names the paragraph whose vote it lists.
+    annex = (
+        "\n**Kommunstyrelsen**\t**SAMMANTRÄDESPROTOKOLL**\tBilaga 1\n\n"
+        f"**{title}**\n\n| Ledamot | Ja | Nej | Avstår |\n|---|---|---|---|\n"
+        "| Greta Grönlund (S) | X | | |\n| Hugo Hellström (M) | | X | |\n| Ingrid Ivarsson (C) | | | X |\n"
+    )
+    meeting, _ = read_text(PROTOCOL.format(**PARTS) + annex)
+    vote = _one_vote_each_way(meeting)
+    [extra] = meeting.annexes
+    assert extra.label == "Bilaga 1"  # the running header's other cells are the page's
+    assert "Grönlund" not in " ".join(s.text for s in meeting.items[1].sections)
+    assert vote.question == title  # as written, without the export's bold
+
+
+def test_anslag_labels_run_together_without_colons_between_dates() -> None:
+    # The export flattened the anslag's table: a label follows the date before it, no colon.
+    text = PROTOCOL.format(**PARTS)
+    rows = (
+        "Sammanträdesdatum\t2018-09-04\n"
+        "Datum för anslags uppsättande\t2018-09-11\tDatum för anslags nedtagande\t2018-10-03"
+    )
+    assert rows in text
+    meeting, _ = read_text(
+        text.replace(rows, "Sammanträdesdatum 2018-09-04 Anslaget under tiden 2018-09-11 -- 2018-10-03")
+    )
+    assert meeting.posting is not None
+    assert (meeting.posting.posted, meeting.posting.taken_down) == (date(2018, 9, 11), date(2018, 10, 3))
+
+
+def test_attendance_listed_in_an_attached_file_after_the_paragraphs() -> None:
+    # A saved web page: the protocol's attendance is the text of an attached file printed last,
+    # listed under labels as a header lists it.
+    text = PROTOCOL.format(**PARTS)
+    header_rows = "Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)\n"
+    assert header_rows in text
+    attached = (
+        "\n**Närvaro.pdf**\n\nPROTOKOLL\n\nNärvarande ledamöter\nGreta Grönlund (S), ordförande\n"
+        "Hugo Hellström (M)\n\nÖvriga närvarande\nMaja Malmsten, nämndsekreterare\n\n"
+        "Anmält förhinder\nIngrid Ivarsson (C)\n"
+    )
+    meeting, _ = read_text(
+        text.replace(header_rows, "").replace("Övriga deltagande\tMaja Malmsten, nämndsekreterare\n", "") + attached
+    )
+    assert [(a.name, a.group.value) for a in meeting.attendees] == [
+        ("Greta Grönlund", "beslutande"),
+        ("Hugo Hellström", "beslutande"),
+        ("Maja Malmsten", "övriga"),
+    ]
+    assert [n.name for n in meeting.absentees] == ["Ingrid Ivarsson"]
+    [annex] = meeting.annexes
+    assert annex.label == "Närvaro.pdf" and "Hugo Hellström" in annex.text  # kept as written too
+    assert "Greta" not in meeting.items[-1].decision

@@ -101,12 +101,19 @@ class ParagraphRange:
 
     first: int
     last: int
+    # Further spans after a gap, as written ("§§ 61-64, 69"): (first, last) each.
+    also: tuple[tuple[int, int], ...] = ()
+
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return ((self.first, self.last), *self.also)
 
     def __contains__(self, number: object) -> bool:
-        return isinstance(number, int) and self.first <= number <= self.last
+        return isinstance(number, int) and any(first <= number <= last for first, last in self.spans())
 
     def __str__(self) -> str:
-        return f"§ {self.first}" if self.first == self.last else f"§§ {self.first}–{self.last}"
+        if not self.also:
+            return f"§ {self.first}" if self.first == self.last else f"§§ {self.first}–{self.last}"
+        return "§§ " + ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in self.spans())
 
 
 class AttendanceGroup(StrEnum):

@@ -321,7 +321,16 @@ class AttendanceReader:
         # "71-75, del av 76": present for part of a further paragraph, which the span then reaches.
         if (part := _PART_OF.match(text, end)) and int(part[1]) > found.last:
             found, end = ParagraphRange(found.first, int(part[1])), part.end()
-        return found, end
+        # "§§ 61-65 a-b), 68-70": the sub-items of the last paragraph, then spans after a gap.
+        also: list[tuple[int, int]] = []
+        while True:
+            end = sub.end() if (sub := _SUB_ITEMS.match(text, end)) else end
+            more = _MORE_SPAN.match(text, end)
+            if not more or int(more[1]) <= (also[-1][1] if also else found.last):
+                break
+            also.append((int(more[1]), int(more[2] or more[1])))
+            end = more.end()
+        return (replace(found, also=tuple(also)) if also else found), end
 
     def _name(self, text: str, pos: int, warn: Warn) -> tuple[str | None, str | None, int]:
         known = self.roster.match_at(text, pos)
@@ -362,6 +371,11 @@ def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern of ``words``, longest first, each followed by a space."""
     ordered = sorted(words, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(word) for word in ordered) + r")(?= )" if ordered else r"(?!x)x", re.I)
+
+
+# "65 a-c)": sub-items of a paragraph; ", 69", ", 68-70": a further span (not a year, not a time).
+_SUB_ITEMS = re.compile(r"\s*[a-h](?:\s*[-–]\s*[a-h])?\)")
+_MORE_SPAN = re.compile(r"\s*,\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?![\d.:/])")
 
 
 def _skip(text: str, pos: int) -> int:

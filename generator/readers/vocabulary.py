@@ -56,6 +56,7 @@ def _with_additions(additions: Additions) -> dict[str, Any]:
     return data
 
 
+_PARAGRAPH_AFTER = re.compile(r",?\s+(?:(?:till|för|vid|i)\s+)?(?:[a-zåäö]{1,5}\s*)?§\s*\d{1,6}$")
 _TITLE_JOINS = re.compile(r"\s*(?:/|,|\boch\b)\s*")
 _CUT_AT_LEAST = 8  # characters of a cut furniture word: shorter starts are too common
 _LABEL_TAIL_WORDS = 3  # words after a known label that can still be part of the label ("Organ och §§:")
@@ -162,6 +163,7 @@ class Vocabulary:
     facts_in_text: dict[str, re.Pattern[str]]
     adjusters_chosen: re.Pattern[str]
     attachment_link: re.Pattern[str]  # "Närvaro.pdf (81 kb)" on a saved web page
+    attached_file: re.Pattern[str]  # "Närvaro.pdf" alone: an attached file's text follows
     letterhead: re.Pattern[str]  # "www.…", "Telefon …", "Org.nr …": a cell of the letterhead or footer
     present_during: re.Pattern[str]  # "deltar under punkt 29" after an attendance label
     adjuster_substitute: re.Pattern[str]  # "… med Per Gren (M) som ersättare" after the justerare
@@ -231,8 +233,12 @@ class Vocabulary:
         # "Närvarolista/omröstningsprotokoll": annex titles joined are one.
         if len(text) > MAX_FURNITURE:
             return False
-        title = normalise(text)
+        # "Voteringslista § 20", "Omröstningslista till § 20": the title and whose vote it is.
+        title = _PARAGRAPH_AFTER.sub("", normalise(text))
         return title in self.annex_titles or all(part in self.annex_titles for part in _TITLE_JOINS.split(title))
+
+    def is_attached_file(self, text: str) -> bool:
+        return len(text) <= MAX_FURNITURE and bool(self.attached_file.fullmatch(normalise(text)))
 
     def is_annex_start(self, text: str) -> bool:
         return len(text) <= MAX_FURNITURE and bool(self.annex.fullmatch(normalise(text)))
@@ -283,6 +289,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         facts_in_text={kind: _patterns(list(words)) for kind, words in data["fakta_i_text_mönster"].items()},
         adjusters_chosen=_patterns(data["justerare_i_text_mönster"]),
         attachment_link=_patterns(data["bifogad_fil_mönster"]),
+        attached_file=_patterns(data["bilagefil_mönster"]),
         letterhead=_patterns(data["brevhuvud_mönster"]),
         present_during=_patterns(data["närvarande_under_mönster"]),
         adjuster_substitute=_patterns(data["justerarens_ersättare_mönster"]),

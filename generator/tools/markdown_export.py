@@ -26,7 +26,7 @@ def _entry(a: Attendee) -> str:
     if role:
         text += f", {role}"
     if a.paragraphs:
-        text += f" §§ {a.paragraphs.first}-{a.paragraphs.last}"
+        text += " §§ " + ", ".join(f"{first}-{last}" for first, last in a.paragraphs.spans())
     return text
 
 

@@ -48,6 +48,8 @@ class AgendaReader:
         and dotted leaders are the PDF's, dropped."""
         entries: list[AgendaEntry] = []
         untitled: AgendaEntry | None = None
+        # Asked before furniture goes: a separator row may read as furniture ("|---|---|").
+        heads = {line.number for at, line in enumerate(lines) if _heads_table(lines, at)}
         for line in self.furniture.content(lines):
             cells = [c for c in _cells(line.text.strip()) if c]
             if not cells:
@@ -56,6 +58,10 @@ class AgendaReader:
             if spaced:  # "§ 14 Information från förbundsdirektören ..... 3": one cell
                 cells = [spaced[1], spaced[2]]
             number = _AGENDA_NUMBER.fullmatch(cells[0])
+            if not number and line.number in heads:
+                # "| Ärende nummer | Rubrik |" over its separator: the list's column headings.
+                self.ctx.note(line, "ärendelista", "kolumnrubriker")
+                continue
             if not number:
                 if untitled is not None:  # the title of the entry on the line above
                     entries[-1] = AgendaEntry(untitled.number, _LEADERS.sub("", " ".join(cells)), untitled.dnr)
@@ -104,6 +110,8 @@ class AgendaReader:
         for i, text in enumerate(texts):
             if not text or row(text) or self.furniture.is_furniture(text) or _PIPE_SEPARATOR.match(text):
                 continue
+            if _heads_table(lines, start + i):
+                continue  # the list written as a pipe table: its column headings
             following = next((t for t in texts[i + 1 :] if t), "")
             if _LEADERS.search(following) and not self.ctx.vocabulary.label(
                 self.ctx.vocabulary.header, _cells(text)[0]
@@ -111,3 +119,9 @@ class AgendaReader:
                 continue  # a title wrapped over two rows
             return start + i
         return limit
+
+
+def _heads_table(lines: list[Line], at: int) -> bool:
+    """Whether the line at ``at`` is a pipe table's header row: its separator is the next line."""
+    following = next((line.text.strip() for line in lines[at + 1 :] if line.text.strip()), "")
+    return "---" in following and bool(_PIPE_SEPARATOR.match(following))

@@ -98,7 +98,7 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
         if columns and len(alone) == 1 and (alone[0].startswith("#") or not NAME_START.match(_unmark(alone[0]))):
             columns = {}  # "### Digitala signaturer" after the table: its rows have ended
         if len(alone) <= 1 and not (columns and cells and _has_name(cells, columns)):
-            text = " ".join(cells).strip()
+            text = _unmark(" ".join(cells).strip())
             said = RANGE.search(text)
             if text and said and (vocabulary.label(vocabulary.facts, text) or len(text.split()) <= _TITLE_WORDS):
                 # "Votering § 16", "Bilaga 1 till KF § 74": the tables below are its roll call.

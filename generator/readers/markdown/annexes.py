@@ -33,12 +33,25 @@ class AnnexReader:
         after it is the paragraph's own text (a list of handlingar)."""
         for i in range(start, end):
             text = lines[i].text.strip()
+            if text and self.ctx.vocabulary.is_attached_file(text) and not self.furniture.is_furniture(text):
+                return i  # "Närvaro.pdf" alone: a web export appends the attached file's text
             if not text or not self.ctx.vocabulary.is_annex_title(text):
                 continue
             above = [j for j in range(max(start, i - 6), i) if lines[j].text.strip()]
-            found = next((j for j in above if self.ctx.vocabulary.is_annex_start(lines[j].text.strip())), None)
+            # "Bilaga 1" alone, or in the running header's last cell where the page number stands.
+            found = next((j for j in above if self.annex_label(lines[j].text)), None)
             return found if found is not None else i
         return None
+
+    def annex_label(self, text: str) -> str:
+        """ "Bilaga 1 …" on its own, or as the last cell of a running header printed on the
+        annex's page ("Region X<TAB>PROTOKOLL<TAB>Bilaga 1"); "" when the line names no annex."""
+        cells = [_unmark(c) for c in _cells(text.strip()) if _unmark(c)]
+        if not cells or not self.ctx.vocabulary.is_annex_start(cells[-1]):
+            return ""
+        if len(cells) > 1 and not all(self.furniture.is_header_cell(c) for c in cells[:-1]):
+            return ""
+        return cells[-1] if len(cells) > 1 else _unmark(text)
 
     def header_annex(self, lines: list[Line]) -> tuple[int, int] | None:
         """Where an annex's title and the tables under it stand among the header's lines: from
@@ -70,8 +83,9 @@ class AnnexReader:
             self.ctx.note(line, "bilaga", "text")
         first = next(line for line in kept if line.text.strip())
         rest = kept[kept.index(first) + 1 :]
+        label = self.annex_label(first.text) or _unmark(first.text)
         # The label is read with the rows: "Bilaga 1 till KF § 74" says whose roll call follows.
-        rows = [(first.number, _cells(_unmark(first.text)))]
+        rows = [(first.number, _cells(label))]
         rows += [(line.number, _cells(line.text.strip(" "))) for line in rest if line.text.strip()]
         facts = read_tables(rows, self.ctx.vocabulary, self.ctx.annex_person)
-        return Extra(_unmark(first.text), _markdown(rest), first.number), facts
+        return Extra(label, _markdown(rest), first.number), facts

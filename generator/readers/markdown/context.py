@@ -5,6 +5,8 @@ about names, headings and dnr that more than one region asks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -114,6 +116,16 @@ class ReadContext:
 
     def warning(self, line: int, message: str) -> None:
         self.problems.warning(self.file, line, message)
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Read something again for one fact only: what the readers say of its other lines is
+        no problem of the protocol's (those lines are kept as written elsewhere)."""
+        problems, self.problems = self.problems, Problems()
+        try:
+            yield
+        finally:
+            self.problems = problems
 
     def is_date_cell(self, cell: str) -> bool:
         """A short cell that carries the meeting's date ("MBN 2021-03-18"): a running header's."""

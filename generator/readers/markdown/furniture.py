@@ -113,14 +113,13 @@ class Furniture:
         ):
             # "Fjällvidda gymnasieförbund<TAB>Skolvägen 4, Björnvik<TAB>www.fjallvidda.invalid", once.
             return messages.FURNITURE_LETTERHEAD
-        if len(cells) >= 2 and all(
-            c.casefold() in self.running_headers
-            or self.ctx.vocabulary.is_title(c)
-            or self.ctx.vocabulary.is_furniture(c)
-            for c in cells
-        ):
+        if len(cells) >= 2 and all(self.is_header_cell(c) or self.ctx.vocabulary.is_furniture(c) for c in cells):
             return messages.FURNITURE_HEADER_CELLS
         return ""
+
+    def is_header_cell(self, cell: str) -> bool:
+        """A running header's cell: the organisation's or body's name, a document title."""
+        return _unmark(cell).casefold() in self.running_headers or self.ctx.vocabulary.is_title(cell)
 
     def content(self, lines: list[Line]) -> list[Line]:
         kept = []

@@ -43,6 +43,8 @@ _LONG_NUMBER = re.compile(r"^§\s*(\d{7,})\s*$")
 
 
 def _is_item_start(text: str) -> bool:
+    if "§" not in text:
+        return False  # asked of every line: most have no "§", and no start is without one
     found = _ITEM_START.match(text.strip())
     if not found:
         return False

@@ -29,7 +29,7 @@ from generator.readers.attendance import (
     close_ranges,
 )
 from generator.readers.markdown.agenda import AgendaReader
-from generator.readers.markdown.annex_tables import AnnexFacts
+from generator.readers.markdown.annex_tables import ATTENDANCE_GROUPS, AnnexFacts
 from generator.readers.markdown.annexes import AnnexReader
 from generator.readers.markdown.closing_signatures import closing_signatures
 from generator.readers.markdown.context import CHAIR_ROLE, ReadContext, role_key
@@ -50,6 +50,7 @@ from generator.readers.markdown.signing import SigningReader
 from generator.readers.markdown.split_labels import SplitLabels
 from generator.readers.markdown.text import (
     Line,
+    _cells,
     _find,
     _instruction,
     _untable,
@@ -151,6 +152,18 @@ class MarkdownReader:
     def is_decision_heading(self, heading: str) -> bool:
         return self.ctx.is_decision_heading(heading)
 
+    def listed_attendance(self, lines: list[Line], facts: AnnexFacts) -> AnnexFacts:
+        """An annex whose tables mark no attendance may list it as a header does ("Närvarande
+        ledamöter" over the names, "Anmält förhinder" over the absent): read so, for the persons."""
+        if facts.present or facts.absent:
+            return facts
+        groups = (self.ctx.vocabulary.label(self.ctx.vocabulary.header, _cells(line.text)[0]) for line in lines)
+        if not any(found and found[0] in ATTENDANCE_GROUPS for found in groups):
+            return facts
+        with self.ctx.quietly():
+            listed = self.header_reader.read_header(lines)
+        return replace(facts, present=list(listed.attendees), absent=[n.name for n in listed.absentees])
+
     def read(self, text: str, file_date: date) -> Meeting | None:
         self.ctx.file_date = file_date
         self.ctx.date_line = file_date.isoformat()
@@ -187,6 +200,8 @@ class MarkdownReader:
         end = signing_at if signing_at is not None else len(lines)
         annex_at = self.annex_reader.annex_start(lines, starts[-1] + 1, end)
         annex = self.annex_reader.read_annex(lines[annex_at:end]) if annex_at is not None else None
+        if annex is not None and annex_at is not None:
+            annex = (annex[0], self.listed_attendance(lines[annex_at:end], annex[1]))
         if annex_at is not None:
             end = annex_at
         # An anslag printed after the last paragraph (a web export puts it last) ends the paragraphs.
@@ -237,6 +252,8 @@ class MarkdownReader:
         # A närvaro- och voteringslista printed among the header's pages is an annex, not header rows.
         inner = self.annex_reader.header_annex(header_lines)
         header_annex = self.annex_reader.read_annex(header_lines[inner[0] : inner[1]]) if inner else None
+        if header_annex is not None and inner:
+            header_annex = (header_annex[0], self.listed_attendance(header_lines[inner[0] : inner[1]], header_annex[1]))
         if inner:
             header_lines = [*header_lines[: inner[0]], *header_lines[inner[1] :]]
         header = self.header_reader.read_header(header_lines)

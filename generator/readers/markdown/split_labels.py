@@ -28,11 +28,21 @@ _SPACED_HEAD_WORDS = 3  # "Justeringens", "Datum för": a label's first line is 
 _SPACED_PART_WORDS = 4  # "plats och tid", "för protokollet": and its end a few more
 
 
+_TWO_DIGITS = re.compile(r"\d\D+\d")
+_ROW = 200  # characters: a row of a header's table, flattened, is no longer
+
+
 @lru_cache(maxsize=8)
 def _inline_labels(labels: tuple[str, ...]) -> re.Pattern[str]:
     """After text, a capitalised label of ``labels`` and its colon (made once per vocabulary)."""
     words = "|".join(r"\s+".join(map(re.escape, label.split())) for label in labels)
-    return re.compile(rf"(?<=\S)\s+(?P<label>(?=(?-i:[A-ZÅÄÖ]))(?:{words}))\s*:", re.IGNORECASE)
+    # Without a colon only between two values that are numbers ("Sammanträdesdatum 2022-05-17
+    # Anslaget under tiden 2022-05-20 -- 2022-06-11"): words before a number are no label else.
+    return re.compile(
+        rf"(?<=\S)\s+(?P<label>(?=(?-i:[A-ZÅÄÖ]))(?:{words}))\s*:"
+        rf"|(?<=\d)\s+(?P<bare>(?=(?-i:[A-ZÅÄÖ]))(?:{words}))(?=\s+\d)",
+        re.IGNORECASE,
+    )
 
 
 class SplitLabels:
@@ -127,7 +137,15 @@ class SplitLabels:
         out: list[Line] = []
         for line in lines:
             text = line.text
-            cuts = [m.start("label") for m in pattern.finditer(text)] if "\t" not in text and ":" in text else []
+            cuts = (
+                [
+                    m.start("label") if m["label"] else m.start("bare")
+                    for m in pattern.finditer(text)
+                    if m["label"] or len(text) <= _ROW  # a flattened page is no row of labels
+                ]
+                if "\t" not in text and (":" in text or _TWO_DIGITS.search(text))
+                else []
+            )
             if not cuts:
                 out.append(line)
                 continue

@@ -261,7 +261,7 @@ def _markdown(lines: list[Line]) -> str:
     out: list[str] = []
     table: list[list[str]] = []
     for line in [*lines, Line(0, "")]:
-        text = _PDF_BOLD.sub(r"**\1**", line.text)
+        text = _PDF_BOLD.sub(r"**\1**", line.text) if "<b>" in line.text else line.text
         if table and _PIPE_SEPARATOR.match(text.strip()):
             continue  # a pipe table's separator: the table is written anew below
         if "\t" in text.strip("\t "):

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from generator.index import Archive, Case
-from generator.model import Item, Meeting, PersonName
+from generator.model import Item, Meeting, ParagraphRange, PersonName
 from generator.site import labels, urls
 from generator.site.outputs.base import STOCKHOLM, OutputContext, files_output
 
@@ -98,6 +98,12 @@ class OpenData:
                     "servingFor": a.serving_for,
                     "party": a.party,
                     "paragraphs": [a.paragraphs.first, a.paragraphs.last] if a.paragraphs else None,
+                    # "§§ 61-64, 69": every span; "paragraphs" above is the first.
+                    **(
+                        {"paragraphSpans": [list(span) for span in a.paragraphs.spans()]}
+                        if a.paragraphs and a.paragraphs.also
+                        else {}
+                    ),
                 }
                 for a in meeting.attendees
             ],
@@ -268,3 +274,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _cell(text: str) -> str:
     """Text from a source for a CSV cell: a leading apostrophe keeps a formula from running."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _spans(paragraphs: ParagraphRange | None) -> dict[str, Any]:
+    """ "§§ 61-64, 69": every span, beside the first in "paragraphs" (only when there is a gap)."""
+    return {"paragraphSpans": [list(span) for span in paragraphs.spans()]} if paragraphs and paragraphs.also else {}
