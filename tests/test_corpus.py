@@ -137,6 +137,7 @@ def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Pat
             8,
             {
                 "bergsjo-2011-overformyndarnamnden",
+                "granhult-2025-vatten-arsstamma",
                 "hallsta-2020-krisledningsnamnden",
                 "kustbranden-2019-direktionen",
                 "ljusmark-2008-regionforbundet-styrelsen",

@@ -1398,3 +1398,40 @@ def test_attendance_listed_in_an_attached_file_after_the_paragraphs() -> None:
     [annex] = meeting.annexes
     assert annex.label == "Närvaro.pdf" and "Hugo Hellström" in annex.text  # kept as written too
     assert "Greta" not in meeting.items[-1].decision
+
+
+def test_a_röstlängd_names_who_represents_each_shareholder() -> None:
+    # A company's stämma: the shareholder in the first column, its representative in the second.
+    annex = (
+        "\nBilaga 1\n\n**RÖSTLÄNGD**\n\n| Aktieägare | Företrädd av | Antal aktier | Antal röster |\n"
+        "|---|---|---|---|\n| Exempelnäs kommun | Sture Sjögren, ombud enligt fullmakt | 1 000 | 1 000 |\n"
+        "| Summa | | 1 000 | 1 000 |\n"
+    )
+    meeting, _ = read_text(PROTOCOL.format(**PARTS) + annex)
+    [represented] = [a for a in meeting.attendees if a.name == "Sture Sjögren"]
+    assert represented.role == "ombud enligt fullmakt"
+    assert not [a for a in meeting.attendees if "kommun" in a.name or a.name == "Summa"]
+
+
+def test_a_närvarolista_with_two_heading_rows_presence_and_a_vote() -> None:
+    # "Ja"/"Nej" under "NÄRVARO" say present or absent; under "VOTERING § 113" they are votes.
+    # The "TID" column gives the paragraphs, and "Tjg" there a serving substitute.
+    annex = (
+        "\nNÄRVAROLISTA\n\nNAMN\tPARTI\tNÄRVARO\t\tTID\tVOTERING § 113\t\t\n"
+        "\t\tJa\tNej\t\tJa\tNej\tAvstår\n\nLEDAMÖTER\n\n"
+        "Greta Grönlund, ordf\ts\tx\t\t\tx\t\t\nHugo Hellström, v ordf\tm\tx\t\t\t\tx\t\n"
+        "Ingrid Ivarsson\tc\t\tx\t\t\t\t\n\nERSÄTTARE\n\nSture Sjögren\tc\tx\t\tTjg\t\t\tx\n"
+        "Vera Vinge\tm\tx\t\t§§ 112-112\t\t\t\n"
+    )
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace(", Ingrid Ivarsson (C)", "") + annex)
+    by_name = {a.name: a for a in meeting.attendees}
+    assert "Ingrid Ivarsson" not in by_name and "Ingrid Ivarsson" in [n.name for n in meeting.absentees]
+    assert by_name["Hugo Hellström"].role == "v ordf"
+    assert by_name["Sture Sjögren"].role == "Tjg"
+    assert by_name["Vera Vinge"].paragraphs == ParagraphRange(112, 112)
+    [vote] = meeting.items[1].votes
+    assert [[n.name for n in names] for names in (vote.yes, vote.no, vote.abstaining)] == [
+        ["Greta Grönlund"],
+        ["Hugo Hellström"],
+        ["Sture Sjögren"],
+    ]

@@ -196,8 +196,9 @@ class AttendanceReader:
                         role = described if role is None else f"{role}, {described}"
                     continue
                 code = _BARE_PARTY.match(text, at) if comma or at == after else None
-                if code and code[1].upper() in self.parties:
-                    # "Per-Olov Strand, S, ordförande": a party code written without parentheses.
+                # "Per-Olov Strand, S, ordförande": a party code written without parentheses (but
+                # "v ordf" is a role, vice ordförande).
+                if code and code[1].upper() in self.parties and not self.roles.match(text + " ", at):
                     party, pos = party or code[1].upper(), code.end(1)
                     continue
                 place = self._municipality(text, at)

@@ -66,14 +66,16 @@ def read_tables(rows: list[tuple[int, list[str]]], vocabulary: Vocabulary, read_
     votes: dict[str, list[str]] = {}
     codes: dict[str, str] = {}  # "Närv (N), Frånv (F), Närv tj.g. (NT)": what each code means
     after_heading = False
+    above: list[str] = []  # the heading row above a second one
     listed_present = False  # under "Närvarande ej tjänstgörande ersättare": the names alone are present
     for number, cells in rows:
         heading = _columns(cells, vocabulary)
-        sub = _sub_columns(cells, vocabulary) if after_heading and heading is None else None
+        sub = _sub_columns(cells, vocabulary, above) if after_heading and heading is None else None
         if heading is not None or sub:
             # A second heading row below the first ("Ordinarie ledamöter | Tjg | Ej tjg | JA |
             # NEJ" under "Beslutande | Närvaro | | § 28"): its words name the columns.
             columns = {**columns, **sub} if sub else heading or {}
+            above = cells
             codes.update(_codes(cells))
             if heading is not None:
                 first = vocabulary.label(vocabulary.header, cells[0])
@@ -205,9 +207,11 @@ def _codes(cells: list[str]) -> dict[str, str]:
     return found
 
 
-def _sub_columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
+def _sub_columns(cells: list[str], vocabulary: Vocabulary, above: list[str]) -> dict[str, int] | None:
     """The columns a second heading row names, when at least two of its cells are column words
-    and it is no person's row ("Ulf Bäckman (M)<TAB>N<TAB><TAB>Ja": the marks are column words too)."""
+    and it is no person's row ("Ulf Bäckman (M)<TAB>N<TAB><TAB>Ja": the marks are column words too).
+    A word means what the heading above it asks: "Ja" and "Nej" under "Närvaro" are present and
+    absent, under "Votering § 19" a vote."""
     if cells and NAME_START.match(cells[0]):
         return None
     found: dict[str, int] = {}
@@ -216,9 +220,16 @@ def _sub_columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | N
             continue
         key = normalise(cell)
         kind = vocabulary.annex_columns.get(key) or vocabulary.facts.get(key)
+        parent = next((normalise(c) for c in reversed(above[: i + 1]) if c.strip()), "")
+        if kind in _PRESENCE_ANSWERS and vocabulary.annex_columns.get(parent) == "närvarande":
+            kind = _PRESENCE_ANSWERS[kind]
         if kind and kind not in found:
             found[kind] = i
     return found if len(found) >= 2 else None
+
+
+# "Ja" and "Nej" under a presence column's heading.
+_PRESENCE_ANSWERS = {"röst_ja": "närvarande", "röst_nej": "frånvarande"}
 
 
 def column_heading(cells: list[str], vocabulary: Vocabulary) -> bool:
@@ -237,9 +248,15 @@ def _paragraph_of(cell: str) -> tuple[str, str]:
 
 
 def _paragraph_said(cell: str) -> re.Match[str] | None:
-    """The § a heading cell names: alone ("§ 28") or before its column's word ("Kf § 78 Ja")."""
+    """The § a heading cell names: alone ("§ 28"), before its column's word ("Kf § 78 Ja"), or
+    after the word for a vote ("Votering § 19")."""
     found = _HEADED_BY_PARAGRAPH.match(cell)
-    return RANGE.search(found[1]) if found else RANGE.fullmatch(cell.strip())
+    if found:
+        return RANGE.search(found[1])
+    return RANGE.fullmatch(cell.strip()) or _VOTE_FOR.fullmatch(cell.strip())
+
+
+_VOTE_FOR = re.compile(r"(?i)(?:votering|omröstning)\s+(?:i\s+|för\s+)?§\s*(\d+)")
 
 
 def _columns(cells: list[str], vocabulary: Vocabulary) -> dict[str, int] | None:
@@ -327,10 +344,13 @@ def _person(
         if (mark := cell(kind_of_mark)) and RANGE.search(mark):
             remark = f"{remark} {RANGE.search(mark).group(0)}".strip()  # type: ignore[union-attr]
     present_for = cell("närvarande_paragrafer")
-    if present_for and RANGE.search(f"§ {present_for}") and not re.search(r"[A-Za-zÅÄÖåäö]", present_for):
-        remark = f"{remark} §§ {present_for}".strip()
-    elif present_for and re.search(r"\d", present_for):
-        remark = f"{remark} {present_for}".strip()  # "tom 97", "fr o m 98": read as the header's are
+    if present_for and "§" not in present_for and not re.search(r"[A-Za-zÅÄÖåäö]", present_for):
+        remark = f"{remark} §§ {present_for}".strip()  # "24-26"
+    elif present_for and (
+        re.search(r"\d", present_for) or vocabulary.annex_columns.get(normalise(present_for.split()[0])) == "tjänstgör"
+    ):
+        # "§§ 14-18", "tom 97", "fr o m 98", "Tjg § 17", "Tjg": read as the header's are.
+        remark = f"{remark} {present_for}".strip()
     # "Ordförande", "1:e vice ordförande" in the remarks: a role after the name, as a comma writes it.
     joined = f"{name}, {remark}" if _ROLE_REMARK.match(remark) else f"{name} {remark}"
     found = read_person(joined.strip(" ,"), kind, role, number)
