@@ -85,6 +85,12 @@ def _first_characters(patterns: list[str]) -> frozenset[str] | None:
     return frozenset(found)
 
 
+def _first_words(patterns: list[str]) -> re.Pattern[str]:
+    """A line that opens with one of the patterns' first words, after any Markdown marks."""
+    words = sorted({_first_word(pattern) for pattern in patterns} - {""}) or ["(?!)"]
+    return re.compile(r"[#*_ \t]*(?:" + "|".join(words) + r")(?: |$)", re.IGNORECASE)
+
+
 def _first_word(pattern: str) -> str:
     """The word a marker pattern begins with ("signaturerna i detta dokument.*" -> "signaturerna")."""
     found = re.match(r"[a-zåäöé]+", pattern)
@@ -153,7 +159,7 @@ class Vocabulary:
     furniture_words: tuple[str, ...]  # furniture that is one plain word ("utdragsbestyrkande")
     date_in_words: re.Pattern[str]
     weekday_at_end: re.Pattern[str]  # "Tisdag" before a date written in digits
-    signing_prefixes: frozenset[str]
+    signing_prefixes: re.Pattern[str]  # a marker's first word, after any Markdown marks
     annex: re.Pattern[str]
     posting_heading_words: tuple[str, ...]
     posted_said: re.Pattern[str]
@@ -244,8 +250,7 @@ class Vocabulary:
         return len(text) <= MAX_FURNITURE and bool(self.annex.fullmatch(normalise(text)))
 
     def is_signing_start(self, text: str) -> bool:
-        first = text.lstrip("#*_ \t").split(" ", 1)[0].casefold()
-        if first not in self.signing_prefixes:
+        if not self.signing_prefixes.match(text):
             return False  # most lines do not begin with a marker's first word: no need to normalise
         return bool(self.signing.fullmatch(normalise(text)))
 
@@ -274,7 +279,7 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         furniture=_patterns(data["möbler_mönster"]),
         furniture_first=_first_characters(data["möbler_mönster"]),
         furniture_words=tuple(p for p in data["möbler_mönster"] if re.fullmatch(r"[a-zåäö]+", p)),
-        signing_prefixes=frozenset(_first_word(pattern) for pattern in data["signering_mönster"]),
+        signing_prefixes=_first_words(data["signering_mönster"]),
         body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),
         not_decision_verbs=frozenset(normalise(word) for word in data.get("inget_beslutsverb", ())),
         decision_infinitives=frozenset(normalise(word) for word in data["beslutsverb_infinitiv"]),

@@ -49,7 +49,7 @@ class AgendaReader:
         entries: list[AgendaEntry] = []
         untitled: AgendaEntry | None = None
         # Asked before furniture goes: a separator row may read as furniture ("|---|---|").
-        heads = {line.number for at, line in enumerate(lines) if _heads_table(lines, at)}
+        heads = _table_heads(lines)
         for line in self.furniture.content(lines):
             cells = [c for c in _cells(line.text.strip()) if c]
             if not cells:
@@ -125,3 +125,17 @@ def _heads_table(lines: list[Line], at: int) -> bool:
     """Whether the line at ``at`` is a pipe table's header row: its separator is the next line."""
     following = next((line.text.strip() for line in lines[at + 1 :] if line.text.strip()), "")
     return "---" in following and bool(_PIPE_SEPARATOR.match(following))
+
+
+def _table_heads(lines: list[Line]) -> set[int]:
+    """The numbers of the lines that are a pipe table's header row (see ``_heads_table``)."""
+    heads: set[int] = set()
+    above: Line | None = None
+    for line in lines:
+        text = line.text.strip()
+        if not text:
+            continue
+        if above is not None and "---" in text and _PIPE_SEPARATOR.match(text):
+            heads.add(above.number)
+        above = line
+    return heads

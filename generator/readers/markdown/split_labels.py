@@ -62,11 +62,11 @@ class SplitLabels:
             below_at = i + 1
             while below_at < len(out) and below_at - i <= 2:  # a label split over three lines too
                 line, below = out[i], out[below_at]
-                if len(line.text) > MAX_FURNITURE or not line.text.strip() or not below.text.strip():
-                    break
                 first_below = below.text.lstrip("\t *")[:1]
                 if not (first_below.islower() or line.text.split("\t", 1)[0].rstrip().endswith("-")):
                     break  # a label goes on in lower case ("och tid"), or after a hyphen ("Under-")
+                if len(line.text) > MAX_FURNITURE or not line.text.strip() or not below.text.strip():
+                    break
                 if (spaced := self.spaced_label(line.text, below.text)) is not None:
                     # "Justeringens" above "plats och tid Fritidsförvaltningen 2006-03-28": the
                     # label's end and its value in one line of words, no tab between.
