@@ -88,6 +88,10 @@ MD_ATTENDEE_TEXT = "texten {value!r} i närvarolistan kunde inte läsas som namn
 
 PERSON_NOT_IN_ROSTER = "{name} finns inte i personlistan i organisation.yaml (lägg till namnet eller ett alias)"
 ORGANISATION_MISSING = "organisation.yaml saknas i {directory}"
+ACCESSIBILITY_NO_CONTACT = (
+    "tillgänglighetsredogörelsen saknar en e-postadress för synpunkter: ange tillgänglighet.kontakt "
+    "(eller registrator) i organisation.yaml"
+)
 PERSONNUMMER = "texten ser ut som ett personnummer ({value}); det får inte publiceras"
 
 BUILD_STOPPED = "Bygget avbröts; den publicerade webbplatsen är oförändrad."

@@ -241,6 +241,14 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             "labels": {n: getattr(labels, n) for n in _HEADER_LABELS},
             "urls": {"feed": urls.feed_path(None), "search": urls.SEARCH_URL, "stylesheet": urls.STYLESHEET},
             "preview": self.preview_note if self.preview else "",
+            # The footer of every page: who publishes, the accessibility statement, a contact.
+            "footer": {
+                "organisation": organisation.name,
+                "contact": organisation.accessibility.contact,
+                "accessibility": urls.url_of(urls.ACCESSIBILITY_PAGE),
+                "accessibility_label": labels.ACCESSIBILITY,
+                "contact_label": labels.FOOTER_CONTACT,
+            },
         }
         return config
 

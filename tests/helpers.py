@@ -75,3 +75,22 @@ def git(*args: str | Path, cwd: Path, today: str | None = None) -> subprocess.Co
     """git as staff run it; ``today`` reaches the hooks (local pushes pass the environment on)."""
     env = {**GIT_ENV, "ARKIV_IDAG": today} if today else GIT_ENV
     return subprocess.run(["git", *map(str, args)], cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+
+
+# One page of each type of the seed's site (URLs relative to its root).
+SEED_PAGES = [
+    "",
+    "direktionen/",
+    "direktionen/2023/",
+    "direktionen/2023-10-26/",
+    "arenden/itsam-2023-93/",
+    "arenden/",
+    "personer/",
+    "personer/jacob-kall/",
+    "om-arkivet/",
+    "anslagstavla/",
+    "anslagstavla/2023/",
+    "oppna-data/",
+    "tillganglighet/",
+    "publicera/",
+]

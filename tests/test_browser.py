@@ -6,6 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.helpers import SEED_PAGES
+
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 pytestmark = pytest.mark.browser
@@ -37,19 +39,7 @@ def test_site_navigation_reaches_the_meeting_from_the_start(page: Page, served: 
 @pytest.mark.parametrize(
     "url",
     [
-        "",
-        "direktionen/",
-        "direktionen/2023/",
-        "direktionen/2023-10-26/",
-        "arenden/itsam-2023-93/",
-        "arenden/",
-        "personer/",
-        "personer/jacob-kall/",
-        "om-arkivet/",
-        "anslagstavla/",
-        "anslagstavla/2023/",
-        "oppna-data/",
-        "publicera/",
+        *SEED_PAGES,
         "sok/?q=delårsbokslut",
         "sok/?q=2023/94",
         "404.html",
@@ -57,7 +47,7 @@ def test_site_navigation_reaches_the_meeting_from_the_start(page: Page, served: 
 )
 def test_no_wcag_21_aa_violations(page: Page, served: str, url: str) -> None:
     """Every page type: start, body, year, meeting, case, cases index, persons, person, about,
-    search results, a missing dnr, and the 404 page."""
+    notices, open data, the accessibility statement, search results, a missing dnr, and the 404 page."""
     page.goto(served + url)
     if url.startswith("sok/"):
         expect(page.locator("#arkiv-sok-status")).not_to_be_empty()

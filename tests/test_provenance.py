@@ -87,6 +87,14 @@ def test_a_valid_signature_is_shown_with_its_signer(originals: tuple[Path, dict[
     assert (site / "direktionen" / "2023-10-26" / "protokoll.pdf").read_bytes() == files["2023-10-26"]
 
 
+def test_the_accessibility_statement_lists_the_signed_originals(originals: tuple[Path, dict[str, bytes]]) -> None:
+    from generator.site import labels
+
+    # A signed PDF is published as signed, not adapted: the statement says so, and where the text is.
+    statement = Page(originals[0], "tillganglighet/")
+    assert labels.ACCESSIBILITY_ORIGINALS in statement.text and labels.ACCESSIBILITY_BECAUSE in statement.text
+
+
 def test_a_tampered_copy_is_published_with_that_said(originals: tuple[Path, dict[str, bytes]]) -> None:
     site, files = originals
     page = Page(site, "direktionen/2023-12-14/")

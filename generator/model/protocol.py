@@ -18,6 +18,7 @@ from generator.model.dnr import Dnr
 __all__ = [
     "STOCKHOLM",
     "SUMMARY_HEADING",
+    "Accessibility",
     "Adjustment",
     "AgendaEntry",
     "AttendanceGroup",
@@ -74,6 +75,20 @@ class Body:
 
 
 @dataclass(frozen=True)
+class Accessibility:
+    """What the tillgänglighetsredogörelse says that only the organisation knows (DOS-lagen):
+    how well the site conforms, when that was judged and how, and what is known not to be
+    accessible. The archive adds what it knows itself (the signed originals)."""
+
+    contact: str = ""  # where to report a shortcoming or ask for content in another form
+    conformance: str = "delvis förenlig"  # helt förenlig, delvis förenlig or inte förenlig
+    assessed: date | None = None  # when conformance was last judged
+    updated: date | None = None  # when the statement was last changed
+    method: str = ""  # how it was judged (självskattning, granskning av extern part)
+    shortcomings: tuple[str, ...] = ()  # content known not to be accessible, and why
+
+
+@dataclass(frozen=True)
 class Organisation:
     """The organisation (kommunalförbund, kommun) that keeps the diarium and owns the bodies."""
 
@@ -90,6 +105,7 @@ class Organisation:
     municipality_codes: tuple[tuple[str, str], ...] = ()  # ("ÅTV", "Åtvidabergs kommun")
     registrar: str = ""  # the registrator's e-mail address, for requests for documents
     organisation_number: str = ""  # organisationsnummer, e.g. 222000-1234: identifies the data's publisher
+    accessibility: Accessibility = field(default_factory=Accessibility)
 
     def body(self, slug: str) -> Body | None:
         return next((body for body in self.bodies if body.slug == slug), None)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from slugify import slugify
 
 from generator import messages
-from generator.model import Body, Organisation, Person
+from generator.model import Accessibility, Body, Organisation, Person
 from generator.problems import Problems, SourceError
 from generator.readers import personal_data, vocabulary
 from generator.readers.checks import plausible_years
@@ -100,6 +101,7 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
         if key not in known:
             message = messages.VOCABULARY_KEY.format(key=key, known=", ".join(sorted(known)))
             problems.error(FILE_NAME, doc.line(("ordlista", key)), message)
+    accessibility = _accessibility(doc, data, problems)
     if len(problems.errors) > before:
         return None
     return Organisation(
@@ -115,4 +117,31 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
         municipality_codes=tuple(data.get("kommunkoder", {}).items()),
         registrar=data.get("registrator", ""),
         organisation_number=data.get("organisationsnummer", ""),
+        accessibility=accessibility,
+    )
+
+
+def _accessibility(doc: Any, data: dict[str, Any], problems: Problems) -> Accessibility:
+    """The organisation's part of the accessibility statement; its contact defaults to the registrator."""
+    given = data.get("tillgänglighet", {})
+    dates: dict[str, date | None] = {}
+    for key in ("bedömd", "uppdaterad"):
+        dates[key] = None
+        if key in given:
+            try:
+                dates[key] = date.fromisoformat(given[key])
+            except ValueError:
+                line = doc.line(("tillgänglighet", key))
+                problems.error(FILE_NAME, line, messages.DATE_INVALID.format(field=key, value=given[key]))
+    contact = given.get("kontakt", data.get("registrator", ""))
+    if not contact:
+        # DOS-lagen: the statement must give a way to report shortcomings; the site is still built.
+        problems.warning(FILE_NAME, doc.line(("tillgänglighet",)) if given else 1, messages.ACCESSIBILITY_NO_CONTACT)
+    return Accessibility(
+        contact=contact,
+        conformance=given.get("förenlighet", Accessibility.conformance),
+        assessed=dates["bedömd"],
+        updated=dates["uppdaterad"],
+        method=given.get("metod", ""),
+        shortcomings=tuple(given.get("brister", ())),
     )

@@ -329,3 +329,53 @@ DECISIONS_CSV_COLUMNS = ("datum", "organ", "paragraf", "dnr", "rubrik", "beslut"
 OPEN_DATA_WITHHELD = "Paragrafer som inte publiceras har ingen text i data, bara nummer, rubrik, dnr och skäl."
 FILE = "Fil"
 CONTENTS = "Innehåll"
+
+# The tillgänglighetsredogörelse (DOS-lagen, 2018:1937), in the parts DIGG asks for.
+ACCESSIBILITY = "Tillgänglighetsredogörelse"
+ACCESSIBILITY_INTRO = (
+    "{organisation} står bakom den här webbplatsen, arkivet över protokollen från {short}s sammanträden. "
+    "Vi vill att så många som möjligt ska kunna använda den. Här står hur webbplatsen uppfyller lagen "
+    "(2018:1937) om tillgänglighet till digital offentlig service, vilka brister vi känner till och hur du "
+    "meddelar oss brister som vi inte känner till."
+)
+ACCESSIBILITY_HOW = "Hur tillgänglig är webbplatsen?"
+ACCESSIBILITY_CONFORMANCE = "Webbplatsen är {conformance} med lagen om tillgänglighet till digital offentlig service."
+ACCESSIBILITY_BECAUSE = "Det beror på bristerna som beskrivs under ”Innehåll som inte är tillgängligt”."
+ACCESSIBILITY_UNCHECKED = (
+    "Vi känner inte till några brister, men webbplatsen har inte granskats manuellt och automatiska "
+    "tester hittar inte alla."
+)
+ACCESSIBILITY_OTHER_FORM = "Vad kan du göra om du inte kan använda delar av webbplatsen?"
+ACCESSIBILITY_OTHER_FORM_TEXT = (
+    "Varje protokoll finns som text på sitt sammanträdes sida. Behöver du innehåll i en annan form, "
+    "skriv till oss så svarar vi så snart vi kan."
+)
+ACCESSIBILITY_REPORT = "Rapportera brister i webbplatsens tillgänglighet"
+ACCESSIBILITY_REPORT_TEXT = (
+    "Upptäcker du problem som inte står på den här sidan, eller tycker du att vi inte uppfyller lagens "
+    "krav, vill vi veta det."
+)
+ACCESSIBILITY_WRITE_TO = "Skriv till"
+ACCESSIBILITY_NO_CONTACT = "Kontakta {organisation}."
+ACCESSIBILITY_SUPERVISION = "Tillsyn"
+ACCESSIBILITY_SUPERVISION_TEXT = (
+    "Myndigheten för digital förvaltning (Digg) har tillsyn över lagen. Är du inte nöjd med hur vi tar "
+    "hand om dina synpunkter kan du"
+)
+ACCESSIBILITY_DIGG_LINK = "anmäla det till Digg"
+DIGG_COMPLAINT_URL = "https://www.digg.se/tdosanmalan"
+ACCESSIBILITY_GAPS = "Innehåll som inte är tillgängligt"
+ACCESSIBILITY_ORIGINALS = (
+    "De undertecknade originalen (PDF) publiceras som de skrevs under och är inte anpassade för "
+    "skärmläsare. Samma protokoll finns som tillgänglig text på sammanträdets sida."
+)
+ACCESSIBILITY_NO_GAPS = "Vi känner inte till något innehåll som inte är tillgängligt."
+ACCESSIBILITY_TESTED = "Hur vi har testat webbplatsen"
+ACCESSIBILITY_DEFAULT_METHOD = (
+    "Självskattning. Arkivets programvara provas automatiskt mot WCAG 2.1 nivå AA, med axe-core i "
+    "webbläsaren Chromium, på varje typ av sida innan en ny version tas i bruk. Ingen extern part har "
+    "granskat webbplatsen."
+)
+ACCESSIBILITY_ASSESSED = "Bedömningen gjordes {day}."
+ACCESSIBILITY_UPDATED = "Redogörelsen uppdaterades senast {day}."
+FOOTER_CONTACT = "Kontakt"

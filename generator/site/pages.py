@@ -147,6 +147,7 @@ class PageWriter:
         pages.append(self.notice_board_page())
         pages += self.notice_archive_pages()
         pages.append(self.open_data_page())
+        pages.append(self.accessibility_page())
         return pages
 
     def navigation(self) -> list[tuple[str, str]]:
@@ -381,6 +382,24 @@ class PageWriter:
             *((urls.data_schema_path(name), True, labels.OPEN_DATA_SCHEMAS[name]) for name in DATA_SCHEMAS),
         ]
         return self.page(urls.OPEN_DATA_PAGE, labels.OPEN_DATA, labels.OPEN_DATA_INTRO, "open_data.html", files=files)
+
+    def accessibility_page(self) -> Page:
+        """The tillgänglighetsredogörelse: the organisation's part from organisation.yaml, and what
+        the archive knows itself (signed originals are published as signed, not adapted)."""
+        org = self.archive.organisation
+        given = org.accessibility
+        gaps = [*given.shortcomings]
+        if any(m.original_file for m in self.archive.meetings):
+            gaps.append(labels.ACCESSIBILITY_ORIGINALS)
+        return self.page(
+            urls.ACCESSIBILITY_PAGE,
+            labels.ACCESSIBILITY,
+            labels.ACCESSIBILITY_INTRO.format(organisation=org.name, short=org.short_name),
+            "accessibility.html",
+            statement=given,
+            gaps=gaps,
+            updated=given.updated or self.today,
+        )
 
     def search_page(self) -> Page:
         """The search page: the form, and the dnr rule from ``generator.model.dnr`` for its script."""

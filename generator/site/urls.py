@@ -16,6 +16,7 @@ PERSONS_DIR = "personer"
 SEARCH_DIR = "sok"
 NOTICE_BOARD_DIR = "anslagstavla"
 OPEN_DATA_DIR = "oppna-data"
+ACCESSIBILITY_DIR = "tillganglighet"  # the tillgänglighetsredogörelse
 DATA_DIR = "data"
 SEARCH_INDEX_DIR = "pagefind"  # Pagefind's index, written over the built HTML
 OPARL_DIR = "oparl"  # the static OParl 1.1 endpoint
@@ -23,7 +24,7 @@ ORIGINAL_NAME = "protokoll.pdf"  # the signed PDF, beside its meeting page
 
 # Top-level names the site uses itself (with the documentation pages): no body may take one.
 RESERVED_SLUGS = (
-    CASES_DIR, PERSONS_DIR, SEARCH_DIR, NOTICE_BOARD_DIR, OPEN_DATA_DIR, DATA_DIR, SEARCH_INDEX_DIR,
+    CASES_DIR, PERSONS_DIR, SEARCH_DIR, NOTICE_BOARD_DIR, OPEN_DATA_DIR, DATA_DIR, SEARCH_INDEX_DIR, ACCESSIBILITY_DIR,
     "assets", "om-arkivet", "publicera", "search", "sitemap", "datasets", OPARL_DIR,
 )  # fmt: skip
 
@@ -35,6 +36,7 @@ PERSONS_INDEX = f"{PERSONS_DIR}/index.md"
 SEARCH_PAGE = f"{SEARCH_DIR}/index.md"
 NOTICE_BOARD_PAGE = f"{NOTICE_BOARD_DIR}/index.md"
 OPEN_DATA_PAGE = f"{OPEN_DATA_DIR}/index.md"
+ACCESSIBILITY_PAGE = f"{ACCESSIBILITY_DIR}/index.md"
 
 # Files of the theme (site_overrides/assets).
 SEARCH_SCRIPT = "assets/javascripts/arkiv-sok.js"
