@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from generator.index import build_archive
 from generator.model import (
@@ -73,9 +74,9 @@ def sections(slug: str) -> tuple[set[str], str]:
 def test_roles_and_meetings_attended() -> None:
     ids, text = sections("alma-exempelsson")
     assert {"roller", "sammantraden"} <= ids
-    assert "Direktionenordförande2022-03-152022-03-151" in text  # table cells: body, role, from, to, count
+    assert "Direktionen ordförande 2022-03-15 2022-03-15 1" in text  # table cells: body, role, from, to, count
     ids, text = sections("bo-provare")
-    assert "Direktionenledamot2022-03-15" in text  # no role written: the group says what he was
+    assert "Direktionen ledamot 2022-03-15" in text  # no role written: the group says what he was
     assert "Närvarande vid sammanträden Direktionen 2022-03-15" in text
 
 
@@ -108,3 +109,32 @@ def test_jav_section() -> None:
     ids, text = sections("alma-exempelsson")
     assert "jav" in ids and text.endswith("Jäv Direktionen 2022-03-15 § 7 Budget 2022")
     assert "jav" not in sections("bo-provare")[0]
+
+
+# -- the persons list: a register, by surname -------------------------------------------------
+
+
+def test_swedish_alphabetical_order() -> None:
+    from generator.site.collation import initial, swedish_order
+
+    # Swedish dictionaries: å, ä, ö after z; é with e; ü with y.
+    names = ["Öberg", "Åberg", "Zetterlund", "Ärlig", "Eklund", "Élan", "Ygberg", "Ünal", "aspö"]
+    assert sorted(names, key=swedish_order) == [
+        "aspö", "Eklund", "Élan", "Ygberg", "Ünal", "Zetterlund", "Åberg", "Ärlig", "Öberg",
+    ]  # fmt: skip
+    assert [initial(n) for n in ("Élan", "Åberg", "öst")] == ["E", "Å", "Ö"]
+
+
+def test_persons_are_listed_by_surname_under_their_letter(synth_small: tuple[Path, Path]) -> None:
+    import re
+
+    page = (synth_small[1] / "personer" / "index.html").read_text(encoding="utf-8")
+    article = page[page.index("<h1") :]
+    order = "abcdefghijklmnopqrstuvwxyzåäö"
+    letters = re.findall(r'<h2 id="bokstav-\d+"[^>]*>([^<]+)</h2>', article)
+    names = re.findall(r'<li><a href="[^"]*">([^<]+)</a>', article)
+    assert len(names) > 10 and len(letters) > 3
+    surnames = [name.split()[-1].casefold().replace("é", "e") for name in names]
+    # Compared letter by letter in the Swedish alphabet (é as e).
+    assert surnames == sorted(surnames, key=lambda s: [order.index(c) if c in order else -1 for c in s])
+    assert [letter.casefold() for letter in letters] == sorted({s[0] for s in surnames}, key=order.index)

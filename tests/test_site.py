@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.conftest import PROTOCOLS, arkiv
@@ -123,3 +124,12 @@ def test_staff_guide_shows_the_whole_vocabulary(seed_site: Path) -> None:
 def test_a_published_build_has_no_preview_note(seed_site: Path) -> None:
     assert "Förhandsvisning" not in Page(seed_site, "direktionen/2023-10-26/").html
     assert (seed_site / "pagefind").is_dir() and (seed_site / "flode.xml").is_file()
+
+
+def test_search_help_gives_a_dnr_of_this_archive(testmark_site: Path) -> None:
+    """The example is a case the archive has, in the organisation's own diarium, not Itsam's."""
+    page = (testmark_site / "sok" / "index.html").read_text(encoding="utf-8")
+    help_text = page[page.index('id="arkiv-sok-hjalp">') :].split("</p>", 1)[0]
+    found = re.search(r"TESTM (\d{4})/(\d+), \1/\2 eller \1-\2", help_text)
+    assert found and "ITSAM" not in help_text, help_text
+    assert (testmark_site / "arenden" / f"testm-{found[1]}-{found[2]}" / "index.html").exists()

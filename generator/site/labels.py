@@ -172,7 +172,8 @@ MEETING_COUNT = "{count} sammanträden"
 MEETING_COUNT_ONE = "1 sammanträde"
 RELATED_CASES = "Relaterade ärenden"
 PERSONS = "Personer"
-PERSONS_INTRO = "Förtroendevalda och tjänstepersoner som förekommer i protokollen."
+PERSONS_INTRO = "Förtroendevalda och tjänstepersoner som förekommer i protokollen, efter efternamn."
+PERSONS_LETTERS = "Efternamnens begynnelsebokstäver"
 ALIASES = "Skrivs även"
 ROLES = "Uppdrag"
 BODY = "Organ"
@@ -201,24 +202,41 @@ PREVIEW_NOTE = (
 )
 SEARCH_TITLE = "Sök i arkivet"
 SEARCH_LABEL = "Sök ord eller diarienummer"
-SEARCH_PLACEHOLDER = "Sök ord eller dnr, t.ex. 2023/93"
+SEARCH_PLACEHOLDER = "Sök ord eller dnr"
 SEARCH_BUTTON = "Sök"
+# The example is a case of this archive, in the organisation's own diarium.
 SEARCH_HELP = (
-    "Skriv ett eller flera ord, eller ett diarienummer som ITSAM 2023/93, 2023/93 eller 2023-93. "
+    "Skriv ett eller flera ord, eller ett diarienummer som {full}, {short} eller {dashed}. "
     "Ett diarienummer leder direkt till ärendet."
 )
 SEARCH_NEEDS_JS = "Sökningen kräver JavaScript. Du kan också bläddra bland organ och ärenden i menyn."
 ALL_BODIES = "Alla organ"
 YEAR = "År"
 ALL_YEARS = "Alla år"
+KIND = "Typ"
+ALL_KINDS = "Allt"
+# Pagefind's "typ" filter: each indexed page is one of these.
+KIND_MEETING = "Sammanträden"
+KIND_CASE = "Ärenden"
+KIND_PERSON = "Personer"
+ORDER = "Ordning"
+# The search page's "ordning" parameter: Pagefind's relevance, or the "datum" sort key.
+ORDERS = {"": "Mest relevant", "nyast": "Nyast först", "aldst": "Äldst först"}
 SEARCH_TEXTS = {
     "empty": "Skriv ett sökord eller ett diarienummer.",
     "searching": "Söker …",
     "count": "{n} träffar för ”{q}”.",
+    "count_one": "1 träff för ”{q}”.",
     "none": "Inga träffar för ”{q}”.",
+    "more": "Visa fler träffar",
+    "shown": "Visar {shown} av {n}.",
     "dnr_found": "Går till ärendet {dnr} …",
     "dnr_missing": "Diarienumret {dnr} finns inte i arkivet.",
     "dnr_ambiguous": "{n} ärenden har numret {dnr}. Välj ett:",
+    "month": "Sammanträden i {month}:",
+    "month_or_case": "”{q}” kan vara en månad eller ett diarienummer:",
+    "month_none": "Inga sammanträden i {month}.",
+    "case": "Ärendet {dnr}",
     "failed": "Sökningen kunde inte genomföras. Försök igen.",
 }
 PERSON = "Person"

@@ -9,6 +9,7 @@ autoescaping, so text from sources is always escaped; source Markdown goes throu
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -20,8 +21,9 @@ from jinja2.bccache import Bucket
 
 from generator.index import Archive, Case, PersonRecord
 from generator.model import STOCKHOLM, AgendaEntry, AttendanceGroup, Body, Meeting
-from generator.model.dnr import MAX_LENGTH, js_pattern
+from generator.model.dnr import MAX_LENGTH, Dnr, js_pattern
 from generator.site import labels, urls
+from generator.site.collation import initial, swedish_order
 from generator.site.render import json_ld, to_html, word_diff
 
 NOTICES_DOWN_SHOWN = 20
@@ -65,6 +67,9 @@ class _CompiledTemplates(BytecodeCache):
 
 
 COMPILED_TEMPLATES = _CompiledTemplates()
+# Pagefind joins the words of cells that touch ("NamnKommunRoll", "Datum26 oktober"): a line
+# break after each cell keeps them apart in the index, and changes nothing on the page.
+_CELL_END = re.compile(r"(</(?:th|td|dt|dd)>)(?=<)")
 
 
 class PageWriter:
@@ -97,7 +102,7 @@ class PageWriter:
         def href(target: str) -> str:
             return urls.relative(url, target)
 
-        return self.env.get_template(template).render(href=href, **context)
+        return _CELL_END.sub(r"\1\n", self.env.get_template(template).render(href=href, **context))
 
     def page(
         self,
@@ -126,9 +131,7 @@ class PageWriter:
                 "start.html",
                 latest=archive.meetings[:10],
                 with_body=True,
-                example_dnr=str(next(iter(archive.cases.values())).dnr)
-                if archive.cases
-                else f"{org.dnr_prefix} 2023/93",
+                example_dnr=str(self.example_dnr()),
             ),
             self.page(urls.CASES_INDEX, labels.CASES, labels.CASES_INTRO, "cases.html", by_year=self.cases_by_year()),
             self.page(
@@ -136,7 +139,7 @@ class PageWriter:
                 labels.PERSONS,
                 labels.PERSONS_INTRO,
                 "persons.html",
-                records=sorted(archive.persons.values(), key=lambda r: r.person.name),
+                by_letter=persons_by_surname(archive.persons.values()),
             ),
         ]
         for body in org.bodies:
@@ -404,20 +407,46 @@ class PageWriter:
     def search_page(self) -> Page:
         """The search page: the form, and the dnr rule from ``generator.model.dnr`` for its script."""
         years = sorted({m.date.year for m in self.archive.meetings}, reverse=True)
+        example = self.example_dnr()
+        help_text = labels.SEARCH_HELP.format(
+            full=example, short=f"{example.year}/{example.serial}", dashed=f"{example.year}-{example.serial}"
+        )
         return self.page(
             urls.SEARCH_PAGE,
             labels.SEARCH_TITLE,
-            labels.SEARCH_HELP,
+            help_text,
             "search.html",
             years=years,
+            help_text=help_text,
             dnr_pattern=js_pattern(),
             dnr_max=MAX_LENGTH,
-            texts=json.dumps(labels.SEARCH_TEXTS, ensure_ascii=False),
+            texts=json.dumps({**labels.SEARCH_TEXTS, "months": labels.MONTHS}, ensure_ascii=False),
         )
+
+    def example_dnr(self) -> Dnr:
+        """A dnr to show as an example: the newest case of this archive, so that it leads somewhere."""
+        cases = self.archive.cases.values()
+        if not cases:
+            return Dnr(self.archive.organisation.dnr_prefix, self.today.year, 1)
+        return max((c.dnr for c in cases), key=lambda d: (d.year, d.serial))
 
     def cases_by_year(self) -> list[tuple[int, list[Case]]]:
         ordered = sorted(self.archive.cases.values(), key=lambda c: (-c.dnr.year, c.dnr.prefix, c.dnr.serial))
         return [(year, list(cases)) for year, cases in groupby(ordered, key=lambda c: c.dnr.year)]
+
+
+def persons_by_surname(records: Iterable[PersonRecord]) -> list[tuple[str, list[PersonRecord]]]:
+    """The persons in a register's order: by surname (the name's last word), in Swedish
+    alphabetical order, under the surname's first letter."""
+
+    def key(record: PersonRecord) -> tuple[str, str]:
+        words = record.person.name.split()
+        return swedish_order(words[-1]), swedish_order(" ".join(words[:-1]))
+
+    ordered = sorted(records, key=key)
+    return [
+        (letter, list(group)) for letter, group in groupby(ordered, key=lambda r: initial(r.person.name.split()[-1]))
+    ]
 
 
 def adjusted_on(meeting: Meeting) -> date | None:

@@ -54,11 +54,21 @@ function excerpt(html) {
   return paragraph;
 }
 
-async function lookupDnr(dnr, base, texts, status, list) {
-  const shown = `${dnr.prefix ?? root.dataset.dnrPrefix} ${dnr.year}/${dnr.serial}`;
+async function dnrHits(dnr, base) {
   const response = await fetch(`${base}sok/dnr/${dnr.year}.json`);
   const entries = response.ok ? (await response.json())[String(dnr.serial)] ?? [] : [];
-  const hits = dnr.prefix ? entries.filter((entry) => entry[0] === dnr.prefix) : entries;
+  return dnr.prefix ? entries.filter((entry) => entry[0] === dnr.prefix) : entries;
+}
+
+function link(url, text) {
+  const item = element("li");
+  item.appendChild(element("a", text, { href: url }));
+  return item;
+}
+
+async function lookupDnr(dnr, base, texts, status, list) {
+  const shown = `${dnr.prefix ?? root.dataset.dnrPrefix} ${dnr.year}/${dnr.serial}`;
+  const hits = await dnrHits(dnr, base);
   if (hits.length === 1) {
     status.textContent = fill(texts.dnr_found, { dnr: hits[0][2] });
     location.replace(base + hits[0][1]);
@@ -70,52 +80,111 @@ async function lookupDnr(dnr, base, texts, status, list) {
   }
   // Without a prefix the number is in several diaria: name it without one.
   status.textContent = fill(texts.dnr_ambiguous, { dnr: `${dnr.year}/${dnr.serial}`, n: hits.length });
-  for (const [, url, label, title] of hits) {
-    const item = element("li");
-    item.appendChild(element("a", `${label} ${title}`, { href: base + url }));
-    list.appendChild(item);
-  }
+  for (const [, url, label, title] of hits) list.appendChild(link(base + url, `${label} ${title}`));
 }
 
-async function fullText(query, filters, base, texts, status, list) {
-  status.textContent = texts.searching;
+async function loadPagefind(base) {
   // A module import resolves against this script, not the page: make the URL absolute first.
   const pagefind = await import(new URL(`${base}pagefind/pagefind.js`, document.baseURI).href);
   // Result URLs relative to wherever the site is published, not to the server's root.
   await pagefind.options({ excerptLength: 24, baseUrl: new URL(base, document.baseURI).pathname });
-  const search = await pagefind.search(query, { filters });
-  const results = search.results.slice(0, 20);
-  status.textContent = results.length
-    ? fill(texts.count, { n: search.results.length, q: query })
-    : fill(texts.none, { q: query });
-  for (const result of results) {
-    const data = await result.data();
-    const item = element("li", "", { class: "arkiv-traff" });
-    const heading = element("h2");
-    heading.appendChild(element("a", data.meta.title, { href: data.url }));
-    item.appendChild(heading);
-    const facts = [data.meta.organ, data.meta.datum, data.meta.dnr].filter(Boolean).join(" · ");
-    if (facts) item.appendChild(element("p", facts, { class: "arkiv-traff-fakta" }));
-    const parts = element("ul");
-    for (const sub of data.sub_results.filter((s) => s.url !== data.url).slice(0, 3)) {
-      const entry = element("li");
-      entry.appendChild(element("a", sub.title, { href: sub.url }));
-      entry.appendChild(excerpt(sub.excerpt));
-      parts.appendChild(entry);
-    }
-    if (parts.childElementCount) item.appendChild(parts);
-    else item.appendChild(excerpt(data.excerpt));
-    list.appendChild(item);
-    if (list.childElementCount === 1) performance.mark("arkiv-sok-forsta");
-  }
+  return pagefind;
 }
 
-async function search(query, organ, year) {
+/** "2023-10" is a month as much as a dnr (2023/10): offer the case, if there is one, and the
+ * meetings of that month, instead of going to the case. */
+async function monthOrDnr(query, month, dnr, base, texts, status, list) {
+  const [year, number] = month.map(Number);
+  const name = `${texts.months[number - 1]} ${year}`;
+  const cases = dnr ? await dnrHits(dnr, base) : [];
+  const pagefind = await loadPagefind(base);
+  const found = await pagefind.search(null, { filters: { månad: `${month[0]}-${month[1]}` }, sort: { datum: "asc" } });
+  const meetings = await Promise.all(found.results.map((result) => result.data()));
+  if (!cases.length && !meetings.length) {
+    status.textContent = fill(texts.month_none, { month: name });
+    return;
+  }
+  status.textContent = cases.length ? fill(texts.month_or_case, { q: query }) : fill(texts.month, { month: name });
+  for (const [, url, label, title] of cases) list.appendChild(link(base + url, `${fill(texts.case, { dnr: label })}: ${title}`));
+  for (const data of meetings) list.appendChild(link(data.url, data.meta.title));
+}
+
+const PAGE = 20; // results shown at once; "Visa fler träffar" shows the next ones
+
+/** Sub-results most relevant first (most hits in them), not in the page's order. */
+function ranked(subResults, url) {
+  return subResults
+    .filter((sub) => sub.url !== url)
+    .map((sub, at) => ({ sub, at }))
+    .sort((a, b) => (b.sub.locations?.length ?? 0) - (a.sub.locations?.length ?? 0) || a.at - b.at)
+    .map(({ sub }) => sub);
+}
+
+async function showResult(result, list) {
+  const data = await result.data();
+  const item = element("li", "", { class: "arkiv-traff" });
+  const heading = element("h2");
+  heading.appendChild(element("a", data.meta.title, { href: data.url }));
+  item.appendChild(heading);
+  const facts = [data.meta.organ, data.meta.datum, data.meta.dnr].filter(Boolean).join(" · ");
+  if (facts) item.appendChild(element("p", facts, { class: "arkiv-traff-fakta" }));
+  const parts = element("ul");
+  for (const sub of ranked(data.sub_results, data.url).slice(0, 3)) {
+    const entry = element("li");
+    entry.appendChild(element("a", sub.title, { href: sub.url }));
+    entry.appendChild(excerpt(sub.excerpt));
+    parts.appendChild(entry);
+  }
+  if (parts.childElementCount) item.appendChild(parts);
+  else item.appendChild(excerpt(data.excerpt));
+  list.appendChild(item);
+  if (list.childElementCount === 1) performance.mark("arkiv-sok-forsta");
+  return item;
+}
+
+async function fullText(query, options, base, texts, status, list) {
+  status.textContent = texts.searching;
+  const pagefind = await loadPagefind(base);
+  const search = await pagefind.search(query, options);
+  const total = search.results.length;
+  const more = document.getElementById("arkiv-sok-fler");
+  let shown = 0;
+  const count = () =>
+    !total
+      ? fill(texts.none, { q: query })
+      : `${fill(total === 1 ? texts.count_one : texts.count, { n: total, q: query })}${
+          shown < total ? ` ${fill(texts.shown, { shown, n: total })}` : ""
+        }`;
+  async function next() {
+    const batch = search.results.slice(shown, shown + PAGE);
+    const items = [];
+    for (const result of batch) items.push(await showResult(result, list));
+    shown += batch.length;
+    status.textContent = count();
+    more.hidden = shown >= total;
+    return items;
+  }
+  more.textContent = texts.more;
+  more.onclick = async () => {
+    const items = await next();
+    // The keyboard goes on where the new results begin.
+    const first = items[0]?.querySelector("a");
+    if (first) first.focus();
+  };
+  status.textContent = count();
+  await next();
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const SORTS = { nyast: { datum: "desc" }, aldst: { datum: "asc" } };
+
+async function search(query, choices) {
   const base = root.dataset.base;
   const texts = JSON.parse(root.dataset.texts);
   const status = document.getElementById("arkiv-sok-status");
   const list = document.getElementById("arkiv-traffar");
   list.replaceChildren();
+  document.getElementById("arkiv-sok-fler").hidden = true;
   // A filter alone would fetch the whole index: nothing runs without a search term.
   if (!query) {
     status.textContent = texts.empty;
@@ -123,23 +192,30 @@ async function search(query, organ, year) {
   }
   performance.mark("arkiv-sok-start");
   const dnr = parseDnr(query, root.dataset.dnrPattern, Number(root.dataset.dnrMax));
-  if (dnr) {
+  const month = MONTH.exec(query);
+  if (month) {
+    await monthOrDnr(query, month.slice(1), dnr, base, texts, status, list);
+  } else if (dnr) {
     await lookupDnr(dnr, base, texts, status, list);
   } else {
     const filters = {};
-    if (organ) filters.organ = organ;
-    if (year) filters["år"] = year;
-    await fullText(query, filters, base, texts, status, list);
+    if (choices.organ) filters.organ = choices.organ;
+    if (choices.ar) filters["år"] = choices.ar;
+    if (choices.typ) filters.typ = choices.typ;
+    const options = { filters };
+    if (SORTS[choices.ordning]) options.sort = SORTS[choices.ordning];
+    await fullText(query, options, base, texts, status, list);
   }
   performance.mark("arkiv-sok-klar");
 }
+
+const CHOICES = ["organ", "ar", "typ", "ordning"];
 
 function main() {
   const form = root.querySelector("form");
   const params = new URLSearchParams(location.search);
   form.elements.q.value = (params.get("q") ?? "").trim();
-  form.elements.organ.value = params.get("organ") ?? "";
-  form.elements.ar.value = params.get("ar") ?? "";
+  for (const name of CHOICES) form.elements[name].value = params.get(name) ?? "";
   // Searching again on this page keeps Pagefind and the index chunks it has already loaded.
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -153,7 +229,7 @@ function main() {
 }
 
 function run(form) {
-  return search(form.elements.q.value.trim(), form.elements.organ.value, form.elements.ar.value);
+  return search(form.elements.q.value.trim(), Object.fromEntries(CHOICES.map((name) => [name, form.elements[name].value])));
 }
 
 function failed() {
