@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -15,6 +15,8 @@ from icalendar import Calendar
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from generator.model import Meeting
+from generator.site import labels
 from tests.conftest import BUILD_DAY, TESTMARK, build_site
 from tests.htmlcheck import Page, broken_links
 
@@ -191,6 +193,17 @@ def test_open_data_content_and_csv(testmark_site: Path) -> None:
     assert withheld["beslut"] == "" and withheld["sekretess"].startswith("Sekretess")
 
 
+def test_decisions_for_excel_are_the_same_table_as_excel_with_swedish_settings_reads_it(testmark_site: Path) -> None:
+    raw = (testmark_site / "data" / "beslut-excel.csv").read_bytes()
+    # Excel reads a CSV as UTF-8 only after a byte-order mark, and splits it at its list separator.
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    excel = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), delimiter=";"))
+    plain = list(csv.reader(io.StringIO((testmark_site / "data" / "beslut.csv").read_text(encoding="utf-8"))))
+    assert excel == plain and len(excel) == 7
+    assert any("ä" in cell or "å" in cell or "ö" in cell for row in excel for cell in row)
+    assert "../data/beslut-excel.csv" in Page(testmark_site, "oppna-data/").links
+
+
 def test_open_data_page_and_links(testmark_site: Path) -> None:
     page = Page(testmark_site, "oppna-data/")
     assert "OParl" in page.text
@@ -282,3 +295,20 @@ def test_dcat_ap_se_catalogue_parses_as_rdf_with_absolute_uris(tmp_path: Path) -
         assert media_type.startswith("http://www.iana.org/assignments/media-types/")
     # Without the site's address there are no absolute URIs to give: no catalogue is written.
     assert not (build_site(TESTMARK, tmp_path / "utan", today=BUILD_DAY) / "datasets" / "dcat").exists()
+
+
+def test_a_notice_says_where_it_stands_in_the_right_tense(tmp_path: Path, seed: Meeting) -> None:
+    """Before the anslag is put up, while it is up, after it is taken down: each in its tense."""
+    from tests.conftest import PROTOCOLS
+
+    post = seed.posting
+    assert post is not None and post.taken_down is not None
+    days = {
+        post.posted - timedelta(days=5): (labels.POSTED_FUTURE, labels.NOTICE_STATUS_COMING.format(day=post.posted)),
+        post.posted + timedelta(days=1): (labels.POSTED, labels.NOTICE_STATUS_UP.format(day=post.taken_down)),
+        post.taken_down + timedelta(days=1): (labels.POSTED, labels.NOTICE_STATUS_DOWN.format(day=post.taken_down)),
+    }
+    for day, (posted_label, status) in days.items():
+        site = build_site(PROTOCOLS, tmp_path / day.isoformat(), today=day.isoformat())
+        page = Page(site, f"{seed.body}/{seed.slug}/")
+        assert status in page.text and f"{posted_label} {post.posted}" in page.text, (day, page.text[:300])

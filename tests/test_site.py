@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.model import AttendanceGroup, Meeting
 from tests.conftest import PROTOCOLS, arkiv
 from tests.helpers import digest
 from tests.htmlcheck import Page, broken_links
@@ -133,3 +134,20 @@ def test_search_help_gives_a_dnr_of_this_archive(testmark_site: Path) -> None:
     found = re.search(r"TESTM (\d{4})/(\d+), \1/\2 eller \1-\2", help_text)
     assert found and "ITSAM" not in help_text, help_text
     assert (testmark_site / "arenden" / f"testm-{found[1]}-{found[2]}" / "index.html").exists()
+
+
+def test_a_bodys_page_lists_its_members_and_substitutes_by_the_latest_protocol(seed_site: Path, seed: Meeting) -> None:
+    page = (seed_site / seed.body / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('id="ledamoter"') : page.index('id="ar"')]
+    heads = [m.start() for m in re.finditer("<h3>", section)]
+    assert len(heads) == 2
+    listed = [
+        re.findall(r"<li>(?:<a [^>]*>)?([^<,]+)", part) for part in (section[heads[0] : heads[1]], section[heads[1] :])
+    ]
+    by_group = [
+        [a.name for a in seed.attendees if a.group is group]
+        for group in (AttendanceGroup.MEMBER, AttendanceGroup.SUBSTITUTE)
+    ]
+    assert listed == by_group and all(by_group)
+    others = [a.name for a in seed.attendees if a.group is AttendanceGroup.OTHER]
+    assert others and not any(name in section for name in others)  # officials are no members

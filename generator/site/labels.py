@@ -18,6 +18,10 @@ START_INTRO = (
     "följ ett ärende mellan sammanträden via diarienumret eller sök bland besluten."
 )
 LATEST_MEETINGS = "Senaste sammanträdena"
+BODY_MEMBERS = "Ledamöter och ersättare"
+BODY_MEMBERS_INTRO = "Som de står i protokollet från det senaste sammanträdet, {date}."
+GROUP_MEMBERS = "Ledamöter"
+GROUP_SUBSTITUTES = "Ersättare"
 BODIES = "Organ"
 FIND_CASE = "Hitta ett ärende"
 FIND_CASE_TEXT = (
@@ -54,6 +58,7 @@ SIGNED_PARAGRAPHS = "Paragrafer"
 
 POSTING = "Anslag"
 POSTED = "Anslaget sattes upp"
+POSTED_FUTURE = "Anslaget sätts upp"
 TAKEN_DOWN = "Anslaget tas ned"
 APPEAL_DEADLINE = "Sista dag att överklaga"
 APPEAL_NOTE = (
@@ -267,6 +272,7 @@ APPEAL_ENDED = "Överklagandetiden gick ut {day}."
 APPEAL_RUNNING = "Överklagandetiden går ut {day}."
 NOTICE_STATUS_UP = "Anslaget sitter uppe till och med {day}."
 NOTICE_STATUS_DOWN = "Anslaget är nedtaget ({day})."
+NOTICE_STATUS_COMING = "Anslaget sätts upp {day}."
 ADJUSTED_ON = "Justerat"
 MEETING_DATE = "Sammanträdesdag"
 READ_PROTOCOL = "Läs protokollet"
@@ -319,6 +325,7 @@ OPEN_DATA_INTRO = (
 # What each open-data file holds; the paths come from ``generator.site.urls``.
 OPEN_DATA_BULK = "Hela arkivet i en fil: organisationen, organen, alla sammanträden och ärenden."
 OPEN_DATA_CSV = "Alla beslut i en tabell: datum, organ, paragraf, dnr, rubrik och beslut (UTF-8, kommaseparerad)."
+OPEN_DATA_CSV_EXCEL = "Samma tabell att öppna i Excel med svenska inställningar (semikolonseparerad, UTF-8 med BOM)."
 OPEN_DATA_MEETING = "Ett sammanträde, till exempel {example}."
 OPEN_DATA_CASE = "Ett ärende med alla dess behandlingar, till exempel {example}."
 OPEN_DATA_VOTES = (

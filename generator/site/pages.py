@@ -179,6 +179,8 @@ class PageWriter:
                 b=body,
                 years=years,
                 latest=newest,
+                last=(last := max(newest, key=lambda m: m.date)) if newest else None,
+                members=members(last) if newest else None,
                 with_body=False,
             )
         ]
@@ -377,6 +379,7 @@ class PageWriter:
         files = [
             (urls.BULK_DATA, True, labels.OPEN_DATA_BULK),
             (urls.DECISIONS_CSV, True, labels.OPEN_DATA_CSV),
+            (urls.DECISIONS_EXCEL, True, labels.OPEN_DATA_CSV_EXCEL),
             (urls.VOTES_DATA, True, labels.OPEN_DATA_VOTES),
             (urls.OPARL_SYSTEM, False, labels.OPEN_DATA_OPARL),
             (urls.DCAT_CATALOGUE, False, labels.OPEN_DATA_DCAT),
@@ -433,6 +436,40 @@ class PageWriter:
     def cases_by_year(self) -> list[tuple[int, list[Case]]]:
         ordered = sorted(self.archive.cases.values(), key=lambda c: (-c.dnr.year, c.dnr.prefix, c.dnr.serial))
         return [(year, list(cases)) for year, cases in groupby(ordered, key=lambda c: c.dnr.year)]
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member or substitute as the latest protocol names them."""
+
+    name: str
+    person: str | None
+    detail: str  # role, party, municipality as written
+
+
+def members(meeting: Meeting) -> tuple[list[Member], list[Member]]:
+    """The body's ledamöter and ersättare by its latest protocol: those present, the members a
+    substitute served for, and those who sent apologies (as members: the protocol names them so)."""
+    found: dict[str, list[Member]] = {"members": [], "substitutes": []}
+    seen: set[str] = set()
+
+    def add(kind: str, name: str, person: str | None, *details: str | None) -> None:
+        if name not in seen:
+            seen.add(name)
+            found[kind].append(Member(name, person, ", ".join(d for d in details if d)))
+
+    for a in meeting.attendees:
+        if a.group is AttendanceGroup.MEMBER and not a.serving_for:
+            add("members", a.name, a.person, a.role, a.party, a.municipality)
+    for a in meeting.attendees:
+        if a.serving_for:
+            add("members", a.serving_for, None)
+    for absent in meeting.absentees:
+        add("members", absent.name, absent.person)
+    for a in meeting.attendees:
+        if a.group is AttendanceGroup.SUBSTITUTE or a.serving_for:
+            add("substitutes", a.name, a.person, a.party, a.municipality)
+    return found["members"], found["substitutes"]
 
 
 def persons_by_surname(records: Iterable[PersonRecord]) -> list[tuple[str, list[PersonRecord]]]:

@@ -45,6 +45,7 @@ STYLESHEET = "assets/stylesheets/arkiv.css"
 # Open data: the bulk file, the decisions table and the published schemas.
 BULK_DATA = f"{DATA_DIR}/arkiv.json"
 DECISIONS_CSV = f"{DATA_DIR}/beslut.csv"
+DECISIONS_EXCEL = f"{DATA_DIR}/beslut-excel.csv"
 VOTES_DATA = f"{DATA_DIR}/omrostningar.json"
 # The static OParl 1.1 endpoint.
 OPARL_SYSTEM = f"{OPARL_DIR}/system.json"

@@ -468,7 +468,12 @@ class _Synth:
             MUNICIPALITIES,
             tuple(self.bodies.values()),
             tuple(self.persons.values()),
+            registrar=REGISTRAR,
         )
+
+
+# The accessibility statement's feedback address (a domain that can never be anyone's).
+REGISTRAR = "registrator@sagoskogen.example"
 
 
 def synthesise(size: str, seed: int = 1) -> tuple[Organisation, list[Meeting]]:
@@ -483,6 +488,7 @@ def organisation_data(organisation: Organisation) -> dict[str, Any]:
         "namn": organisation.name,
         "kortnamn": organisation.short_name,
         "dnr_prefix": organisation.dnr_prefix,
+        "registrator": organisation.registrar,
         "beskrivning": "Ett påhittat kommunalförbund för tester och mätningar.",
         "överklagande_behöriga": "medlem i en av förbundets medlemskommuner",
         "kommuner": list(organisation.municipalities),

@@ -208,9 +208,13 @@ class OpenData:
                     ]
         return {"vote_events": events, "votes": votes}
 
-    def decisions_csv(self) -> str:
+    def decisions_csv(self, excel: bool = False) -> str:
+        """Every decision, one row each. For Excel with Swedish settings: a byte-order mark (else
+        it reads å, ä, ö as Latin-1), semicolons (its list separator) and CRLF."""
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        if excel:
+            out.write("\ufeff")
+        writer = csv.writer(out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n")
         writer.writerow(labels.DECISIONS_CSV_COLUMNS)
         for meeting in reversed(self.archive.meetings):
             body = self.archive.body(meeting.body).name
@@ -248,6 +252,7 @@ class OpenData:
         files = {path: _json(data) for path, data in (meetings | cases).items()}
         files[urls.BULK_DATA] = _json(bulk)
         files[urls.DECISIONS_CSV] = self.decisions_csv()
+        files[urls.DECISIONS_EXCEL] = self.decisions_csv(excel=True)
         files[urls.VOTES_DATA] = _json(self.vote_events())
         return files
 
