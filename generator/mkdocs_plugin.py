@@ -72,7 +72,7 @@ def message_table() -> str:
 
 COLLECT_AFTER_S = 1.0  # under ``mkdocs serve``: the cycle collector waits this long after a build
 
-_HEADER_LABELS = ("MENU", "SEARCH_LABEL", "SEARCH_PLACEHOLDER", "SEARCH_BUTTON")
+_HEADER_LABELS = ("MENU", "SEARCH_LABEL", "SEARCH_PLACEHOLDER", "SEARCH_BUTTON", "SKIP_TO_CONTENT")
 
 
 def safe(text: str) -> Markup:

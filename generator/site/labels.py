@@ -209,6 +209,7 @@ SEARCH_TITLE = "Sök i arkivet"
 SEARCH_LABEL = "Sök ord eller diarienummer"
 SEARCH_PLACEHOLDER = "Sök ord eller dnr"
 SEARCH_BUTTON = "Sök"
+SKIP_TO_CONTENT = "Gå till innehållet"
 # The example is a case of this archive, in the organisation's own diarium.
 SEARCH_HELP = (
     "Skriv ett eller flera ord, eller ett diarienummer som {full}, {short} eller {dashed}. "

@@ -217,13 +217,19 @@ function main() {
   form.elements.q.value = (params.get("q") ?? "").trim();
   for (const name of CHOICES) form.elements[name].value = params.get(name) ?? "";
   // Searching again on this page keeps Pagefind and the index chunks it has already loaded.
+  let shown = location.search;
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const next = new URLSearchParams(new FormData(form));
     history.pushState(null, "", `?${next}`);
+    shown = location.search;
     run(form).catch(failed);
   });
-  window.addEventListener("popstate", () => location.reload());
+  // Back and forward between searches show that search; a jump within the page (the skip link)
+  // is no new search.
+  window.addEventListener("popstate", () => {
+    if (location.search !== shown) location.reload();
+  });
   if (!form.elements.q.value) form.elements.q.focus();
   return run(form);
 }
