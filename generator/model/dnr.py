@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 # alternative with groups of its own (suffix 1-6), so that the code can tell which one matched:
 # 1. an optional prefix (letters, may hold dashes: "KS", "BUN-"), year and serial split by "/",
 #    "-", ".", ":" or space ("KS 2018/52", "KS/2016:198", "ITSAM.2021.3"), maybe a classification
-#    code of three digits ("KS/2018:311 - 001", "2019/31 042") or from a dotted classification
+#    code of three digits ("KS/2018:311 - 001", "2019/31 042", "1999.201.101") or from a dotted classification
 #    plan ("2010/0311-2.3.1");
 # 2. the year first, then the prefix ("2024/ITSAM 0018");
 # 3. the serial first ("KS 58/2013", "RUN 233-2019");
@@ -29,7 +29,7 @@ _YEAR = r"(?:19|20)\d\d"
 PATTERN = (
     r"^\s*(?:(?:dnr|diarienr|diarienummer)\s*[:.]?\s*)?(?:"
     rf"(?:(?P<prefix1>[{_LETTERS}][{_LETTERS}-]*?)[\s./-]*)?"
-    rf"(?P<year1>{_YEAR})\s*[/\-.:\s]\s*0*(?P<serial1>\d{{1,6}})(?:\s*[-\s]\s*(?P<code1>\d{{3}}|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}))?"
+    rf"(?P<year1>{_YEAR})\s*[/\-.:\s]\s*0*(?P<serial1>\d{{1,6}})(?:\s*[-.\s]\s*(?P<code1>\d{{3}}|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}))?"
     rf"|(?P<year2>{_YEAR})\s*/\s*(?P<prefix2>[{_LETTERS}]+)\s+0*(?P<serial2>\d{{1,6}})(?:\s+(?P<code2>\d{{3}}))?"
     rf"|(?:(?P<prefix3>[{_LETTERS}]+)[\s./-]*)?0*(?P<serial3>\d{{1,5}})\s*[/-]\s*(?P<year3>{_YEAR})"
     rf"|(?P<prefix4>[{_LETTERS}]+)[\s./]*(?P<year4>\d\d)-0*(?P<serial4>\d{{1,6}})(?:\s+(?P<code4>\d{{3}}))?"

@@ -31,7 +31,10 @@ _OPEN_RANGE = re.compile(
 OPEN_END = 10**6  # "fr o m § 6": to the meeting's last paragraph, set once the paragraphs are read
 _PART_OF = re.compile(r"\s*,?\s*(?:och\s+)?del av\s+(?:§§?\s*)?(\d{1,6})(?!\d)", re.IGNORECASE)
 _LOWER_NEXT = re.compile(r" [a-zåäö]")
-_NEXT_NUMBER = re.compile(r"\s*,\s*(\d{1,6})(?![\d:.-])")
+_LAST_PERSON = re.compile(r",\s*|\s+och\s+")
+_FULL_NAME = re.compile(r"[A-ZÅÄÖÉÜ][\w'’.-]+ [A-ZÅÄÖÉÜ][\w'’.-]+")
+_TITLE_WORD = re.compile(r"([A-Za-zÅÄÖåäöé][a-zåäöé-]{2,})(?: [A-ZÅÄÖ]{2,6}\b)*")
+_NEXT_NUMBER = re.compile(r"\s*(?:,|\boch\b)\s*(\d{1,6})(?![\d:.-])")  # "§ 159, 160", "§§ 60 och 61"
 # A name's word is capitalised, not all capitals: "IPS", "VD" after a name are its role's.
 _NAME_WORD = re.compile(r"[A-ZÅÄÖÉÜ](?![A-ZÅÄÖÉÜ]+\b)[\w'’.-]*")
 # A role or title is written in lower case ("vice ordförande", "förbundsdirektör"); "IT-chef"
@@ -131,7 +134,11 @@ class AttendanceReader:
         pos = 0
         # "Kommunchef Nils Norrby, nämndsekreterare Maja Malmsten": a cell that opens with a role
         # writes every role before its name, so a role after a comma belongs to the next person.
-        roles_first = self._leading_role(text, _skip(text, 0))[0] is not None
+        # So does a list in prose whose last person has the title before the name ("…, kanslichef
+        # Inga Ström och sekreterare Åsa Rydén.").
+        prose = text.count(",") >= 2 and " och " in text.rsplit(",", 1)[-1]
+        last = _LAST_PERSON.split(text.rstrip(" ."))[-1] if prose else text
+        roles_first = any(self._leading_role(part, _skip(part, 0))[0] is not None for part in (text, last))
         while (pos := _skip(text, pos)) < len(text):
             start = pos
             role, pos = self._leading_role(text, pos)
@@ -251,13 +258,25 @@ class AttendanceReader:
         return found
 
     def _leading_role(self, text: str, pos: int) -> tuple[str | None, int]:
-        """A title before the name: "Förbundsdirektör Ola Rydén", "1:e vice ordförande Eva Lind"."""
-        role = self.roles.match(text, pos)
-        if role:
+        """A title before the name: "Förbundsdirektör Ola Rydén", "1:e vice ordförande Eva Lind",
+        "näringslivschef Pia Sundell" (a word that ends as titles do)."""
+        if role := self.roles.match(text, pos):
             following = _skip_spaces(text, role.end())
             if _NAME_WORD.match(text, following):
                 return role.group(0), following
+        # A word that only ends as a title does comes before a person's whole name, never before
+        # a unit's ("Enhetschef Miljöskydd" is one title).
+        if (titled := self._titled_word(text, pos)) and _FULL_NAME.match(
+            text, following := _skip_spaces(text, titled.end())
+        ):
+            return titled.group(0), following
         return None, pos
+
+    def _titled_word(self, text: str, pos: int) -> re.Match[str] | None:
+        """A word that ends as a title does ("näringslivschef", "Socialchef"), and the unit
+        after it in capitals ("Verksamhetschef IFO")."""
+        word = _TITLE_WORD.match(text, pos)
+        return word if word and word[1].casefold().endswith(self.words.role_endings) else None
 
     def _code(
         self, text: str, pos: int, municipality: str | None, party: str | None = None
@@ -352,7 +371,8 @@ class AttendanceReader:
         if not words:
             return None, None, pos
         name = " ".join(words)
-        if name.casefold() not in self.vacant:
+        # One word ("Kommunchef", "Vision") is no person's name: the reader decides what it is.
+        if " " in name and name.casefold() not in self.vacant:
             warn(messages.PERSON_NOT_IN_ROSTER.format(name=name))
         return name, None, pos + len(name)
 
@@ -376,7 +396,7 @@ def _phrases(words: tuple[str, ...]) -> re.Pattern[str]:
 
 # "65 a-c)": sub-items of a paragraph; ", 69", ", 68-70": a further span (not a year, not a time).
 _SUB_ITEMS = re.compile(r"\s*[a-h](?:\s*[-–]\s*[a-h])?\)")
-_MORE_SPAN = re.compile(r"\s*,\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?![\d.:/])")
+_MORE_SPAN = re.compile(r"\s*(?:,|\boch\b)\s*(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?![\d.:/])")
 
 
 def _skip(text: str, pos: int) -> int:
@@ -399,10 +419,12 @@ def _role(text: str, pos: int) -> tuple[str, int]:
     words: list[str] = []
     end = pos
     while not _OPEN_RANGE.match(text, end) and (word := _ROLE_WORD.match(text, end)):
+        after_hyphen = (words[-1] if words else text[:pos].rstrip()).endswith("-")  # "miljö- och …"
         if (
             word.group(0) in ("och",)
-            and not (words and words[-1].endswith("-"))
-            and not _LOWER_NEXT.match(text, word.end())
+            and not after_hyphen
+            # "och sekreterare Åsa Rydén": "och" joins persons, no role begins with it
+            and (not words or not _LOWER_NEXT.match(text, word.end()))
         ):
             break  # "miljö- och byggchef", "enhetschef park och natur" are one role; "ekonom och Bo Ek" two persons
         words.append(word.group(0))

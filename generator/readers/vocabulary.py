@@ -22,6 +22,7 @@ _RULE_CHARACTERS = frozenset("-_–— \t")
 _RULES = ("---", "___", "–––", "———")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _SPACES = re.compile(r"\s+")
+_AROUND_SLASH = re.compile(r"\s*/\s*")
 Additions = tuple[tuple[str, tuple[str, ...]], ...]  # ("huvud.beslutande", ("Ledamöter närvarande",))
 
 
@@ -30,6 +31,8 @@ def normalise(text: str) -> str:
     """A line or cell as labels are compared: no Markdown emphasis or heading marks, no trailing
     colon or semicolon, single spaces, case folded."""
     text = _HEADING_MARK.sub("", text.strip())
+    if "/" in text:
+        text = _AROUND_SLASH.sub("/", text)  # "Bevis / Anslag" is "Bevis/Anslag"
     text = text.replace("**", "").replace("__", "").strip(" *_\t")
     text = _SPACES.sub(" ", text).rstrip(":; .").strip()
     return text.casefold()
@@ -60,6 +63,7 @@ _PARAGRAPH_AFTER = re.compile(r",?\s+(?:(?:till|för|vid|i)\s+)?(?:[a-zåäö]{1
 _TITLE_JOINS = re.compile(r"\s*(?:/|,|\boch\b)\s*")
 _CUT_AT_LEAST = 8  # characters of a cut furniture word: shorter starts are too common
 _LABEL_TAIL_WORDS = 3  # words after a known label that can still be part of the label ("Organ och §§:")
+_REGEX_SPECIAL = frozenset(".^$*+?{}[]\\|()")
 MAX_FURNITURE = 120  # characters: no running header or page number is longer
 
 
@@ -80,6 +84,8 @@ def _first_characters(patterns: list[str]) -> frozenset[str] | None:
                 found.add(start.lower())
             elif start == "\\":
                 found.update("0123456789")
+            elif start and start not in _REGEX_SPECIAL:
+                found.add(start)  # a literal mark: "<!--", "!["
             else:
                 return None
     return frozenset(found)
@@ -109,12 +115,40 @@ class LabelTable(dict[str, str]):
     a line is only compared with the labels that begin as it does (the reader asks for every
     header line, so a scan of every label per line was a measurable part of reading)."""
 
-    def __init__(self, pairs: dict[str, str]) -> None:
+    def __init__(self, pairs: dict[str, str], inflected: bool = False) -> None:
         super().__init__(sorted(pairs.items(), key=lambda pair: -len(pair[0])))
+        self.inflected = inflected  # its labels are also read in other forms of their words
         self.by_first_word: dict[str, list[str]] = {}
+        self.by_first_form: dict[str, list[str]] = {}  # the same, by every form of the first word
         self.answers: dict[str, tuple[str, str, str] | None] = {}  # see ``Vocabulary.label``
         for label in self:
             self.by_first_word.setdefault(_label_word(label), []).append(label)
+            for form in word_forms(_label_word(label)):
+                self.by_first_form.setdefault(form, []).append(label)
+
+
+# Endings that make a label's word definite or genitive ("anslaget", "justeringen",
+# "anslagets", "ersättaren"): a label is the same whichever form the protocol writes it in.
+_ENDINGS = ("ets", "ens", "et", "en", "ns", "ts", "s", "n", "t")
+_STEM_AT_LEAST = 3  # letters left: "tas" is no form of "ta"
+
+
+def same_word(a: str, b: str) -> bool:
+    """One label's word: the same, or both one word with its endings ("anslag"/"anslaget",
+    "ersättare"/"ersättaren", "anslags"/"anslagets"; not "beslut"/"beslutande", nor the verb's
+    "justeras"/"justerat")."""
+    if a == b or a in word_forms(b) or b in word_forms(a):
+        return True
+    common = (word_forms(a) & word_forms(b)) - {a, b}
+    return any({a[len(base) :], b[len(base) :]} != {"s", "t"} for base in common)
+
+
+@lru_cache(maxsize=8192)
+def word_forms(word: str) -> frozenset[str]:
+    """A word and what it is without a definite or genitive ending."""
+    return frozenset(
+        {word, *(word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= _STEM_AT_LEAST)}
+    )
 
 
 _ANSWERS_KEPT = 65536
@@ -125,8 +159,8 @@ def _label_word(folded: str) -> str:
     return found[0] if found else ""
 
 
-def _table(groups: dict[str, list[str]]) -> LabelTable:
-    return LabelTable({normalise(word): field for field, words in groups.items() for word in words})
+def _table(groups: dict[str, list[str]], inflected: bool = False) -> LabelTable:
+    return LabelTable({normalise(word): field for field, words in groups.items() for word in words}, inflected)
 
 
 def _with_place_and_time(groups: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -208,7 +242,39 @@ class Vocabulary:
                         # "Organ och §§:": a longer label that starts with a known one, no value.
                         return table[label], bare.strip(" *_:"), ""
                     return table[label], found[1], rest
+        return Vocabulary._inflected_label(table, text, folded) if table.inflected else None
+
+    @staticmethod
+    def _inflected_label(table: LabelTable, text: str, folded: str) -> tuple[str, str, str] | None:
+        """A known label in another form of its words ("Datum då anslag sätts upp", "Justering har
+        tillkännagivits"): asked only when no label matched as written."""
+        words = [w.strip(":;.") for w in folded.split()]
+        if not words:
+            return None
+        candidates = {found for form in word_forms(words[0]) for found in table.by_first_form.get(form, ())}
+        for label in sorted(candidates, key=lambda label: (-len(label), label)):  # longest first
+            wanted = label.split()
+            if len(wanted) > len(words) or not all(same_word(a, b) for a, b in zip(wanted, words, strict=False)):
+                continue
+            bare = _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "")
+            pattern = r"[\s,]+".join([r"[^\s,:;]+"] * len(wanted))
+            found = re.match(rf"[\s*_]*({pattern})[\s*_]*[:;]?", bare)
+            rest = bare[found.end() :].strip() if found else ""
+            # A one-word label in another form opens a line of its own or stands before its value's
+            # colon or tab: "Justeringen tillkännagiven på …" is a sentence, no label.
+            if found and (
+                len(wanted) > 1 or not rest or found[0].rstrip(" *_")[-1:] in ":;" or "\t" in bare[: found.end() + 1]
+            ):
+                return table[label], found[1], rest
         return None
+
+    @staticmethod
+    def is_whole_label(table: LabelTable, text: str) -> bool:
+        """``text`` is a label of ``table`` and nothing more, in any form of its words."""
+        if normalise(text) in table:
+            return True
+        found = Vocabulary.label(table, text)
+        return found is not None and not found[2]
 
     def is_cut_furniture(self, key: str) -> bool:
         """A one-word line the export cut short ("Utdragsbestyrkan"): the start of a furniture word."""
@@ -230,7 +296,13 @@ class Vocabulary:
         return bool(folded) and bool(self.furniture.fullmatch(folded))
 
     def is_posting_heading(self, text: str) -> bool:
-        return len(text) <= MAX_FURNITURE and normalise(text) in self.posting_heading
+        if len(text) > MAX_FURNITURE:
+            return False
+        folded = normalise(text)
+        # "Bevis/Anslag" as much as "Anslag/Bevis": each part a heading of the anslag.
+        return folded in self.posting_heading or (
+            "/" in folded and all(part in self.posting_heading for part in folded.split("/"))
+        )
 
     def is_agenda_heading(self, text: str) -> bool:
         return len(text) <= MAX_FURNITURE and normalise(text) in self.agenda_heading
@@ -259,10 +331,12 @@ class Vocabulary:
 def vocabulary_for(additions: Additions = ()) -> Vocabulary:
     data = _with_additions(additions)
     return Vocabulary(
-        header=_table(_with_place_and_time(data["huvud"])),
+        # The header's and the anslag's labels are read in any form of their words ("Datum då
+        # anslag sätts upp", "Justering har tillkännagivits"); a role or a heading only as listed.
+        header=_table(_with_place_and_time(data["huvud"]), inflected=True),
         signature_roles=_table(data["underskrift"]),
         posting_heading=frozenset(normalise(w) for w in data["anslag_rubrik"]),
-        posting=_table(data["anslag"]),
+        posting=_table(data["anslag"], inflected=True),
         agenda_heading=frozenset(normalise(w) for w in data["ärendelista"]),
         decision=frozenset(normalise(w) for w in data["beslut"]),
         lists=_table(data["listor"]),

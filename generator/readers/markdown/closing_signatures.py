@@ -21,8 +21,12 @@ from dataclasses import dataclass
 
 from generator.readers.markdown.text import NAME_START, Line, _cells
 
-# A line drawn to sign on: dots, an ellipsis or underscores, nothing else.
-SIGNATURE_LINE = re.compile(r"[.…_\s]{3,}")
+# A line drawn to sign on: dots, an ellipsis or underscores; in a scan also the marks the
+# signature left (". ^ .-^^ ....", "...í/%.:.:.." ): no digit, two letters at most, dots throughout.
+_LETTER = "A-Za-zÅÄÖåäöÉéÜüÍí"
+SIGNATURE_LINE = re.compile(
+    rf"[.…_\s]{{3,}}|(?=(?:[^.…_]*[.…_]){{6}})[^0-9{_LETTER}]*(?:[{_LETTER}][^0-9{_LETTER}]*){{0,2}}"
+)
 _ROLE_CELL = re.compile(r"[a-zåäö][\w .-]*")
 _LOOK_AHEAD = 3  # non-empty lines between a label and its drawn line
 
@@ -57,7 +61,8 @@ def signature_block_at(
     is_furniture: Callable[[str], bool],
 ) -> ClosingSignatures | None:
     """The signature block that starts at ``lines[at]`` and ends by ``end``, or None."""
-    if role_label(lines[at].text.strip()) is None or not _drawn_line_follows(lines, at + 1, end):
+    label = role_label(lines[at].text.strip())
+    if label is None or not (_drawn_beside(lines[at].text, label) or _drawn_line_follows(lines, at + 1, end)):
         return None
     block = _read_block(lines, at, end, role_label, is_furniture)
     return block if block.signed else None
@@ -93,6 +98,7 @@ def _read_block(
         cells = _filled(text)
         if (label := role_label(text)) is not None:
             role = label
+            awaiting = _drawn_beside(text, label)  # "Ordförande<TAB>……<TAB>……", ". ^ .-^^ ......" (a scan)
         elif _drawn(cells):
             awaiting = len(cells)
         elif awaiting and all(NAME_START.match(c) for c in cells):
@@ -107,6 +113,14 @@ def _read_block(
             break
         stop = j + 1
     return ClosingSignatures(start, stop, tuple(signed))
+
+
+def _drawn_beside(text: str, label: str) -> int:
+    """How many lines to sign on stand beside the label on its line (with or without tabs)."""
+    bare = text.strip()
+    at = bare.casefold().find(label.casefold())
+    cells = [c for c in _cells(bare[at + len(label) :].strip(" :")) if c] if at >= 0 else []
+    return len(cells) if cells and all(SIGNATURE_LINE.fullmatch(c) for c in cells) else 0
 
 
 def _drawn(cells: list[str]) -> bool:

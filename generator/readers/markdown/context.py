@@ -32,7 +32,7 @@ from generator.readers.markdown.text import (
     Line,
     _date_of,
 )
-from generator.readers.vocabulary import Vocabulary, normalise, vocabulary_for
+from generator.readers.vocabulary import Vocabulary, normalise, same_word, vocabulary_for
 
 # Headings judged known or not, per vocabulary and body (``ReadContext.is_known_heading``).
 _KNOWN_HEADINGS: dict[tuple[object, ...], Any] = {}
@@ -89,6 +89,9 @@ def role_key(role: str) -> str:
 
 # "Nämnd:" before a title line's value: a saved web page writes its fields so.
 _FIELD_NAME = re.compile(r"^[^\s:]{2,20}:\s*")
+
+
+_TO_BODY_WORDS = 5  # "förslag till kommunfullmäktige i Ankeborg": a body named, no sentence
 
 
 class ReadContext:
@@ -219,9 +222,14 @@ class ReadContext:
         return tuple(found)
 
     def is_this_body(self, text: str) -> bool:
-        """The body's name, or the noun it ends with ("Nämnden" for Kultur- och fritidsnämnden)."""
+        """The body's name, or the noun it ends with ("Nämnden" for Kultur- och fritidsnämnden,
+        "Arbetsutskottet" for Kommunstyrelsens arbetsutskott)."""
         name, written = normalise(self.body.name), normalise(text)
-        return written == name or (written in self.vocabulary.body_nouns and name.endswith(written))
+        return (
+            written == name
+            or (written in self.vocabulary.body_nouns and name.endswith(written))
+            or (" " not in written and same_word(written, name.split()[-1]))
+        )
 
     def is_decision_heading(self, heading: str) -> bool:
         key = normalise(heading)
@@ -234,8 +242,14 @@ class ReadContext:
             or key == normalise(self.body.decision_heading)
             or key == normalise(f"{self.body.genitive} beslut")
             or any(key.startswith(f"{name} förslag till ") for name in own)
-            # "Förslag till kommunfullmäktige": the body's proposal to another (not "… till beslut").
-            or (key.startswith("förslag till ") and key != "förslag till beslut")
+            # "Förslag till kommunfullmäktige": the body's proposal to another (not "… till beslut",
+            # nor a sentence: "Förslag till sammanträdestider för 2014: 12 februari, …").
+            or (
+                key.startswith("förslag till ")
+                and key != "förslag till beslut"
+                and len(key.split()) <= _TO_BODY_WORDS
+                and not any(ch.isdigit() or ch == ":" for ch in key)
+            )
             # "DIREKTIONEN BESLUTAR", "Styrelsen beslutade:" alone on a line heads the decision.
             or bool(intro and self.is_this_body(intro["body"]))
         )

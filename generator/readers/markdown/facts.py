@@ -135,6 +135,8 @@ class FactReader:
             name = row[0]
             if not name or self.ctx.vocabulary.facts.get(normalise(name)) == "summa":
                 continue
+            if row == rows[0] or (all(self.answer_of(c) for c in row[1:] if c.strip()) and any(row[1:])):
+                continue  # the heading again, on the table's next page ("Ledamot | Ja | Nej | Avstår")
             # A mark counts under the last answer column that starts at or before it: an export
             # may put an empty cell more in a row than in the heading ("Nej" at 2, its X at 3).
             marked: set[str] = set()

@@ -39,6 +39,11 @@ MARGIN_REF = re.compile(r"([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\.?\s*§{0,2}\s*
 
 _PAGE_WORDS = frozenset({"sida", "sid", "s", "blad", "page", "p"})
 
+# A saved web page's links: "[Start](/)", "[![Logotyp](/images/logo.svg)](/)".
+_LINK = re.compile(r"!?\[((?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*)\]\(([^)\s]*)[^)]*\)")
+# Within the site ("/arkiv", "#innehall"), to no file: the site's navigation, not a document.
+_SITE_TARGET = re.compile(r"(?:#.*|/(?:[^.]*))")
+
 
 def _titles_under_starts(lines: list[Line]) -> set[int]:
     """The numbers of the first three lines of text under each paragraph start."""
@@ -54,6 +59,10 @@ def _titles_under_starts(lines: list[Line]) -> set[int]:
 def _key_of(text: str) -> str:
     """A line as repetitions are compared: normalised, short numbers (page numbers) masked."""
     return _DIGITS.sub("#", normalise(text.strip().replace("|", " ")))
+
+
+_NAMED_HEADER_WORDS = 5  # the organisation's name and a title: a running header, not a sentence
+_FOOTER_CELLS = 3  # a footer of addresses and numbers in a row: three cells at least
 
 
 class Furniture:
@@ -95,6 +104,13 @@ class Furniture:
         bare = text.replace("\t", " ").strip()
         if _instruction(bare):
             return messages.FURNITURE_INSTRUCTION  # an instruction to the archive, not content
+        if "](" in bare:
+            links = list(_LINK.finditer(bare))
+            rest = _LINK.sub("", bare).strip(" -*/|")
+            if links and not rest and all(_SITE_TARGET.fullmatch(link[2]) for link in links):
+                return messages.FURNITURE_NAVIGATION  # "- [Start](/)", "[Dela sidan](#share)"
+            # A link is judged by its words ("Du är här: Start / Arkiv"); an image stays as it is.
+            bare = _LINK.sub(lambda link: link[0] if link[0].startswith("!") else link[1], bare)
         if len(bare) > MAX_FURNITURE and bare[:1] not in "-_–—":
             return ""  # no running header is this long: a line of content
         if _unmark(bare).casefold() in self.running_headers:
@@ -112,6 +128,10 @@ class Furniture:
             and any(self.ctx.vocabulary.letterhead.search(c) for c in cells[1:])
         ):
             # "Fjällvidda gymnasieförbund<TAB>Skolvägen 4, Björnvik<TAB>www.fjallvidda.invalid", once.
+            return messages.FURNITURE_LETTERHEAD
+        if len(cells) >= _FOOTER_CELLS and all(self.ctx.vocabulary.letterhead.search(c) for c in cells):
+            # "ADRESS<TAB>TELEFON<TAB>FAX<TAB>E-POST" over "Stadshuset, 442 81 Kullsjö<TAB>0303-23 80 00
+            # vx<TAB>…": a footer's rows, every cell an address, a number or their headings.
             return messages.FURNITURE_LETTERHEAD
         if len(cells) >= 2 and all(self.is_header_cell(c) or self.ctx.vocabulary.is_furniture(c) for c in cells):
             return messages.FURNITURE_HEADER_CELLS
@@ -188,6 +208,16 @@ class Furniture:
                     and messages.FURNITURE_CELL
                 )
                 or (self.ctx.vocabulary.is_title(key) and messages.FURNITURE_TITLE)
+                # "ÅSNEBO KOMMUN SAMMANTRADESPROTOKOLL" on every page: the name and a word or two
+                # in capitals (a title, as the scan read it); a sentence that opens with the
+                # body's name ("Kommunstyrelsen föreslår …") is no header however often it recurs.
+                or (
+                    len(texts) >= 3
+                    and texts[0].strip() == texts[0].strip().upper()
+                    and len(key.split()) <= _NAMED_HEADER_WORDS
+                    and any(key.startswith(f"{name} ") for name in self.running_headers)
+                    and messages.FURNITURE_NAME
+                )
             )
             if rule and under_start is None:
                 under_start = _titles_under_starts(lines)

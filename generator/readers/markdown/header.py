@@ -82,6 +82,8 @@ class Header:
     refused: bool = False  # a line was not understood (reported once)
     absentees: tuple[PersonName, ...] = ()
     extras: list[Extra] = field(default_factory=list)
+    # Roll calls in the header's attendance table ("§ 36 | JA | NEJ" columns), as an annex gives them.
+    table_votes: list[tuple[int, str, list[str], list[str], list[str]]] = field(default_factory=list)
     sub_group: tuple[AttendanceGroup, str | None] | None = None  # set by a sub-label in a row
     group_range: ParagraphRange | None = None  # "… deltar under punkt 29" after the label
     awaiting_signature: list[str] = field(default_factory=list)  # roles whose names the next row gives
@@ -213,9 +215,10 @@ class HeaderReader:
         )
 
     def signing_label(self, text: str) -> str | None:
-        """A signing label alone on its line ("Vid protokollet", "Justeras:"), as written."""
+        """A signing label alone on its line ("Vid protokollet", "Justeras:"), or before the line
+        drawn to sign on ("Ordförande . ^ .-^^ ......" in a scan), as written."""
         found = self.ctx.vocabulary.label(self.ctx.vocabulary.signature_roles, text)
-        return found[1] if found and not found[2] else None
+        return found[1] if found and (not found[2] or SIGNATURE_LINE.fullmatch(found[2])) else None
 
     def read_title(self, lines: list[Line]) -> int | None:
         """Skip the document title ("PROTOKOLL", "Sammanträdesprotokoll 4/2019") and the body's
@@ -359,7 +362,9 @@ class HeaderReader:
                 values = [v for v in cells[1:] if v]  # a continuation row of the field above
                 if field not in ATTENDANCE_GROUPS:
                     values = self.split_row(header, field, values, line, 0)
-            elif role := self.ctx.vocabulary.label(self.ctx.vocabulary.signature_roles, cells[0]):
+            elif (role := self.ctx.vocabulary.label(self.ctx.vocabulary.signature_roles, cells[0])) and (
+                not role[2] or _names_like(role[2])  # "Ordförande hälsar alla välkomna …" is a sentence
+            ):
                 named = [v for v in [role[2], *cells[1:]] if v]
                 if (
                     role[0] == "sekreterare"
@@ -399,16 +404,36 @@ class HeaderReader:
                 self.ctx.note(line, "huvud", "övriga, i en mening")
                 continue
             else:
+                text = " ".join(c for c in cells if c)
+                if (
+                    not (header.start or header.place or header.attendees)
+                    and _TIME.search(text)
+                    and not text.endswith(".")
+                    and not (_ISO_DATE.search(text) or self.ctx.vocabulary.date_in_words.search(text))
+                ):
+                    # "Brattåsens miljöförbund, Kvarngatan 12 B, Vallby kl 08.30 - 11.50" above
+                    # the attendance, with no label: the meeting's place and time.
+                    self.header_field(header, "plats_och_tid", [text], line)
+                    self.ctx.note(line, "huvud", "plats_och_tid")
+                    field, awaiting = "", False
+                    continue
                 if not header.start:
-                    self.place_and_time_in_sentence(" ".join(c for c in cells if c), header, line)
+                    self.place_and_time_in_sentence(text, header, line)
                 # Kept as written under its own label, with a warning: an unknown label is no reason
                 # to refuse a protocol.
                 self.ctx.warning(line.number, messages.MD_UNKNOWN_HEADER.format(label=cells[0]))
                 extra = Extra(cells[0], " ".join(c for c in cells[1:] if c), line.number)
                 header.extras.append(extra)
                 self.ctx.note(line, "huvud", "okänd rubrik, visas som den är skriven")
-                if not (field in ATTENDANCE_GROUPS and len(cells) == 1 and _heading_like(line.text)):
-                    field, awaiting = "", False  # a heading among the names ("### Fackliga organisationer") keeps them
+                if not (
+                    field in ATTENDANCE_GROUPS
+                    and len(cells) == 1
+                    and _heading_like(line.text)
+                    and not _unmark(cells[0]).endswith(":")
+                ):
+                    # A heading among the names ("### Fackliga organisationer") keeps them; an
+                    # unknown label ("**Deltagande:**") ends them: its rows are not the group's.
+                    field, awaiting = "", False
                 continue
             self.ctx.note(line, "huvud", field)
             written[field] = values
@@ -444,6 +469,7 @@ class HeaderReader:
                 if facts.present or facts.absent:
                     header.attendees += facts.present
                     header.absentees += self.ctx.roster.names(_without_codes(n) for n in facts.absent)
+                    header.table_votes += facts.votes
                     taken.update(number for number, _ in rows)
                     for number, _ in rows:
                         self.ctx.trace.setdefault(number, ("huvud", "närvarolista"))
@@ -499,6 +525,8 @@ class HeaderReader:
 
     def header_field(self, header: Header, field: str, values: list[str], line: Line) -> None:
         joined = " ".join(values)
+        if field in ("plats_och_tid", "plats", "tid", "datum") and not joined.strip():
+            return  # a label alone ("plats och tid" under "Justeringens:"): a known place stays
         if field in ("plats_och_tid", "plats", "tid", "datum"):
             place, start, end, other = self.place_and_time(joined, line, alone=field == "tid")
             if start is not None and header.start is not None and (start, end) != (header.start, header.end):

@@ -70,6 +70,11 @@ _PLAIN_HEADING = 120
 _LABELLED_DNR_AFTER = re.compile(r"\s*[/,;–—-]\s*(?=(?:dnr|diarienr|diarienummer)\b)", re.IGNORECASE)
 
 
+# Where a start's row splits into cells when the scan wrote no tabs: before "Dnr", and before a
+# margin reference after a number ("… § 14 Dnr 168/2008", "Ks § 22 Au § 14").
+_REST_PARTS = re.compile(r"\s+(?=Dnr\b)|(?<=\d)\s+(?=[A-ZÅÄÖ][A-Za-zåäö]{0,4}\.?\s*§)")
+
+
 class ItemReader:
     """Reads each paragraph into an ``Item``."""
 
@@ -135,12 +140,23 @@ class ItemReader:
         dnr: list[Dnr] = []
         title = ""
         body_at = title_at = 0
-        skipped: list[Line] = []
+        skipped: list[Line] = []  # lines kept as text before the body: margins, an unreadable dnr
         # What follows the number on its own line: a dnr ("§ 28 Dnr 2018/00041") or the title.
         # A row of cells ("MBN § 31<TAB>Dnr MBN 2021-000012<TAB>DELGIVNINGAR<TAB>MBN 2021-03-18"):
         # dnr cells give the dnr, a cell with the meeting's date is the running header's, the rest
         # is the title.
         cells = [_unmark(c) for c in _cells(rest) if _unmark(c)]
+        if (
+            len(cells) == 1
+            and len(parts := _REST_PARTS.split(cells[0])) > 1
+            and any(MARGIN_REF.fullmatch(p) for p in parts)
+        ):
+            # "Ks § 22 Au § 14 Dnr 168/2008" (a scan, no tabs): the earlier handling in the margin
+            # and the dnr, as the cells a PDF export writes.
+            cells = [p for p in parts if p]
+        margins = [c for c in cells if MARGIN_REF.fullmatch(c)] if len(cells) > 1 else []
+        skipped += [Line(start.number, c) for c in margins]  # kept as text, no title
+        cells = [c for c in cells if c not in margins]
         dnr_cells = [c for c in cells if _is_dnr_cell(c)]
         if dnr_cells:
             dnr = self.ctx.dnr(", ".join(_strip_dnr_label(c) for c in dnr_cells), "Dnr", start.number, soft=True)

@@ -96,7 +96,12 @@ def paragraph_starts(texts: list[str]) -> list[int]:
 
 
 def _starts(lines: list[Line], prefix_ok: Callable[[str], bool] | None = None) -> list[int]:
-    candidates = [(i, _opening(line.text)[0]) for i, line in enumerate(lines) if _is_item_start(line.text)]
+    # "Ks § 26 (forts.)" at the top of a page goes on with § 26: no start of its own.
+    candidates = [
+        (i, opening[0])
+        for i, line in enumerate(lines)
+        if _is_item_start(line.text) and not _CONTINUED.fullmatch((opening := _opening(line.text))[1].strip())
+    ]
     # One protocol numbers its paragraphs with one prefix ("Kfm § 34"); lines with another ("Au
     # § 132", "Ks § 88" in the margin: the case's earlier handling) are references, not starts.
     by_prefix: dict[str, list[tuple[int, int]]] = {}
@@ -127,6 +132,9 @@ def _starts(lines: list[Line], prefix_ok: Callable[[str], bool] | None = None) -
         and (_opening(lines[i].text)[1] or not titled)
     ]
     return sorted({*chosen, *again})
+
+
+_CONTINUED = re.compile(r"\(?forts(?:\.|ättning)?\)?\.?", re.IGNORECASE)
 
 
 def _start_prefix(text: str) -> str:

@@ -32,6 +32,7 @@ _POSTING_LABELS = {
 }
 
 
+_DATE_SHAPED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+\w+\s+\d{4}")
 _LABEL_TAIL = 2  # words after a label, with no date, that still belong to it
 _DATED = frozenset({"sammanträdesdatum", "uppsatt", "nedtaget", "sista_dag"})  # the fields that hold a date
 
@@ -73,8 +74,24 @@ class PostingReader:
         found = self.ctx.vocabulary.label(self.ctx.vocabulary.posting, cells[1])
         return " ".join(cells[1:]) if found and found[0] == "text" else None
 
-    def posting_lines(self, lines: list[Line], at: int, stop: int) -> list[Line]:
-        """The anslag's lines after its heading at ``at``, the statement beside the heading first."""
+    def opens_anslag(self, text: str) -> bool:
+        """The first line of an anslag that has no heading: its statement, or the label of the
+        day it was put up or taken down, and no header label as long ("Datum då anslaget sätts
+        upp" is no "Datum")."""
+        cell = _cells(text.strip(" "))[0]
+        if not cell or len(cell) > MAX_FURNITURE:
+            return False
+        found = self.ctx.vocabulary.label(self.ctx.vocabulary.posting, cell)
+        if not found or found[0] not in ("text", "uppsatt", "nedtaget"):
+            return False
+        header = self.ctx.vocabulary.label(self.ctx.vocabulary.header, cell)
+        return header is None or len(header[1]) < len(found[1])
+
+    def posting_lines(self, lines: list[Line], at: int, stop: int, headless: bool = False) -> list[Line]:
+        """The anslag's lines after its heading at ``at``, the statement beside the heading first
+        (from ``at`` itself when the anslag has no heading)."""
+        if headless:
+            return lines[at:stop]
         beside = self.posting_statement_beside(lines[at].text)
         return [*([Line(lines[at].number, beside)] if beside else []), *lines[at + 1 : stop]]
 
@@ -87,8 +104,11 @@ class PostingReader:
             cells = _cells(line.text.strip(" "))
             if not any(cells):
                 continue
-            if not self.ctx.vocabulary.label(self.ctx.vocabulary.posting, cells[0]) and self.furniture.is_furniture(
-                line.text
+            value_below = pending is not None and len([c for c in cells if c]) == 1
+            if (
+                not value_below  # "Organ:" above "Kommunstyrelsens arbetsutskott": its value, not a header
+                and not self.ctx.vocabulary.label(self.ctx.vocabulary.posting, cells[0])
+                and self.furniture.is_furniture(line.text)
             ):
                 self.ctx.note(
                     line, "möbler", messages.FURNITURE_REMOVED.format(rule=self.furniture.furniture_rule(line.text))
@@ -99,6 +119,9 @@ class PostingReader:
                 pending
                 and len([c for c in cells if c]) == 1
                 and not self.ctx.vocabulary.label(self.ctx.vocabulary.posting, cells[0])
+                # A date's label over a name ("Datum för anslags nedtagande" above "Emil Granat", the
+                # export's order): no date, so not its value; the name stays in the anslag's text.
+                and (pending not in _DATED or any(ch.isdigit() for ch in cells[0]))
             ):
                 # "Organ" on one line, "Kommunfullmäktige" on the next: the value below its label.
                 fields[pending], pending = (cells[0], line.number), None
@@ -133,6 +156,17 @@ class PostingReader:
                 statement.append(" ".join(c for c in cells if c))
                 self.ctx.note(line, "anslag", "text")
         near = self.ctx.file_date  # a date written without its year is the one nearest the meeting
+        for name, (value, number) in list(fields.items()):
+            if (
+                name in _DATED
+                and value.strip()
+                and not _DATE_SHAPED.search(value)
+                and not _dates_in(value, self.ctx.vocabulary, near)
+            ):
+                # "Anslag uppsättes:<TAB>2016-": a date to be filled in by hand, never written (a
+                # date written wrong, "2023-11-31", is refused where it stands).
+                self.ctx.warning(number, messages.MD_POSTING_NOT_A_DATE.format(value=value.strip()))
+                fields[name] = ("", number)
         # "Anslaget är uppsatt<TAB>2016-12-21 – 2017-01-12": both dates in one field.
         posted_at = fields.get("uppsatt")
         if (
@@ -210,17 +244,24 @@ class PostingReader:
         """Where the anslag that starts at ``start`` gives way to header fields: the first line
         opening with a header label of attendance, place, time or justering (not the anslag's own
         "Underskrift"), or an annex's title ("Närvaro- och voteringslista")."""
+        dated = False
         for i in range(start, limit):
             if self.ctx.vocabulary.is_annex_title(_unmark(lines[i].text)):
                 return i
             first = _cells(lines[i].text.strip(" "))[0]
+            in_posting = self.ctx.vocabulary.label(self.ctx.vocabulary.posting, first) if first else None
+            if dated and not in_posting and lines[i].text in self.furniture.repeated:
+                # A new page's running header after the anslag's dates: the box ended with its
+                # page, and what follows goes on with the header ("Beslutande" continued).
+                return i
+            dated = dated or (in_posting is not None and in_posting[0] in ("uppsatt", "nedtaget"))
             found = self.ctx.vocabulary.label(self.ctx.vocabulary.header, first) if first else None
             if (
                 found
                 and not found[2]  # the cell is a label, not a sentence that begins like one
                 and not self.furniture.is_furniture(lines[i].text)
                 and found[0] not in ("underskrifter", "paragrafer", "datum")
-                and not self.ctx.vocabulary.label(self.ctx.vocabulary.posting, first)
+                and not in_posting
             ):
                 return i
         return limit

@@ -55,6 +55,8 @@ from generator.readers.markdown.text import (
     _instruction,
     _untable,
     _without_codes,
+    columns_as_cells,
+    laid_out_in_columns,
 )
 from generator.readers.markers import ORIGINAL
 from generator.readers.source_text import SourceText
@@ -167,12 +169,14 @@ class MarkdownReader:
     def read(self, text: str, file_date: date) -> Meeting | None:
         self.ctx.file_date = file_date
         self.ctx.date_line = file_date.isoformat()
+        raw_lines = [raw.rstrip() for raw in text.splitlines()]
+        if laid_out_in_columns(raw_lines):
+            raw_lines = columns_as_cells(raw_lines)  # columns set apart by spaces: cells, as tabs set them
         lines = self.labels.join_split_labels(
             [
                 # A pipe table's row is read as cells; "|" is rare, so most lines are not stripped twice.
                 Line(i, _untable(bare) if "|" in bare and bare.lstrip()[:1] == "|" else bare)
-                for i, raw in enumerate(text.splitlines(), start=1)
-                if (bare := raw.rstrip()) is not None
+                for i, bare in enumerate(raw_lines, start=1)
             ]
         )
         starts = _starts(lines, lambda prefix: abbreviates(prefix, self.ctx.body.name))
@@ -183,7 +187,11 @@ class MarkdownReader:
             return None
         # Labels run together on one line of the header are split before the header is read.
         labels = self.labels
-        header_part = labels.pair_split_columns(labels.split_inline_labels(labels.join_wrapped_times(lines[:items_at])))
+        header_part = labels.pair_split_columns(
+            labels.split_inline_labels(
+                labels.labels_before_values(labels.join_wrapped_rows(labels.join_wrapped_times(lines[:items_at])))
+            )
+        )
         if header_part != lines[:items_at]:
             lines = [*header_part, *lines[items_at:]]
             starts = [i + len(header_part) - items_at for i in starts]
@@ -195,6 +203,12 @@ class MarkdownReader:
         if header_at is None:
             return None
         anslag_at = _find(lines, self.posting_reader.is_posting_heading_row, end=items_at)
+        # An anslag without a heading starts at its statement or its first date's label
+        # ("Protokollet är justerat. …", "Datum då anslaget sätts upp: …"), wherever it stands.
+        headless = (
+            anslag_at is None
+            and (anslag_at := _find(lines, self.posting_reader.opens_anslag, header_at + 1, items_at)) is not None
+        )
         agenda_at = _find(lines, vocabulary.is_agenda_heading, end=items_at)
         signing_at = _find(lines, vocabulary.is_signing_start, start=items_at)
         end = signing_at if signing_at is not None else len(lines)
@@ -219,7 +233,11 @@ class MarkdownReader:
             if _instruction(line.text.strip()):
                 self.ctx.note(line, "instruktion", "till arkivet, visas inte")
         self.markers.check_markers(lines, marked, items_at, end)
-        for at, region in ((anslag_at, "anslag"), (agenda_at, "ärendelista"), (signing_at, "signering")):
+        for at, region in (
+            (None if headless else anslag_at, "anslag"),
+            (agenda_at, "ärendelista"),
+            (signing_at, "signering"),
+        ):
             if at is not None:
                 self.ctx.note(lines[at], region, "rubrik")
         # A contents list without a heading of its own starts where the first paragraph's number
@@ -239,7 +257,9 @@ class MarkdownReader:
             self.agenda_reader.agenda_stop(lines, agenda_from, agenda_limit) if agenda_from is not None else items_at
         )
         header_lines = lines[header_at:header_end]
-        if agenda_from is not None and header_end == agenda_start and agenda_stop < agenda_limit:
+        if agenda_from is not None and agenda_stop < agenda_limit and agenda_stop >= header_end:
+            # What follows the contents list before the paragraphs is the header's, also when an
+            # anslag stood before the list ("Bevis/Anslag" on page 1, "Innehåll" on page 2).
             header_lines += lines[agenda_stop:agenda_limit]
         if anslag_at is not None:
             posting_end = agenda_from if agenda_from is not None and agenda_from > anslag_at else items_at
@@ -247,7 +267,7 @@ class MarkdownReader:
                 posting_end = agenda_at
             # Header fields may follow the anslag ("Övriga deltagande" on the next page).
             header_from = self.posting_reader.posting_stop(lines, anslag_at + 1, posting_end)
-            posting_lines = self.posting_reader.posting_lines(lines, anslag_at, header_from)
+            posting_lines = self.posting_reader.posting_lines(lines, anslag_at, header_from, headless)
             header_lines += lines[header_from:posting_end]
         # A närvaro- och voteringslista printed among the header's pages is an annex, not header rows.
         inner = self.annex_reader.header_annex(header_lines)
@@ -296,6 +316,8 @@ class MarkdownReader:
             numbers = [item.number for item in items]
             header.signed = ParagraphRange(min(numbers), max(numbers))
         attendees, absentees = header.attendees, [*header.absentees]
+        if header.table_votes:
+            items = _with_votes(items, header.table_votes, self.ctx.roster)
         annexes = [found for found in (header_annex, annex) if found is not None]
         for _, facts in annexes:
             items = _with_votes(items, facts.votes, self.ctx.roster)

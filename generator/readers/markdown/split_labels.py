@@ -11,6 +11,7 @@ from generator.readers.markdown.text import (
     PERSON_SHAPE_PATTERN,
     Line,
     _cells,
+    _heading_like,
     _join_label,
     last_cell,
 )
@@ -29,7 +30,12 @@ _SPACED_PART_WORDS = 4  # "plats och tid", "för protokollet": and its end a few
 
 
 _TWO_DIGITS = re.compile(r"\d\D+\d")
+_ISO_DATE_SPLIT = re.compile(r"(\d{4}-\d{2}-\d{2})")  # a row cut at its dates, the dates kept
 _ROW = 200  # characters: a row of a header's table, flattened, is no longer
+_WRAPPED_WORDS = 4  # what a wrapped row carries onto the next line: a municipality, a role
+_LABEL_RUN = 2  # labels alone on their lines, one after another: the labels' column of a table
+_PROSE_COMMAS = 2  # a list written as a sentence ("A (s), B (v), ekonom C") has two commas at least
+_PROSE_LENGTH = 50  # characters: and runs on to the line's end (a person per line is shorter)
 
 
 @lru_cache(maxsize=8)
@@ -67,6 +73,12 @@ class SplitLabels:
                     break  # a label goes on in lower case ("och tid"), or after a hyphen ("Under-")
                 if len(line.text) > MAX_FURNITURE or not line.text.strip() or not below.text.strip():
                     break
+                if (around := self.labels_around_values(line.text, below.text)) is not None:
+                    # "Justeringens Kansliet 2009-03-16" above "plats och tid": the label's
+                    # start, its value, and the label's end on the line below (a scan's table).
+                    out[i], out[below_at] = Line(line.number, around), Line(below.number, "")
+                    self.ctx.note(below, "huvud", "rubrikens andra rad")
+                    break
                 if (spaced := self.spaced_label(line.text, below.text)) is not None:
                     # "Justeringens" above "plats och tid Fritidsförvaltningen 2006-03-28": the
                     # label's end and its value in one line of words, no tab between.
@@ -103,6 +115,119 @@ class SplitLabels:
                 out[i + 1] = Line(out[i + 1].number, out[i + 1].text.strip()[below.end() :].strip())
                 self.ctx.note(lines[i + 1], "huvud", "tiden, på raden ovan")
         return out
+
+    def join_wrapped_rows(self, lines: list[Line]) -> list[Line]:
+        """ "Annika Törn (S), ordförande, Lidaholms" above "kommun": a row of the header the
+        export wrapped is put back on one line (the lines below are left empty). A row goes on
+        when the next line begins in lower case, when it ends in a comma, or when it is a list
+        in prose ("Lisbeth Åkerman (s), Bo Claesson (v), näringslivschef" above "Pia Sundell
+        § 24, …") that has not ended. Rows with cells, labels and headings stay as they are."""
+        out = list(lines)
+        target: int | None = None  # the row being put back together
+        for i, line in enumerate(out):
+            text = line.text.strip()
+            if not text or "\t" in line.text:
+                target = None
+                continue
+            above = out[target].text.rstrip() if target is not None else ""
+            # Cut after a comma or in a sentence the rest may be long; a lower-case start alone
+            # carries a word or two ("kommun").
+            unfinished = above.endswith(",") or self.unfinished_prose(above)
+            goes_on = bool(above) and "," in above and (text[:1].islower() or unfinished)
+            if (
+                not goes_on
+                or (len(text.split()) > _WRAPPED_WORDS and not unfinished)
+                or _heading_like(text)
+                or self.ctx.vocabulary.label(self.ctx.vocabulary.header, text)
+            ):
+                target = i
+                continue
+            assert target is not None
+            out[target] = Line(out[target].number, f"{above} {text}")
+            out[i] = Line(line.number, "")
+            self.ctx.note(line, "huvud", "raden ovan, ombruten")
+        return out
+
+    def unfinished_prose(self, text: str) -> bool:
+        """A list of persons written as a sentence, cut by the line's end: long, with commas, and
+        ending in "och", a title, or a title and a first name ("…, kommunchef Kent")."""
+        words = text.split()
+        if len(text) < _PROSE_LENGTH or text.count(",") < _PROSE_COMMAS or not words:
+            return False
+        endings = tuple(self.ctx.vocabulary.attendance["rolländelser"])
+        if words[-1] in ("och", "samt") or (words[-1].endswith(endings) and words[-1].islower()):
+            return True
+        return len(words) > 1 and words[-2].islower() and words[-2].endswith(endings) and words[-1][:1].isupper()
+
+    def labels_before_values(self, lines: list[Line]) -> list[Line]:
+        """ "Plats och tid", "Beslutande", "Övriga deltagare", then their values in as many groups
+        (a text export that read the labels' column before the values'): each group is moved under
+        its label, lines and numbers as written. Groups are set apart by blank lines; without any,
+        each label but the last takes one line. Nothing moves unless the counts agree."""
+        out = list(lines)
+        i = 0
+        while i < len(out):
+            labels = self._label_run(out, i)
+            if len(labels) < _LABEL_RUN:
+                i += 1
+                continue
+            after = labels[-1] + 1
+            groups, stop = self._value_groups(out, after)
+            if len(groups) != len(labels):
+                if not groups or len(groups[0]) < len(labels):
+                    i = after
+                    continue
+                # One block of lines: a line for each label, the rest to the last ("Underskrift": a
+                # line drawn, a name); what follows the block is not theirs.
+                head, block = len(labels) - 1, groups[0]
+                groups, stop = [[j] for j in block[:head]] + [block[head:]], block[-1] + 1
+            texts = [j for group in groups for j in group]
+            for j in texts:
+                self.ctx.note(out[j], "huvud", "värdet under sin rubrik")
+            order = [j for label, group in zip(labels, groups, strict=True) for j in (label, *group)]
+            placed = set(order)
+            blanks = [out[j] for j in range(labels[0], stop) if j not in placed]  # only blank lines are left
+            out[labels[0] : stop] = [out[j] for j in order] + blanks
+            i = stop
+        return out
+
+    def _label_run(self, lines: list[Line], start: int) -> list[int]:
+        """The indexes of the labels alone on their lines from ``start`` (blank lines between)."""
+        tables = (self.ctx.vocabulary.header, self.ctx.vocabulary.posting)
+        found: list[int] = []
+        for j in range(start, len(lines)):
+            text = lines[j].text.strip()
+            if not text:
+                continue
+            form_word = text.endswith(":") and len(text.split()) <= 2 and self.ctx.vocabulary.is_furniture(text)
+            if "\t" in lines[j].text or not (
+                form_word or any(self.ctx.vocabulary.is_whole_label(t, text) for t in tables)
+            ):
+                break  # a label of the form ("Underskrift:") belongs to the run too
+            found.append(j)
+        return found
+
+    def _value_groups(self, lines: list[Line], start: int) -> tuple[list[list[int]], int]:
+        """The value lines after a run of labels, in groups set apart by blank lines, up to the
+        next label or drawn line; and where they stop."""
+        tables = (self.ctx.vocabulary.header, self.ctx.vocabulary.posting)
+        groups: list[list[int]] = []
+        current: list[int] = []
+        stop = start
+        for j in range(start, len(lines)):
+            text = lines[j].text.strip()
+            if not text:
+                if current:
+                    groups.append(current)
+                    current = []
+                continue
+            if "\t" in lines[j].text or any(self.ctx.vocabulary.label(t, text) for t in tables):
+                break
+            current.append(j)
+            stop = j + 1
+        if current:
+            groups.append(current)
+        return groups, stop
 
     def pair_split_columns(self, lines: list[Line]) -> list[Line]:
         """ "Övriga närvarande<TAB>Ulla Brink (S)", six more names, then seven rows of roles
@@ -165,6 +290,32 @@ class SplitLabels:
             )
         return self.inline
 
+    def labels_around_values(self, text: str, below: str) -> str | None:
+        """The row made whole, as cells, when ``below`` (lower case, no tabs) ends the labels that
+        begin ``text``: one label before its value ("Förvaringsplats Kommunkansliet" over "för
+        protokollet"), or two side by side, each before its date ("Datum för anslagets
+        2009-03-17 Datum för anslagets 2009-04-08" over "uppsättande nedtagande")."""
+        if "\t" in text or "\t" in below or not below.strip()[:1].islower() or len(below.split()) > _SPACED_PART_WORDS:
+            return None
+        tables = (self.ctx.vocabulary.header, self.ctx.vocabulary.posting)
+        ends = below.split()
+        pieces = [p.strip() for p in _ISO_DATE_SPLIT.split(text.strip()) if p.strip()]
+        heads = pieces[0::2]
+        if len(ends) >= 2 and len(heads) == len(ends) and len(pieces) == 2 * len(ends):
+            # Two labels and two dates: each label's end in its column below.
+            labels = [_join_label(head, end) for head, end in zip(heads, ends, strict=True)]
+            if all(any(self.ctx.vocabulary.is_whole_label(t, label) for t in tables) for label in labels):
+                return "\t".join(cell for pair in zip(labels, pieces[1::2], strict=True) for cell in pair)
+            return None
+        words = text.split()
+        for k in range(min(_SPACED_HEAD_WORDS, len(words) - 1), 0, -1):
+            label = _join_label(" ".join(words[:k]), below.strip())
+            if any(self.ctx.vocabulary.is_whole_label(t, label) for t in tables) and self.completes(
+                " ".join(words[:k]), below.strip()
+            ):
+                return f"{label}\t{' '.join(words[k:])}"
+        return None
+
     def spaced_label(self, text: str, below: str) -> tuple[str, str] | None:
         """(the label made whole, the value as a continuation row) when ``below``, written without
         tabs, opens in lower case with the words that complete the label ``text`` above."""
@@ -185,8 +336,7 @@ class SplitLabels:
         (or stands alone on its line, where a label of its own would have a value beside it)."""
         vocabulary = self.ctx.vocabulary
         tables = (vocabulary.header, vocabulary.posting)
-        whole = normalise(_join_label(head, part))
-        if not any(whole in table for table in tables):
+        if not any(vocabulary.is_whole_label(table, _join_label(head, part)) for table in tables):
             return False
         # "Justeringens" above "plats och tid": the second line is a label too, but the first is none.
         return (

@@ -142,6 +142,50 @@ def _untable(text: str) -> str:
 
 _CELL_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
+# A text export that keeps the page's layout ("pdftotext -layout") sets columns apart with runs
+# of spaces where other exports write a tab: three spaces or more inside a line are a cell break.
+_COLUMN_GAP = re.compile(r" {3,}")
+_LAID_OUT_SHARE = 0.1  # of the lines with text: a file laid out in columns, not stray spaces
+_COLUMN_SLACK = 2  # characters a column's start may move from row to row
+
+
+def laid_out_in_columns(lines: list[str]) -> bool:
+    """Whether a file sets its columns apart with runs of spaces (and no tab or pipe table does)."""
+    texts = [line for line in lines if line.strip()]
+    if not texts or any("\t" in line or line.lstrip().startswith("|") for line in texts):
+        return False
+    inside = sum(1 for line in texts if _COLUMN_GAP.search(line.strip()))
+    return inside >= _LAID_OUT_SHARE * len(texts)
+
+
+def columns_as_cells(lines: list[str]) -> list[str]:
+    """Each line's columns as tab-separated cells, a column placed under the column of the rows
+    above that starts where it does ("Datum då anslag<TAB>2015-04-30<TAB>Datum då anslag<TAB>…"
+    over "sätts upp<TAB><TAB>tas ner"), so that cells of one column share their index."""
+    out: list[str] = []
+    grid: list[int] = []  # where the columns of the rows above start; a blank line ends them
+    for line in lines:
+        if not line.strip():
+            grid = []
+            out.append(line)
+            continue
+        starts, cells = [], []
+        for found in re.finditer(r"\S+(?: {1,2}\S+)*", line):
+            starts.append(found.start())
+            cells.append(found[0])
+        slots = [next((i for i, g in enumerate(grid) if abs(g - s) <= _COLUMN_SLACK), None) for s in starts]
+        placed = [slot for slot in slots if slot is not None]
+        if grid and len(placed) == len(slots) and placed == sorted(set(placed)):
+            row = [""] * (placed[-1] + 1)
+            for slot, cell in zip(placed, cells, strict=True):
+                row[slot] = cell
+        else:
+            row = ([""] if starts[0] >= 3 else []) + cells  # indented: under a column not shown
+            if len(cells) > 1:
+                grid = starts if starts[0] < 3 else [0, *starts]
+        out.append("\t".join(row))
+    return out
+
 
 def _unmark(text: str) -> str:
     """Text without heading marks and emphasis."""
