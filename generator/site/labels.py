@@ -68,6 +68,10 @@ APPEAL_NOTE = (
 KEPT_AT = "Protokollet förvaras"
 
 AGENDA = "Ärendelista"
+AGENDA_DECISIONS = "Ärenden och beslut"
+DECISION_SHORT = "Beslut"
+BREADCRUMB = "Du är här"
+LINK_TO_PARAGRAPH = "Länk till § {number}"
 DNR = "Dnr"
 NO_DNR = "Inget diarienummer"
 ABSENT = "Deltog inte i beslutet"

@@ -24,7 +24,7 @@ from generator.model import STOCKHOLM, AgendaEntry, AttendanceGroup, Body, Meeti
 from generator.model.dnr import MAX_LENGTH, Dnr, js_pattern
 from generator.site import labels, urls
 from generator.site.collation import initial, swedish_order
-from generator.site.render import json_ld, to_html, word_diff
+from generator.site.render import first_sentence, json_ld, to_html, word_diff
 
 NOTICES_DOWN_SHOWN = 20
 # Pages outside the navigation whose header, sidebars and footer are shared per folder.
@@ -88,6 +88,7 @@ class PageWriter:
         )
         self.env.filters["md"] = lambda text, offset=3: to_html(text, offset)
         self.env.filters["word_diff"] = word_diff
+        self.env.filters["first_sentence"] = first_sentence
         self.env.filters["json_ld"] = json_ld
         self.env.globals.update(
             t=labels,
@@ -242,6 +243,7 @@ class PageWriter:
             meeting=meeting,
             groups=groups,
             agenda=agenda,
+            items_by_number={item.number: item for item in meeting.items},
             decision_heading=body.decision_heading,
             previous=previous,
             following=following,

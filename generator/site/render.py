@@ -92,3 +92,19 @@ def json_ld(data: object) -> Markup:
     """JSON for a <script type="application/ld+json">: nothing in it can close the script."""
     text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+# Where a sentence ends: its stop before the next one's capital or an att-clause on a new line.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9])|\n\s*\n")
+_MARKS = re.compile(r"[*_`#>]+|^\s*(?:[-+]|\d+[.)])\s+", re.MULTILINE)
+FIRST_SENTENCE_AT_MOST = 240  # characters: a summary line, the rest is one click away
+
+
+def first_sentence(text: str) -> str:
+    """The decision's first sentence as published, without Markdown's marks, for a summary
+    line; cut at a word with "…" when it runs on."""
+    plain = _MARKS.sub("", text).strip()
+    sentence = " ".join(_SENTENCE_END.split(plain, maxsplit=1)[0].split())
+    if len(sentence) <= FIRST_SENTENCE_AT_MOST:
+        return sentence
+    return sentence[:FIRST_SENTENCE_AT_MOST].rsplit(" ", 1)[0] + " …"
