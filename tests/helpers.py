@@ -85,6 +85,7 @@ SEED_PAGES = [
     "direktionen/2023-10-26/",
     "arenden/itsam-2023-93/",
     "arenden/",
+    "arenden/2023/",
     "personer/",
     "personer/jacob-kall/",
     "om-arkivet/",

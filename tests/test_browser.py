@@ -25,7 +25,7 @@ def test_agenda_paragraph_and_case_links_work(page: Page, served: str) -> None:
     page.locator("section", has=page.locator("h2#paragraf-71")).get_by_role("link", name="ITSAM 2023/93").click()
     expect(page).to_have_url(served + "arenden/itsam-2023-93/")
     expect(page.get_by_role("heading", level=1)).to_have_text("ITSAM 2023/93 Delårsbokslut per 2023-08-31")
-    page.get_by_role("link", name="Direktionen 2023-10-26, § 71").click()
+    page.get_by_role("link", name="Direktionen 2023-10-26, § 71", exact=True).click()
     expect(page).to_have_url(served + "direktionen/2023-10-26/#paragraf-71")
 
 

@@ -13,12 +13,13 @@ from tests.htmlcheck import Page
 def test_case_handled_at_three_meetings_has_three_entries_in_date_order(testmark_site: Path) -> None:
     page = Page(testmark_site, "arenden/testm-2022-14/")
     links = [link for link in page.links if "#paragraf-" in link]
-    assert links == [
+    timeline = [
         "../../arbetsutskottet/2022-03-01/#paragraf-5",
         "../../direktionen/2022-03-15/#paragraf-12",
         "../../direktionen/2022-05-10/#paragraf-20",
     ]
-    text = page.text
+    assert links == [timeline[-1], *timeline]  # where the case stands, then its timeline
+    text = page.text[page.text.index("Behandlat vid") :]
     assert text.index("återremittera") < text.index("anta förslaget om en gemensam")
     assert "Behandlat vid 3 sammanträden" in text
     # Each body's decision keeps its own heading.

@@ -110,7 +110,20 @@ SIGNED_AT = "Tidpunkt (UTC)"
 SERVICE = "Signeringstjänst"
 
 CASES = "Ärenden"
-CASES_INTRO = "Alla ärenden i arkivet, ordnade efter diarienummer. Ett ärende kan ha behandlats vid flera sammanträden."
+CASES_INTRO = (
+    "Ärendena i arkivet per diarieår, med antal och när de senast behandlades. Ett ärende kan ha "
+    "behandlats vid flera sammanträden."
+)
+CASES_YEAR_TITLE = "Ärenden, diarieår {year}"
+CASES_YEAR_INTRO = "Ärenden med diarienummer från {year}. Välj organ, de senast behandlade eller ordning."
+CASES_COUNT = "Antal ärenden"
+CASES_LATEST = "Senast behandlade ärenden"
+CASES_RECENT = "Behandlade de senaste 12 månaderna"
+CASES_ORDER = {"dnr": "Diarienummer", "senast": "Senast behandlat först"}
+CASES_SHOWN = "Visar {shown} av {n} ärenden."
+CASES_FILTER = "Visa"
+CASE_STATUS = "Var ärendet står"
+CASE_LATEST = "Senast behandlat: {handled}"
 CASE_TITLE = "{dnr} {title}"
 CASE = "Ärende"
 CASE_TIMELINE = "Behandling"

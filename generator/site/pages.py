@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from itertools import groupby
 from typing import Any
 
@@ -89,6 +89,7 @@ class PageWriter:
         self.env.filters["md"] = lambda text, offset=3: to_html(text, offset)
         self.env.filters["word_diff"] = word_diff
         self.env.filters["first_sentence"] = first_sentence
+        self.env.filters["body_name"] = lambda slug: archive.body(slug).name
         self.env.filters["json_ld"] = json_ld
         self.env.globals.update(
             t=labels,
@@ -134,7 +135,15 @@ class PageWriter:
                 with_body=True,
                 example_dnr=str(self.example_dnr()),
             ),
-            self.page(urls.CASES_INDEX, labels.CASES, labels.CASES_INTRO, "cases.html", by_year=self.cases_by_year()),
+            self.page(
+                urls.CASES_INDEX,
+                labels.CASES,
+                labels.CASES_INTRO,
+                "cases.html",
+                by_year=self.cases_by_year(),
+                latest=sorted(archive.cases.values(), key=_last_handled, reverse=True)[:CASES_LATEST],
+            ),
+            *self.cases_year_pages(),
             self.page(
                 urls.PERSONS_INDEX,
                 labels.PERSONS,
@@ -435,6 +444,24 @@ class PageWriter:
             return Dnr(self.archive.organisation.dnr_prefix, self.today.year, 1)
         return max((c.dnr for c in cases), key=lambda d: (d.year, d.serial))
 
+    def cases_year_pages(self) -> list[Page]:
+        """One page per diarium year: the list of twenty years' cases is never one page."""
+        return [
+            self.page(
+                urls.cases_year_src(year),
+                labels.CASES_YEAR_TITLE.format(year=year),
+                labels.CASES_YEAR_INTRO.format(year=year),
+                "cases_year.html",
+                year=year,
+                cases=cases,
+                bodies=lambda cases=cases: sorted(
+                    {self.archive.body(h.meeting.body).name for c in cases for h in c.handlings}
+                ),
+                recent_since=(self.today - timedelta(days=RECENT_DAYS)).isoformat(),
+            )
+            for year, cases in self.cases_by_year()
+        ]
+
     def cases_by_year(self) -> list[tuple[int, list[Case]]]:
         ordered = sorted(self.archive.cases.values(), key=lambda c: (-c.dnr.year, c.dnr.prefix, c.dnr.serial))
         return [(year, list(cases)) for year, cases in groupby(ordered, key=lambda c: c.dnr.year)]
@@ -472,6 +499,15 @@ def members(meeting: Meeting) -> tuple[list[Member], list[Member]]:
         if a.group is AttendanceGroup.SUBSTITUTE or a.serving_for:
             add("substitutes", a.name, a.person, a.party, a.municipality)
     return found["members"], found["substitutes"]
+
+
+CASES_LATEST = 20  # cases on the cases page, latest handled first: the rest is a year's page away
+RECENT_DAYS = 365  # "behandlade de senaste 12 månaderna"
+
+
+def _last_handled(case: Case) -> tuple[date, int]:
+    last = case.handlings[-1] if case.handlings else None
+    return (last.meeting.date, last.item.number) if last else (date.min, 0)
 
 
 def persons_by_surname(records: Iterable[PersonRecord]) -> list[tuple[str, list[PersonRecord]]]:

@@ -40,6 +40,7 @@ ACCESSIBILITY_PAGE = f"{ACCESSIBILITY_DIR}/index.md"
 
 # Files of the theme (site_overrides/assets).
 SEARCH_SCRIPT = "assets/javascripts/arkiv-sok.js"
+CASES_SCRIPT = "assets/javascripts/arkiv-arenden.js"
 STYLESHEET = "assets/stylesheets/arkiv.css"
 
 # Open data: the bulk file, the decisions table and the published schemas.
@@ -102,6 +103,15 @@ def notice_year_url(year: int) -> str:
 
 def case_src(key: str) -> str:
     return f"{CASES_DIR}/{key}.md"
+
+
+def cases_year_src(year: int) -> str:
+    """The cases of one diarium year ("arenden/2023/"); no case key is a bare year."""
+    return f"{CASES_DIR}/{year}.md"
+
+
+def cases_year_url(year: int) -> str:
+    return url_of(cases_year_src(year))
 
 
 def person_src(slug: str) -> str:
