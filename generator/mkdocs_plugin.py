@@ -241,6 +241,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             "labels": {n: getattr(labels, n) for n in _HEADER_LABELS},
             "urls": {"feed": urls.feed_path(None), "search": urls.SEARCH_URL, "stylesheet": urls.STYLESHEET},
             "preview": self.preview_note if self.preview else "",
+            # A phone's header has room for the short name ("Itsam") beside the search.
+            "short_title": safe(organisation.short_name or organisation.name),
             # The footer of every page: who publishes, the accessibility statement, a contact.
             "footer": {
                 "organisation": organisation.name,
