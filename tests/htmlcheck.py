@@ -64,6 +64,7 @@ class Page:
 
 def _resolve(page_url: str, link: str) -> tuple[str, str]:
     path, _, anchor = link.partition("#")
+    path = path.partition("?")[0]  # "?utdrag=71": the same static page, shown otherwise by its script
     target = posixpath.normpath(posixpath.join(page_url, path)) if path else page_url.rstrip("/")
     return ("" if target == "." else target.strip("/")), anchor
 

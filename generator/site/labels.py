@@ -69,6 +69,13 @@ KEPT_AT = "Protokollet förvaras"
 
 AGENDA = "Ärendelista"
 AGENDA_DECISIONS = "Ärenden och beslut"
+PROTOCOL = "Protokoll"
+EXTRACT = "Utdrag ur protokoll."
+EXTRACT_OF = "Utdrag ur protokollet: § {number}"
+EXTRACT_NOT_CERTIFIED = (
+    "Utdraget är inte bestyrkt. Det justerade protokollet är originalet; ett bestyrkt utdrag beställs hos registrator."
+)
+EXTRACT_WHOLE = "Hela protokollet"
 DECISION_SHORT = "Beslut"
 BREADCRUMB = "Du är här"
 LINK_TO_PARAGRAPH = "Länk till § {number}"

@@ -242,12 +242,13 @@ class PageWriter:
         ]
         # The ärendelista as published; a protocol without one gets it from its paragraphs.
         agenda = meeting.agenda or tuple(_agenda_from_items(meeting))
+        running = f"{self.archive.organisation.name} · {labels.PROTOCOL} · {title}"
         return self.page(
             urls.meeting_src(meeting),
             title,
             ", ".join(item.title for item in meeting.items)[:300],
             "meeting.html",
-            meta=SHARED,
+            meta=(*SHARED, ("arkiv_print", css_string(running))),
             depends=self.meeting_depends(meeting, previous, following),
             meeting=meeting,
             groups=groups,
@@ -508,6 +509,12 @@ RECENT_DAYS = 365  # "behandlade de senaste 12 månaderna"
 def _last_handled(case: Case) -> tuple[date, int]:
     last = case.handlings[-1] if case.handlings else None
     return (last.meeting.date, last.item.number) if last else (date.min, 0)
+
+
+def css_string(text: str) -> str:
+    """``text`` inside a CSS string: letters, digits and spaces as they are, every other
+    character as a hex escape, so nothing from a source can end the string or the style."""
+    return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text)
 
 
 def persons_by_surname(records: Iterable[PersonRecord]) -> list[tuple[str, list[PersonRecord]]]:

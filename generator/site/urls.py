@@ -41,6 +41,7 @@ ACCESSIBILITY_PAGE = f"{ACCESSIBILITY_DIR}/index.md"
 # Files of the theme (site_overrides/assets).
 SEARCH_SCRIPT = "assets/javascripts/arkiv-sok.js"
 CASES_SCRIPT = "assets/javascripts/arkiv-arenden.js"
+EXTRACT_SCRIPT = "assets/javascripts/arkiv-utdrag.js"
 STYLESHEET = "assets/stylesheets/arkiv.css"
 
 # Open data: the bulk file, the decisions table and the published schemas.
