@@ -55,8 +55,8 @@ def test_where_the_page_stands_and_each_paragraphs_meeting(seed_site: Path, seed
     meeting_title = labels.MEETING_TITLE.format(body="Direktionen", date=seed.date.isoformat())
     assert html.count(f'<span class="arkiv-paragraf-mote">{meeting_title}</span>') == len(seed.items)
     for item in seed.items:
-        heading = re.search(rf'<h2 id="{item.anchor}">(.*?)</h2>', html, re.DOTALL)
-        assert heading and f'href="#{item.anchor}"' in heading[1]  # the heading links to itself
+        beside = re.search(rf'<h2 id="{item.anchor}">.*?</h2>\s*<p[^>]*>(.*?)</p>', html, re.DOTALL)
+        assert beside and f'href="#{item.anchor}"' in beside[1]  # the heading's own link, beside it
     assert page.links
 
 

@@ -97,6 +97,10 @@ def test_a_meetings_parts_come_most_relevant_first(page: Page, served: str) -> N
     meeting = page.locator(RESULTS).filter(has=page.locator("h2 a[href$='direktionen/2023-10-26/']"))
     parts = meeting.locator("ul > li > a").evaluate_all("links => links.map(a => a.href)")
     assert parts and parts[0].endswith("#paragraf-69"), parts
+    # A part is named by its heading alone: no link text beside it ("Länk till § 69") in the index.
+    shown = " ".join(page.locator(RESULTS).all_inner_texts())
+    assert labels.LINK_TO_PARAGRAPH.split("{")[0].strip() not in shown
+    assert labels.EXTRACT_OF.split(":")[0] not in shown
 
 
 @pytest.mark.browser
