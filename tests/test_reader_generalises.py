@@ -491,3 +491,32 @@ def test_a_sentence_that_opens_like_a_proposal_to_another_body_is_text() -> None
     )
     meeting, _ = read_text(text)
     assert meeting.items[0].decision.startswith("Kommunstyrelsen beslutar att anta")
+
+
+def test_a_start_with_its_presenters_name_in_the_margin() -> None:
+    text = PROTOCOL.format(**PARTS).replace("KS § 113\n", "Maja Malmsten\tKS § 113\n")
+    meeting, _ = read_text(text)
+    assert [i.number for i in meeting.items] == [112, 113]
+    assert meeting.items[1].title == "Delegationsbeslut" and "Maja Malmsten" in _all_text(meeting)
+
+
+def test_titles_written_above_their_numbers() -> None:
+    head = PROTOCOL.format(**PARTS)
+    paragraphs = (
+        "Bredband på landsbygden\n\nKS § 112\n\nDnr KS/2018:311\n\n"
+        "Kommunstyrelsen beslutar att anta riktlinjerna för bredband.\n\n"
+        "Delegationsbeslut\n\nKS § 113\n\nKommunstyrelsen beslutar att lägga redovisningen till handlingarna.\n\n"
+        "Meddelanden\n\nKS § 114\n\nMeddelandena läggs till handlingarna.\n"
+    )
+    meeting, _ = read_text(head[: head.index("KS § 112")] + paragraphs)
+    assert [(i.number, i.title) for i in meeting.items] == [
+        (112, "Bredband på landsbygden"),
+        (113, "Delegationsbeslut"),
+        (114, "Meddelanden"),
+    ]
+    assert meeting.items[0].decision.startswith("Kommunstyrelsen beslutar att anta")
+
+
+def test_a_dnr_with_a_two_digit_year_after_the_prefix() -> None:
+    meeting, _ = read(history="Dnr BN07/154\n\n")
+    assert "BN 2007/154" in [str(d) for d in meeting.items[1].dnr]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 #    plan ("2010/0311-2.3.1");
 # 2. the year first, then the prefix ("2024/ITSAM 0018");
 # 3. the serial first ("KS 58/2013", "RUN 233-2019");
-# 4. a two-digit year, with a prefix ("KS 09-061 101");
+# 4. a two-digit year, with a prefix ("KS 09-061 101", "BN07/154");
 # 5. prefix, two-digit year and a four-digit serial in one word ("RS140178");
 # 6. a two-digit year, then the prefix ("09/TN 0051");
 # 7. the prefix last, as the series the number belongs to ("2012/41-KS").
@@ -32,7 +32,7 @@ PATTERN = (
     rf"(?P<year1>{_YEAR})\s*[/\-.:\s]\s*0*(?P<serial1>\d{{1,6}})(?:\s*[-.\s]\s*(?P<code1>\d{{3}}|\d{{1,2}}(?:\.\d{{1,2}}){{1,3}}))?"
     rf"|(?P<year2>{_YEAR})\s*/\s*(?P<prefix2>[{_LETTERS}]+)\s+0*(?P<serial2>\d{{1,6}})(?:\s+(?P<code2>\d{{3}}))?"
     rf"|(?:(?P<prefix3>[{_LETTERS}]+)[\s./-]*)?0*(?P<serial3>\d{{1,5}})\s*[/-]\s*(?P<year3>{_YEAR})"
-    rf"|(?P<prefix4>[{_LETTERS}]+)[\s./]*(?P<year4>\d\d)-0*(?P<serial4>\d{{1,6}})(?:\s+(?P<code4>\d{{3}}))?"
+    rf"|(?P<prefix4>[{_LETTERS}]+)[\s./]*(?P<year4>\d\d)[-/]0*(?P<serial4>\d{{1,6}})(?:\s+(?P<code4>\d{{3}}))?"
     rf"|(?P<prefix5>[{_LETTERS}]{{1,6}})(?P<year5>\d\d)(?P<serial5>\d{{4}})"
     rf"|(?P<year6>\d\d)\s*/\s*(?P<prefix6>[{_LETTERS}]+)\s+0*(?P<serial6>\d{{1,6}})"
     rf"|(?P<year7>{_YEAR})\s*/\s*0*(?P<serial7>\d{{1,6}})\s*-\s*(?P<prefix7>[{_LETTERS}]{{1,8}})"

@@ -17,7 +17,7 @@ MAX_MARKUP_RUN = 200  # brackets, emphasis or code marks in a row ("[[[[", "****
 MAX_MARKUP_IN_LINE = 5_000  # such characters in one line, in any order ("*a*a*a…", "`a`a…")
 MAX_LINKS_IN_LINE = 400  # "[", "]" and "!" in one line: link parsing is quadratic in them
 MAX_MARKUP_IN_FILE = 50_000
-MAX_INDENT = 64  # leading spaces: lists nested past this are no protocol's
+MAX_INDENT = 64  # leading spaces before a list or quote marker: lists nested past this are no protocol's
 MAX_NESTING = 8  # list or quote markers opening one line ("- - - - x", "> > > x")
 
 _RUN = re.compile(rf"([\[\]*_`<>!\\])\1{{{MAX_MARKUP_RUN},}}")
@@ -31,7 +31,10 @@ _NESTING = re.compile(rf"^(?:[ \t]*+(?:[-*+>]|\d{{1,9}}[.)])[ \t]++){{{MAX_NESTI
 # Whole-text passes that clear almost every file at once; only a file they cannot clear is read
 # line by line for the messages (every source is checked, so the common case must be cheap).
 _HUGE_LINE = re.compile(rf"^[^\n]{{{MAX_LINE + 1}}}", re.MULTILINE)
-_DEEP_LINE = re.compile(rf"^(?:[ \t]{{{MAX_INDENT + 1}}}|{_NESTING.pattern[1:]})", re.MULTILINE)
+# Deep indentation alone is a layout export's right-aligned header ("pdftotext -layout"), not a list.
+_DEEP_MARKER = rf"[ \t]{{{MAX_INDENT + 1}}}[ \t]*+(?:[-*+>]|\d{{1,9}}[.)])[ \t]"
+_DEEP_LINE = re.compile(rf"^(?:{_DEEP_MARKER}|{_NESTING.pattern[1:]})", re.MULTILINE)
+_DEEP_LIST = re.compile(_DEEP_MARKER)
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # lines to splitlines(), not to ^
 
 
@@ -61,5 +64,5 @@ def check(text: str) -> Iterator[tuple[int, str]]:
             or len(_LINK.findall(line)) > MAX_LINKS_IN_LINE
         ):
             yield number, messages.GUARD_MARKUP.format(limit=MAX_MARKUP_RUN)
-        elif len(line) - len(line.lstrip(" \t")) > MAX_INDENT or _NESTING.match(line):
+        elif _DEEP_LIST.match(line) or _NESTING.match(line):
             yield number, messages.GUARD_NESTING.format(limit=MAX_NESTING)

@@ -72,6 +72,11 @@ _LABELLED_DNR_AFTER = re.compile(r"\s*[/,;–—-]\s*(?=(?:dnr|diarienr|diarienu
 
 # Where a start's row splits into cells when the scan wrote no tabs: before "Dnr", and before a
 # margin reference after a number ("… § 14 Dnr 168/2008", "Ks § 22 Au § 14").
+_TITLES_ABOVE_AT = 2  # starts with their title above them: a template, not a chance
+_TITLE_ABOVE_AT_MOST = 120  # characters: a title, not a line of text
+
+_HEADING_CELL_WORDS = 3  # "Ärende" over "nummer": a column heading beside the number
+
 _REST_PARTS = re.compile(r"\s+(?=Dnr\b)|(?<=\d)\s+(?=[A-ZÅÄÖ][A-Za-zåäö]{0,4}\.?\s*§)")
 
 
@@ -109,9 +114,16 @@ class ItemReader:
         """The paragraphs that start at ``starts`` (indexes in ``lines``), the last ending at ``end``."""
         items = []
         page_cells = self.page_cells_beside_starts(lines, starts, end)
-        for start, stop in zip(starts, [*starts[1:], end], strict=True):
+        above = self.titles_above(lines, starts, end)
+        stops = [above.get(s, s) for s in starts[1:]]  # a title above the next number is not this one's
+        for start, stop in zip(starts, [*stops, end], strict=True):
             below = lines[start + 1 : stop]
             opening = lines[start]
+            if start in above:
+                # "Rektors information" above "§ 16": the title stands over its number.
+                title_line = lines[above[start]]
+                self.ctx.note(title_line, "paragraf", "rubrik, ovanför numret")
+                opening = Line(opening.number, f"{opening.text.rstrip()}\t{title_line.text.strip()}")
             if (rest := _opening(opening.text)[1].strip()) and (rest, _first_text(below)) in page_cells:
                 # "Vn 4<TAB>Ärende" over "<TAB>nummer" on every page: the page's column heading
                 # beside the number ("Ärende nummer"), no title; both lines are the page's.
@@ -125,6 +137,49 @@ class ItemReader:
                 items.append(item)
         return items
 
+    def titles_above(self, lines: list[Line], starts: list[int], end: int) -> dict[int, int]:
+        """{start: its title's line} when the template writes each paragraph's title above its
+        number ("Årsredovisning 1999", then "§ 17", then the text): for most starts the line
+        above is a title (short, no full stop) and the number stands alone, its next line none."""
+        found: dict[int, int] = {}
+        for k, start in enumerate(starts[1:], start=1):
+            j = start - 1
+            while j > starts[k - 1] and not lines[j].text.strip():
+                j -= 1
+            if j <= starts[k - 1] + 1 or _opening(lines[start].text)[1].strip():
+                continue  # the paragraph above would be left without text, or the number has its title
+            stop = starts[k + 1] if k + 1 < len(starts) else end
+            after = _first_text(lines[start + 1 : stop])
+            if self._title_like(lines[j].text) and not (self._title_like(after) and not _is_dnr_cell(_unmark(after))):
+                found[start] = j
+        if len(found) < max(_TITLES_ABOVE_AT, (len(starts) - 1) // 2 + 1):
+            return {}
+        # The first title stands above the first number too, at the header's end (it stays in the
+        # header's text as well: nothing is taken from a region already read).
+        j = starts[0] - 1
+        while j > 0 and not lines[j].text.strip():
+            j -= 1
+        first = lines[j].text if starts else ""
+        if (
+            not _opening(lines[starts[0]].text)[1].strip()
+            and self._title_like(first)
+            and not self.ctx.vocabulary.label(self.ctx.vocabulary.header, first)
+        ):
+            found[starts[0]] = j
+        return found
+
+    def _title_like(self, text: str) -> bool:
+        bare = _unmark(text)
+        return (
+            0 < len(bare) <= _TITLE_ABOVE_AT_MOST
+            and bare[:1].isupper()
+            and not bare.endswith((".", ":", ","))
+            and "\t" not in text
+            and not self.furniture.is_furniture(text)
+            and not self.section_heading(text)
+            and not _is_dnr_cell(bare)
+        )
+
     def page_cells_beside_starts(self, lines: list[Line], starts: list[int], end: int) -> set[tuple[str, str]]:
         """What stands beside the number and on the line below it, when the same pair recurs at
         three starts or more: a page's heading cells, not each paragraph's title."""
@@ -132,7 +187,16 @@ class ItemReader:
             (_opening(lines[start].text)[1].strip(), _first_text(lines[start + 1 : stop]))
             for start, stop in zip(starts, [*starts[1:], end], strict=True)
         )
-        return {pair for pair, count in pairs.items() if pair[0] and pair[1] and count >= _PAGE_CELLS_AT}
+        # Column headings are a word or two; a title and a sentence that recur (four secret
+        # paragraphs, "Sekretessärende enligt SoL" over the same note) are each paragraph's own.
+        return {
+            pair
+            for pair, count in pairs.items()
+            if pair[0]
+            and pair[1]
+            and count >= _PAGE_CELLS_AT
+            and all(len(p.split()) <= _HEADING_CELL_WORDS for p in pair)
+        }
 
     def read_item(self, start: Line, lines: list[Line]) -> Item | None:
         number, rest = _opening(start.text)

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from generator.readers.markdown.text import (
+    PERSON_SHAPE,
     Line,
     _cells,
 )
@@ -42,9 +43,22 @@ _NUMBERED_HEADING = re.compile(
 _LONG_NUMBER = re.compile(r"^§\s*(\d{7,})\s*$")
 
 
+def _named_margin(text: str) -> list[str] | None:
+    """ "Mattias Ström<TAB>§ 18<TAB>Dnr 2011/31": who presents the case in the margin, then the
+    start; the cells from the start on, or None."""
+    if "\t" not in text:
+        return None
+    cells = _cells(text.strip(" "))
+    if len(cells) >= 2 and cells[0] and PERSON_SHAPE.fullmatch(cells[0]) and _ITEM_START.match(cells[1]):
+        return cells[1:]
+    return None
+
+
 def _is_item_start(text: str) -> bool:
     if "§" not in text:
         return False  # asked of every line: most have no "§", and no start is without one
+    if (named := _named_margin(text)) is not None:
+        text = "\t".join(named)
     found = _ITEM_START.match(text.strip())
     if not found:
         return False
@@ -53,7 +67,8 @@ def _is_item_start(text: str) -> bool:
     return not (rest and _AGENDA_ROW_END.search(text)) and not _CONTINUED.fullmatch(rest.strip("* "))
 
 
-_CONTINUED = re.compile(r"(?i)forts(?:\.|ättning)?(?: från föregående sida)?")
+# "forts.", "(forts.)", "fortsättning från föregående sida": a paragraph goes on on a new page.
+_CONTINUED = re.compile(r"(?i)\(?forts(?:\.|ättning)?(?: från föregående sida)?\)?\.?")
 
 
 def _item_number(text: str) -> int | None:
@@ -134,11 +149,11 @@ def _starts(lines: list[Line], prefix_ok: Callable[[str], bool] | None = None) -
     return sorted({*chosen, *again})
 
 
-_CONTINUED = re.compile(r"\(?forts(?:\.|ättning)?\)?\.?", re.IGNORECASE)
-
-
 def _start_prefix(text: str) -> str:
-    """What stands before the "§" of a paragraph start ("kfm" in "Kfm § 34"), folded."""
+    """What stands before the "§" of a paragraph start ("kfm" in "Kfm § 34"), folded (a name in
+    the margin is none)."""
+    if (named := _named_margin(text)) is not None:
+        text = "\t".join(named)
     return normalise(re.sub(r"[\d#*_]+", "", text.split("§", 1)[0])) if "§" in text else ""
 
 
@@ -184,6 +199,8 @@ def _prefixed_cell(text: str) -> re.Match[str] | None:
 
 def _margin(text: str) -> str:
     """What stands before a paragraph start found in a later cell (see ``_prefixed_cell``)."""
+    if _named_margin(text) is not None:
+        return _cells(text.strip(" "))[0]
     if _ITEM_START.match(text.strip()) or _PREFIXED_START.match(text.strip(" ")):
         return ""
     found = _prefixed_cell(text)
@@ -237,6 +254,8 @@ def _numbered_starts(lines: list[Line]) -> list[int]:
 
 def _opening(text: str) -> tuple[int, str]:
     """A paragraph's number and what follows it on its first line."""
+    if (named := _named_margin(text)) is not None:
+        text = "\t".join(named)
     bare = text.strip()
     if opening := _ITEM_START.match(bare):
         return int(opening["a"] or opening["b"]), opening["rest"] or ""
