@@ -520,3 +520,18 @@ def test_titles_written_above_their_numbers() -> None:
 def test_a_dnr_with_a_two_digit_year_after_the_prefix() -> None:
     meeting, _ = read(history="Dnr BN07/154\n\n")
     assert "BN 2007/154" in [str(d) for d in meeting.items[1].dnr]
+
+
+def test_an_attendance_table_whose_rows_follow_a_blank_line_under_its_heading() -> None:
+    # "pdftotext -layout" puts a blank line between the table's heading and its rows; the marks
+    # under Ja/Nej are votes, never paragraph numbers.
+    table = (
+        "Ledamöter\tNärv\t§ 113\t\n\tJa\tNej\n\n"
+        "Greta Grönlund (S)\tX\t1\t\nHugo Hellström (M)\tX\t\t1\nIngrid Ivarsson (C)\tX\t1\t\n"
+    )
+    text = PROTOCOL.format(**PARTS).replace(
+        "Beslutande\tGreta Grönlund (S), ordförande, Hugo Hellström (M), Ingrid Ivarsson (C)\n", table + "\n"
+    )
+    meeting, _ = read_text(text)
+    assert {a.name for a in meeting.attendees} >= {"Greta Grönlund", "Hugo Hellström", "Ingrid Ivarsson"}
+    assert all(a.paragraphs is None for a in meeting.attendees)

@@ -454,6 +454,13 @@ class HeaderReader:
         last = 0  # the number of the table's last line so far
         for line in [*lines, Line(0, "")]:
             cells = _cells(line.text.strip(" ")) if line.text.strip() else []
+            if (
+                not cells
+                and rows
+                and line.number
+                and all(not row[0] or column_heading(row, self.ctx.vocabulary) for _, row in rows)
+            ):
+                continue  # a blank line under the heading rows ("pdftotext -layout"): the rows follow
             if _PIPE_SEPARATOR.match(line.text.strip()) and rows:
                 taken.add(line.number)
                 last = line.number
