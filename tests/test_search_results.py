@@ -146,3 +146,17 @@ def test_table_cells_and_dt_dd_are_separate_words_in_the_index(seed_site: Path) 
     assert len(pairs) > 5
     for term, description in pairs:
         assert f"{term}{description}" not in content and f"{term} {description}" in content, term
+
+
+@pytest.mark.browser
+def test_focus_on_the_header_search_fetches_what_the_search_needs(page: Page, served: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(served + "direktionen/2023-10-26/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/pagefind/" in url]  # a page alone loads no search
+    page.get_by_role("searchbox", name=labels.SEARCH_LABEL).focus()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    fetched = {url.removeprefix(served) for url in requested}
+    assert {"pagefind/pagefind.js", "pagefind/wasm.sv.pagefind", "sok/"} <= fetched, fetched
