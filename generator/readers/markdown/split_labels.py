@@ -15,7 +15,7 @@ from generator.readers.markdown.text import (
     _join_label,
     last_cell,
 )
-from generator.readers.vocabulary import MAX_FURNITURE, normalise
+from generator.readers.vocabulary import MAX_FURNITURE, LabelTable, normalise
 
 # A row that ends in a name ("<TAB>Ulla Brink (S)"), and one of a role alone ("<TAB>ersättare").
 _NAME_ROW = re.compile(rf"(?:^|\t){PERSON_SHAPE_PATTERN}(?: \([^)]{{1,5}}\))?$")
@@ -57,6 +57,15 @@ class SplitLabels:
     def __init__(self, ctx: ReadContext) -> None:
         self.ctx = ctx
         self.inline: re.Pattern[str] | None = None  # see ``inline_labels``
+
+    @property
+    def tables(self) -> tuple[LabelTable, LabelTable]:
+        """The labels a header or an anslag splits: the header's and the anslag's."""
+        return self.ctx.vocabulary.header, self.ctx.vocabulary.posting
+
+    def whole_label(self, text: str) -> bool:
+        """``text`` is one of those labels and nothing more, in any form of its words."""
+        return any(self.ctx.vocabulary.is_whole_label(table, text) for table in self.tables)
 
     def join_split_labels(self, lines: list[Line]) -> list[Line]:
         """Labels the export split over two lines ("Under-" above "skrifter", "Datum för anslags"
@@ -193,16 +202,13 @@ class SplitLabels:
 
     def _label_run(self, lines: list[Line], start: int) -> list[int]:
         """The indexes of the labels alone on their lines from ``start`` (blank lines between)."""
-        tables = (self.ctx.vocabulary.header, self.ctx.vocabulary.posting)
         found: list[int] = []
         for j in range(start, len(lines)):
             text = lines[j].text.strip()
             if not text:
                 continue
             form_word = text.endswith(":") and len(text.split()) <= 2 and self.ctx.vocabulary.is_furniture(text)
-            if "\t" in lines[j].text or not (
-                form_word or any(self.ctx.vocabulary.is_whole_label(t, text) for t in tables)
-            ):
+            if "\t" in lines[j].text or not (form_word or self.whole_label(text)):
                 break  # a label of the form ("Underskrift:") belongs to the run too
             found.append(j)
         return found
@@ -210,7 +216,7 @@ class SplitLabels:
     def _value_groups(self, lines: list[Line], start: int) -> tuple[list[list[int]], int]:
         """The value lines after a run of labels, in groups set apart by blank lines, up to the
         next label or drawn line; and where they stop."""
-        tables = (self.ctx.vocabulary.header, self.ctx.vocabulary.posting)
+        tables = self.tables
         groups: list[list[int]] = []
         current: list[int] = []
         stop = start
@@ -297,22 +303,19 @@ class SplitLabels:
         2009-03-17 Datum för anslagets 2009-04-08" over "uppsättande nedtagande")."""
         if "\t" in text or "\t" in below or not below.strip()[:1].islower() or len(below.split()) > _SPACED_PART_WORDS:
             return None
-        tables = (self.ctx.vocabulary.header, self.ctx.vocabulary.posting)
         ends = below.split()
         pieces = [p.strip() for p in _ISO_DATE_SPLIT.split(text.strip()) if p.strip()]
         heads = pieces[0::2]
         if len(ends) >= 2 and len(heads) == len(ends) and len(pieces) == 2 * len(ends):
             # Two labels and two dates: each label's end in its column below.
             labels = [_join_label(head, end) for head, end in zip(heads, ends, strict=True)]
-            if all(any(self.ctx.vocabulary.is_whole_label(t, label) for t in tables) for label in labels):
+            if all(self.whole_label(label) for label in labels):
                 return "\t".join(cell for pair in zip(labels, pieces[1::2], strict=True) for cell in pair)
             return None
         words = text.split()
         for k in range(min(_SPACED_HEAD_WORDS, len(words) - 1), 0, -1):
             label = _join_label(" ".join(words[:k]), below.strip())
-            if any(self.ctx.vocabulary.is_whole_label(t, label) for t in tables) and self.completes(
-                " ".join(words[:k]), below.strip()
-            ):
+            if self.whole_label(label) and self.completes(" ".join(words[:k]), below.strip()):
                 return f"{label}\t{' '.join(words[k:])}"
         return None
 
@@ -334,9 +337,8 @@ class SplitLabels:
     def completes(self, head: str, part: str, alone: bool = False) -> bool:
         """``part`` on the line below completes ``head`` into a known label, and is none itself
         (or stands alone on its line, where a label of its own would have a value beside it)."""
-        vocabulary = self.ctx.vocabulary
-        tables = (vocabulary.header, vocabulary.posting)
-        if not any(vocabulary.is_whole_label(table, _join_label(head, part)) for table in tables):
+        tables = self.tables
+        if not self.whole_label(_join_label(head, part)):
             return False
         # "Justeringens" above "plats och tid": the second line is a label too, but the first is none.
         return (
