@@ -532,9 +532,9 @@ class HeaderReader:
 
     def header_field(self, header: Header, field: str, values: list[str], line: Line) -> None:
         joined = " ".join(values)
-        if field in ("plats_och_tid", "plats", "tid", "datum") and not joined.strip():
-            return  # a label alone ("plats och tid" under "Justeringens:"): a known place stays
         if field in ("plats_och_tid", "plats", "tid", "datum"):
+            if not joined.strip():
+                return  # a label alone ("plats och tid" under "Justeringens:"): a known place stays
             place, start, end, other = self.place_and_time(joined, line, alone=field == "tid")
             if start is not None and header.start is not None and (start, end) != (header.start, header.end):
                 # A second time ("Tid<TAB>kl 09.00-12.10", "<TAB>Ajournering kl 10.30-10.45") is
