@@ -95,3 +95,13 @@ SEED_PAGES = [
     "tillganglighet/",
     "publicera/",
 ]
+
+
+def search_results(page: Any) -> Any:
+    """The search page's hits once the whole batch stands: hits render one by one, so reading the
+    list at the first visible hit races the rest (the list is aria-busy until the batch is done)."""
+    from playwright.sync_api import expect
+
+    hits = page.locator("#arkiv-traffar")
+    expect(hits).to_have_attribute("aria-busy", "false")
+    return hits

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from generator.site import labels
-from tests.helpers import serve_directory
+from tests.helpers import search_results, serve_directory
 
 TEXTS = labels.SEARCH_TEXTS
 RESULTS = "#arkiv-traffar > li"
@@ -82,7 +82,7 @@ def test_filter_by_kind(page: Page, synth_served: str, kind: str, fact: str) -> 
     expect(page.locator(RESULTS).first).to_be_visible()
     everything = int(re.match(r"\d+", status.inner_text())[0])  # type: ignore[index]
     page.goto(synth_served + f"sok/?q={query}&typ={kind}")
-    expect(page.locator(RESULTS).first).to_be_visible()
+    search_results(page)
     facts = page.locator(f"{RESULTS} .arkiv-traff-fakta").all_inner_texts()
     assert facts and all(text.startswith(fact) for text in facts), facts
     narrowed = int(re.match(r"\d+", status.inner_text())[0])  # type: ignore[index]
@@ -93,7 +93,7 @@ def test_filter_by_kind(page: Page, synth_served: str, kind: str, fact: str) -> 
 def test_a_meetings_parts_come_most_relevant_first(page: Page, served: str) -> None:
     # § 69 (Kinda's withdrawal) names both words most; it stands before parts that name one.
     page.goto(served + "sok/?q=utträde Kinda")
-    expect(page.locator(RESULTS).first).to_be_visible()
+    search_results(page)
     meeting = page.locator(RESULTS).filter(has=page.locator("h2 a[href$='direktionen/2023-10-26/']"))
     parts = meeting.locator("ul > li > a").evaluate_all("links => links.map(a => a.href)")
     assert parts and parts[0].endswith("#paragraf-69"), parts

@@ -158,7 +158,9 @@ async function fullText(query, options, base, texts, status, list) {
   async function next() {
     const batch = search.results.slice(shown, shown + PAGE);
     const items = [];
+    list.setAttribute("aria-busy", "true");
     for (const result of batch) items.push(await showResult(result, list));
+    list.setAttribute("aria-busy", "false");
     shown += batch.length;
     status.textContent = count();
     more.hidden = shown >= total;
@@ -184,10 +186,13 @@ async function search(query, choices) {
   const status = document.getElementById("arkiv-sok-status");
   const list = document.getElementById("arkiv-traffar");
   list.replaceChildren();
+  // Screen readers (and tests) hear the list once a whole batch stands, not hit by hit.
+  list.setAttribute("aria-busy", "true");
   document.getElementById("arkiv-sok-fler").hidden = true;
   // A filter alone would fetch the whole index: nothing runs without a search term.
   if (!query) {
     status.textContent = texts.empty;
+    list.setAttribute("aria-busy", "false");
     return;
   }
   performance.mark("arkiv-sok-start");
@@ -206,6 +211,7 @@ async function search(query, choices) {
     if (SORTS[choices.ordning]) options.sort = SORTS[choices.ordning];
     await fullText(query, options, base, texts, status, list);
   }
+  list.setAttribute("aria-busy", "false");
   performance.mark("arkiv-sok-klar");
 }
 
@@ -240,6 +246,7 @@ function run(form) {
 
 function failed() {
   document.getElementById("arkiv-sok-status").textContent = JSON.parse(root.dataset.texts).failed;
+  document.getElementById("arkiv-traffar").setAttribute("aria-busy", "false");
 }
 
 if (root) {
