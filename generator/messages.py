@@ -248,6 +248,7 @@ FURNITURE_CELL = "återkommer, med en cell ur ordlistans möbler"
 FURNITURE_TITLE = "återkommande dokumenttitel"
 FURNITURE_BESIDE = "återkommer bredvid sidhuvudet"
 FURNITURE_SEPARATOR = "tabellavgränsare under en möbelrad"
+FURNITURE_GRID = "en tabells ram"
 
 # A header entry the reader names itself: the justerare's substitute ("Ersättare" under "Justerare").
 ADJUSTER_SUBSTITUTE = "{label} för justerare"

@@ -535,3 +535,129 @@ def test_an_attendance_table_whose_rows_follow_a_blank_line_under_its_heading() 
     meeting, _ = read_text(text)
     assert {a.name for a in meeting.attendees} >= {"Greta Grönlund", "Hugo Hellström", "Ingrid Ivarsson"}
     assert all(a.paragraphs is None for a in meeting.attendees)
+
+
+# -- the eighth blind set ---------------------------------------------------------------------
+
+
+def _grid(rows: list[tuple[str, str]], widths: tuple[int, int] = (24, 60)) -> str:
+    """Rows as pandoc writes a grid table, a row's lines under one another ("" continues a cell)."""
+    border = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
+    out = [border]
+    for label, value in rows:
+        if label == "---":
+            out.append(border)
+            continue
+        out.append("| " + " | ".join(cell.ljust(w) for cell, w in zip((label, value), widths, strict=True)) + " |")
+    return "\n".join([*out, border])
+
+
+def test_a_header_in_a_grid_table_with_a_wrapped_label() -> None:
+    grid = _grid(
+        [
+            ("Plats och tid", "Kommunhuset, Sessionssalen, kl. 13.00-16.10"),
+            ("---", ""),
+            ("Beslutande", "Greta Grönlund (S), ordförande"),
+            ("", "Hugo Hellström (M)"),
+            ("", "Ingrid Ivarsson (C)"),
+            ("---", ""),
+            ("Ej tjänstgörande", "Cilla Carlberg (S), ersättare"),
+            ("ersättare och övriga", "Maja Malmsten, nämndsekreterare"),
+            ("närvarande", ""),
+            ("---", ""),
+            ("Justeringens plats och", "Kommunhuset 2018-09-10"),
+            ("tid", ""),
+        ]
+    )
+    head = PROTOCOL.format(**PARTS)
+    start = head.index("Plats och tid")
+    stop = head.index("Underskrifter")
+    meeting, problems = read_text(head[:start] + grid + "\nUtses att justera\tHugo Hellström\n" + head[stop:])
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset, Sessionssalen", time(13), time(16, 10))
+    groups = {a.name: a.group for a in meeting.attendees}
+    # One list of two groups: the ersättare by their role, the rest the others.
+    assert groups == {
+        "Greta Grönlund": AttendanceGroup.MEMBER,
+        "Hugo Hellström": AttendanceGroup.MEMBER,
+        "Ingrid Ivarsson": AttendanceGroup.MEMBER,
+        "Cilla Carlberg": AttendanceGroup.SUBSTITUTE,
+        "Maja Malmsten": AttendanceGroup.OTHER,
+    }
+    assert meeting.adjustment is not None and meeting.adjustment.place_and_time == "Kommunhuset 2018-09-10"
+    # The table's drawing is no text anywhere.
+    assert "+--" not in _all_text(meeting) and "närvarande" not in str(problems.report())
+
+
+def test_a_name_written_surname_first_is_the_rosters_person() -> None:
+    meeting, _ = read_text(
+        PROTOCOL.format(**PARTS).replace("Maja Malmsten, nämndsekreterare", "Malmsten Maja, nämndsekreterare")
+    )
+    [other] = [a for a in meeting.attendees if a.group is AttendanceGroup.OTHER]
+    assert (other.name, other.person, other.role) == ("Maja Malmsten", "maja-malmsten", "nämndsekreterare")
+
+
+def test_a_role_in_capitals_in_a_parenthesis_and_a_span_after_it() -> None:
+    meeting, _ = read_text(
+        PROTOCOL.format(**PARTS).replace("Maja Malmsten, nämndsekreterare", "Maja Malmsten (Processledare) § 113")
+    )
+    [other] = [a for a in meeting.attendees if a.group is AttendanceGroup.OTHER]
+    assert other.role == "processledare"
+    assert other.paragraphs is not None and other.paragraphs.spans() == ((113, 113),)
+
+
+@pytest.mark.parametrize(("written", "spans"), [("ej § 113", ((112, 112),)), ("utom § 112", ((113, 113),))])
+def test_present_at_every_paragraph_but_one(written: str, spans: tuple[tuple[int, int], ...]) -> None:
+    meeting, _ = read_text(
+        PROTOCOL.format(**PARTS).replace("Ingrid Ivarsson (C)", f"Ingrid Ivarsson (C), ledamot {written}")
+    )
+    [ingrid] = [a for a in meeting.attendees if a.name == "Ingrid Ivarsson"]
+    assert ingrid.role == "ledamot" and ingrid.paragraphs is not None and ingrid.paragraphs.spans() == spans
+
+
+def test_a_time_span_whose_dash_the_export_lost() -> None:
+    meeting, _ = read(place_and_time="Kommunhuset, Sessionssalen, kl 13:00 16:10")
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset, Sessionssalen", time(13), time(16, 10))
+
+
+def test_a_dnr_that_is_one_only_by_its_label() -> None:
+    meeting, _ = read(history="Diarienummer 1800311\n\n")
+    assert [str(d) for d in meeting.items[1].dnr] == ["EXN 2018/311"]
+
+
+def test_a_jav_said_in_a_sentence_the_export_hyphenated() -> None:
+    meeting, _ = read(
+        decision="Ingrid Ivarsson (C) an-\nmäler jäv och deltar inte i handläggningen.\n\n"
+        "Kommunstyrelsen beslutar att lägga redovisningen till handlingarna."
+    )
+    assert [p.name for p in meeting.items[1].disqualified] == ["Ingrid Ivarsson"]
+    assert "an-\nmäler jäv" in _all_text(meeting)  # kept as written
+
+
+def test_signatures_and_anslag_after_the_last_paragraph_without_lines_or_heading() -> None:
+    head = PROTOCOL.format(**PARTS)
+    ending = (
+        "\n\nVid protokollet\n\nMaja Malmsten\n\nJusteras\n\n"
+        "| Greta Grönlund | Hugo Hellström |\n|---|---|\n| Ordförande | Justerare |\n\n"
+        "Protokollet justerat 2018-09-10. Justeringen har tillkännagivits genom anslag.\n\n"
+        "| Anslaget sätts upp | 2018-09-11 |\n|---|---|\n| Anslaget tas ned | 2018-10-03 |\n"
+    )
+    text = head[: head.index("ANSLAG/BEVIS")] + head[head.index("KS § 112") :].rstrip() + ending
+    meeting, _ = read_text(text.replace(PARTS["signatures"], ""))
+    assert _posting(meeting) == DATES
+    assert meeting.items[-1].decision == PARTS["decision"]  # neither signatures nor anslag in it
+    assert meeting.adjustment is not None
+    assert [(s.role, s.name) for s in meeting.adjustment.signatories] == [
+        ("Vid protokollet", "Maja Malmsten"),
+        ("Ordförande", "Greta Grönlund"),
+        ("Justerare", "Hugo Hellström"),
+    ]
+
+
+def test_a_saved_pages_breadcrumb_and_buttons_are_furniture() -> None:
+    page = (
+        "Kommunalförbundet Exempelnäs | Om förbundet | Kommunstyrelsen | Protokoll 2018\n\nSök   Kontakt   English\n\n"
+    )
+    text = page + PROTOCOL.format(**PARTS) + "\nRedigera\n\nShare Dela\n"
+    meeting, _ = read_text(text)
+    shown = _all_text(meeting)
+    assert "Om förbundet" not in shown and "English" not in shown and "Redigera" not in shown and "Dela" not in shown

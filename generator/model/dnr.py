@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 # 4. a two-digit year, with a prefix ("KS 09-061 101", "BN07/154");
 # 5. prefix, two-digit year and a four-digit serial in one word ("RS140178");
 # 6. a two-digit year, then the prefix ("09/TN 0051");
-# 7. the prefix last, as the series the number belongs to ("2012/41-KS").
+# 7. the prefix last, as the series the number belongs to ("2012/41-KS");
+# 8. labelled, a two-digit year and a five-digit serial as one number ("Diarienummer 1900045"):
+#    without its label, seven digits are no dnr.
 # Written so that it is also a valid JavaScript pattern (see ``js_pattern``): the site's search
 # box reads a dnr with exactly this rule.
 _LETTERS = "A-Za-zÅÄÖåäöÉé"
@@ -36,9 +38,10 @@ PATTERN = (
     rf"|(?P<prefix5>[{_LETTERS}]{{1,6}})(?P<year5>\d\d)(?P<serial5>\d{{4}})"
     rf"|(?P<year6>\d\d)\s*/\s*(?P<prefix6>[{_LETTERS}]+)\s+0*(?P<serial6>\d{{1,6}})"
     rf"|(?P<year7>{_YEAR})\s*/\s*0*(?P<serial7>\d{{1,6}})\s*-\s*(?P<prefix7>[{_LETTERS}]{{1,8}})"
+    r"|(?:dnr|diarienr|diarienummer)\s*[:.]?\s*(?P<year8>\d\d)(?P<serial8>\d{5})"
     r")\s*$"
 )
-_ALTERNATIVES = range(1, 8)
+_ALTERNATIVES = range(1, 9)
 _DNR = re.compile(PATTERN, re.IGNORECASE)
 # The pattern's optional parts can overlap ("-" in a prefix and as a separator), which makes a
 # failing match slow on long text; no dnr is longer than this, so longer text is none, unread.
@@ -72,30 +75,43 @@ class Dnr:
         return f"{self.prefix} {self.year}/{self.serial}"
 
 
-def parse(text: str, default_prefix: str) -> Dnr:
-    """Read ``text`` as a dnr; a missing prefix means the organisation's own diarium."""
+def parse(text: str, default_prefix: str, near: int | None = None) -> Dnr:
+    """Read ``text`` as a dnr; a missing prefix means the organisation's own diarium. ``near``
+    (the meeting's year) settles "HE 41/00" and "HE 88/99", two two-digit numbers either of
+    which may be the year: the reading whose year is the latest not after it."""
     match = _DNR.match(text) if len(text) <= MAX_LENGTH else None
     if not match:
         raise DnrError(text)
     n = next(n for n in _ALTERNATIVES if match[f"serial{n}"] is not None)
-    serial = int(match[f"serial{n}"])
+    prefix = (match.groupdict().get(f"prefix{n}") or default_prefix).strip(" -").upper()
+    code = match.groupdict().get(f"code{n}") or ""
+    readings = [(_full_year(int(match[f"year{n}"])), int(match[f"serial{n}"]))]
+    if n == _TWO_DIGIT_YEAR_FIRST and "/" in text and len(match["serial4"]) <= 2:
+        # The serial first, as 1990s diaria wrote it ("41/00"): the other way to read the pair.
+        readings.append((_full_year(int(match["serial4"])), int(match["year4"])))
+        possible = [r for r in readings if r[1] > 0 and (near is None or r[0] <= near)]
+        readings = (sorted(possible, key=lambda reading: -reading[0]) if near else possible) or readings
+    year, serial = readings[0]
     if serial == 0:
         raise DnrError(text)
-    year = int(match[f"year{n}"])
-    if year < 100:  # a two-digit year ("KS 09-061"): this century up to now, the last one before
-        year += 2000 if year <= _TWO_DIGIT_PIVOT else 1900
-    prefix = (match[f"prefix{n}"] or default_prefix).strip(" -").upper()
-    code = match.groupdict().get(f"code{n}") or ""
     return Dnr(prefix=prefix, year=year, serial=serial, code=code)
 
 
+def _full_year(year: int) -> int:
+    """A two-digit year ("KS 09-061"): this century up to the pivot, the last one before."""
+    if year < 100:
+        return year + (2000 if year <= _TWO_DIGIT_PIVOT else 1900)
+    return year
+
+
 _TWO_DIGIT_PIVOT = 50
+_TWO_DIGIT_YEAR_FIRST = 4
 
 
 _SEPARATORS = re.compile(r"[,;]|\boch\b")
 
 
-def parse_many(text: str, default_prefix: str) -> list[Dnr]:
+def parse_many(text: str, default_prefix: str, near: int | None = None) -> list[Dnr]:
     """Read a comma- or semicolon-separated list of dnr (a paragraph may carry several)."""
     parts = [part for part in _SEPARATORS.split(text) if part.strip()]
-    return [parse(part, default_prefix) for part in parts]
+    return [parse(part, default_prefix, near) for part in parts]

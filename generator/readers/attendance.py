@@ -23,10 +23,15 @@ RANGE = re.compile(r"\(?§§?\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)\)?")
 # A range after a name without "§": "Britt Andersson 165", "ekonom 6-13", "deltog vid 23".
 _BARE_RANGE = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?=\s*(?:,|;|\boch\b|$|\s[A-ZÅÄÖ]))")
 _DESCRIBED = re.compile(r"\s*\(((?:[a-zåäö§]|\d+\s*[-–])[^()]*)\)")
+_CAPITAL_PARENTHESIS = re.compile(r"\s*\(([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?)\)")
 _BARE_PARTY = re.compile(r"\s*([A-ZÅÄÖ]{1,3}|[a-zåäö]{1,2}|mp|kd|sd|fp)(?=\s*(?:,|$|\s+[a-zåäö]))")
 _OPEN_RANGE = re.compile(
     r"(?i)(?P<kind>t\.?\s?o\.?\s?m\.?|tom|till och med|fr\.?\s?o\.?\s?m\.?|from|från och med)"
     r"\s*(?:§§?\s*)?(?P<n>\d{1,6})(?!\d)"
+)
+_EXCEPT_RANGE = re.compile(
+    r"(?i)(?:ej|utom|inte|ej närvarande)\s+(?:vid\s+|under\s+)?§§?\s*"
+    r"(?P<first>\d{1,6})(?:\s*[-–]\s*(?P<last>\d{1,6}))?(?!\d)"
 )
 OPEN_END = 10**6  # "fr o m § 6": to the meeting's last paragraph, set once the paragraphs are read
 _PART_OF = re.compile(r"\s*,?\s*(?:och\s+)?del av\s+(?:§§?\s*)?(\d{1,6})(?!\d)", re.IGNORECASE)
@@ -71,9 +76,11 @@ def close_ranges(attendees: list[Attendee], first: int, last: int) -> list[Atten
     out = []
     for a in attendees:
         span = a.paragraphs
-        if span is not None and (span.first == 0 or span.last == OPEN_END):
-            span = ParagraphRange(span.first or first, last if span.last == OPEN_END else span.last)
-            a = replace(a, paragraphs=span)
+        if span is not None and (span.first == 0 or any(end == OPEN_END for _, end in span.spans())):
+            # An empty span ("ej § 22" when § 22 is the last) is dropped.
+            spans = [(start or first, last if end == OPEN_END else end) for start, end in span.spans()]
+            spans = [(start, end) for start, end in spans if start <= end]
+            a = replace(a, paragraphs=ParagraphRange(*spans[0], tuple(spans[1:])) if spans else None)
         out.append(a)
     return out
 
@@ -127,6 +134,9 @@ class AttendanceReader:
         # "Lisa Holm (tjänstgörande för Nils Berg)", "(§§ 1-5)": what a parenthesis says of the
         # name before it is read as if written after a comma (a party code stays a code).
         text = _DESCRIBED.sub(r", \1", text)
+        if "(" in text:
+            # "Oskar Dahl (Ekonom) § 34": a role in capitals in the parenthesis, as a list writes it.
+            text = _CAPITAL_PARENTHESIS.sub(self._capital_role, text)
         # "Emma Stål. dietist 99": a full stop the export wrote for the comma before a role.
         text = _STOP_FOR_COMMA.sub(r"\1, ", text)
         found: list[Attendee] = []
@@ -188,6 +198,13 @@ class AttendanceReader:
                 after = _skip_spaces(text, pos)
                 comma = text.startswith(",", after)
                 at = _skip_spaces(text, after + 1) if comma else after
+                if but := _EXCEPT_RANGE.match(text, at):
+                    # "ledamot ej § 22", "utom §§ 5-6": every paragraph but these, closed at the
+                    # meeting's first and last (see ``close_ranges``).
+                    first, last = int(but["first"]), int(but["last"] or but["first"])
+                    open_range = ParagraphRange(0, first - 1, ((last + 1, OPEN_END),))
+                    pos = but.end()
+                    continue
                 if until := _OPEN_RANGE.match(text, at):
                     # "t o m § 5", "fr o m § 6", "tom 97": to or from a paragraph; the meeting's
                     # first or last paragraph closes it (see ``close_ranges``).
@@ -256,6 +273,13 @@ class AttendanceReader:
                 )
             )
         return found
+
+    def _capital_role(self, found: re.Match[str]) -> str:
+        """ "(Ekonom)", "(Förbundschef)" as the role after a comma; "(Försäkringskassan)" stays."""
+        word = found[1].split()[0].casefold()
+        if word in self.role_words or word.endswith(self.words.role_endings):
+            return f", {found[1].lower() if found[1].istitle() else found[1]}"
+        return found[0]
 
     def _leading_role(self, text: str, pos: int) -> tuple[str | None, int]:
         """A title before the name: "Förbundsdirektör Ola Rydén", "1:e vice ordförande Eva Lind",
@@ -371,6 +395,10 @@ class AttendanceReader:
         if not words:
             return None, None, pos
         name = " ".join(words)
+        if len(words) >= 2 and (turned := self.roster.lookup(" ".join([*words[1:], words[0]]))):
+            # "Lindblad Karin, bygglovsarkitekt": surname first, as older lists write it; the
+            # roster's person by the roster's name.
+            return turned.name, turned.slug, pos + len(name)
         # One word ("Kommunchef", "Vision") is no person's name: the reader decides what it is.
         if " " in name and name.casefold() not in self.vacant:
             warn(messages.PERSON_NOT_IN_ROSTER.format(name=name))
@@ -418,7 +446,11 @@ def _skip_spaces(text: str, pos: int) -> int:
 def _role(text: str, pos: int) -> tuple[str, int]:
     words: list[str] = []
     end = pos
-    while not _OPEN_RANGE.match(text, end) and (word := _ROLE_WORD.match(text, end)):
+    while (
+        not _OPEN_RANGE.match(text, end)
+        and not _EXCEPT_RANGE.match(text, end)
+        and (word := _ROLE_WORD.match(text, end))
+    ):
         after_hyphen = (words[-1] if words else text[:pos].rstrip()).endswith("-")  # "miljö- och …"
         if (
             word.group(0) in ("och",)

@@ -62,7 +62,11 @@ def signature_block_at(
 ) -> ClosingSignatures | None:
     """The signature block that starts at ``lines[at]`` and ends by ``end``, or None."""
     label = role_label(lines[at].text.strip())
-    if label is None or not (_drawn_beside(lines[at].text, label) or _drawn_line_follows(lines, at + 1, end)):
+    if label is None or not (
+        _drawn_beside(lines[at].text, label)
+        or _drawn_line_follows(lines, at + 1, end)
+        or _names_follow(lines, at, end, label, is_furniture)
+    ):
         return None
     block = _read_block(lines, at, end, role_label, is_furniture)
     return block if block.signed else None
@@ -82,6 +86,21 @@ def _drawn_line_follows(lines: list[Line], start: int, end: int) -> bool:
     return False
 
 
+def _names_follow(lines: list[Line], at: int, end: int, label: str, is_furniture: Callable[[str], bool]) -> bool:
+    """ "Vid protokollet" alone on its line, the names on the next: the export dropped the lines
+    drawn to sign on."""
+    if lines[at].text.strip().strip(" :*_").casefold() != label.casefold():
+        return False
+    below = next(
+        (line.text.strip() for line in lines[at + 1 : end] if line.text.strip() and not is_furniture(line.text)), ""
+    )
+    cells = _filled(below)
+    return bool(cells) and not _drawn(cells) and all(_NAME_ONLY.fullmatch(c) for c in cells)
+
+
+_NAME_ONLY = re.compile(r"[A-ZÅÄÖ][\w.-]+(?: [A-ZÅÄÖ][\w.-]+){1,3}(?: \([A-ZÅÄÖa-zåäö]{1,4}\))?")
+
+
 def _read_block(
     lines: list[Line],
     start: int,
@@ -91,24 +110,35 @@ def _read_block(
 ) -> ClosingSignatures:
     signed: list[tuple[str, str]] = []
     role, awaiting, last_names, stop = "", 0, 0, start
+    alone = False  # a label alone on its line with the names under it, no line drawn
     for j in range(start, end):
         text = lines[j].text.strip()
         if not text or is_furniture(text):
             continue  # a page break inside the block
         cells = _filled(text)
-        if (label := role_label(text)) is not None:
+        label = role_label(text)
+        if label is not None and _names_follow(lines, j, end, label, is_furniture):
+            role, awaiting, alone = label, 0, True  # "Justeras" alone, the names under it
+        elif (
+            last_names
+            and len(cells) == last_names
+            and (
+                all(_ROLE_CELL.fullmatch(c) for c in cells)
+                or (len(cells) > 1 and all(role_label(c) == c for c in cells))
+            )
+        ):
+            # "ordförande<TAB>justerare" (or "Ordförande | Justerare") under the names: each name's own role.
+            signed[-last_names:] = [(cell, name) for cell, (_, name) in zip(cells, signed[-last_names:], strict=True)]
+            last_names = 0
+        elif label is not None:
             role = label
             awaiting = _drawn_beside(text, label)  # "Ordförande<TAB>……<TAB>……", ". ^ .-^^ ......" (a scan)
         elif _drawn(cells):
             awaiting = len(cells)
-        elif awaiting and all(NAME_START.match(c) for c in cells):
-            names = cells[:awaiting]
+        elif (awaiting or alone) and all(NAME_START.match(c) for c in cells):
+            names = cells[:awaiting] if awaiting else cells
             signed += [(role, name) for name in names]
-            awaiting, last_names = 0, len(names)
-        elif last_names and len(cells) == last_names and all(_ROLE_CELL.fullmatch(c) for c in cells):
-            # "ordförande<TAB>justerare" under the names: each name's own role.
-            signed[-last_names:] = [(cell, name) for cell, (_, name) in zip(cells, signed[-last_names:], strict=True)]
-            last_names = 0
+            awaiting, alone, last_names = 0, False, len(names)
         else:
             break
         stop = j + 1

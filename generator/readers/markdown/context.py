@@ -89,6 +89,8 @@ def role_key(role: str) -> str:
 
 # "Nämnd:" before a title line's value: a saved web page writes its fields so.
 _FIELD_NAME = re.compile(r"^[^\s:]{2,20}:\s*")
+# Words that join the body's name to the organisation's in a title ("… för …", "… i …").
+_NAME_JOINERS = frozenset({"för", "i", "inom", "vid", "hos"})
 
 
 _TO_BODY_WORDS = 5  # "förslag till kommunfullmäktige i Ankeborg": a body named, no sentence
@@ -178,6 +180,8 @@ class ReadContext:
         for name in sorted((normalise(n) for n in names if n), key=len, reverse=True):
             rest = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", rest)
         rest = re.sub(r"\s+", " ", rest).strip(" ,-")
+        # "Förbundsdirektionen för Räddningstjänsten Krokvik-Lomsjö": the names joined by a word.
+        rest = " ".join(word for word in rest.split() if word not in _NAME_JOINERS)
         return not rest or self.vocabulary.is_title(rest)
 
     def attendees(self, value: str, group: AttendanceGroup, role: str | None, line: Line) -> list[Attendee]:
@@ -207,7 +211,7 @@ class ReadContext:
 
     def dnr(self, text: str, field: str, line: int, soft: bool = False) -> list[Dnr]:
         try:
-            return parse_many(text, self.org.dnr_prefix)
+            return parse_many(text, self.org.dnr_prefix, self.file_date.year)
         except DnrError as exc:
             (self.warning if soft else self.error)(line, messages.DNR_INVALID.format(field=field, value=str(exc)))
             return []

@@ -38,6 +38,9 @@ class Facts:
 
 
 _ATT_CLAUSE = re.compile(r"(?:[-–•*]\s+)?att\s")
+# A word the export hyphenated at a line's end ("an-" / "mäler jäv"), joined again for matching
+# only: the text kept is the text as published.
+_WRAPPED_WORD = re.compile(r"(?<=[a-zåäö])- (?=[a-zåäö])")
 
 # Words one of the facts' sentences must hold (vocabulary: fakta_i_text_mönster), to skip the rest.
 _FACT_WORDS = ("reserv", "jäv", "yrka", "föreslog", "föreslår", "anteckn", "särskil")
@@ -87,13 +90,14 @@ class FactReader:
                 continue  # no sentence here can say a reservation, jäv or yrkande
             paragraphs = _paragraphs(chunk)
             for at, text in enumerate(paragraphs):
-                if found_reservations and said["reservation"].search(text) and (by := self.named_or_by_role(text)):
+                joined = _WRAPPED_WORD.sub("", text)
+                if found_reservations and said["reservation"].search(joined) and (by := self.named_or_by_role(text)):
                     facts.reservations.append(Reservation(by, text))
-                elif found_disqualified and said["jäv"].search(text):
+                elif found_disqualified and said["jäv"].search(joined):
                     facts.disqualified += self.ctx.named(text)
-                elif found_notes and said["protokollsanteckning"].search(text) and self.named_or_by_role(text):
+                elif found_notes and said["protokollsanteckning"].search(joined) and self.named_or_by_role(text):
                     facts.notes.append(text)  # "Stina Lagerqvist (FP) antecknar till protokollet att …"
-                elif found_motions and said["yrkande"].search(text) and self.named_or_by_role(text):
+                elif found_motions and said["yrkande"].search(joined) and self.named_or_by_role(text):
                     # "… yrkade att styrelsen beslutar" and its att-clauses below: one motion.
                     clauses = [] if text.endswith(".") else list(takewhile(_ATT_CLAUSE.match, paragraphs[at + 1 :]))
                     facts.motions.append(" ".join([text, *clauses]))

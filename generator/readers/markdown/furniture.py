@@ -11,6 +11,7 @@ from typing import Any
 
 from generator import messages
 from generator.readers.markdown.context import SEEN_LIMIT, ReadContext, shared_memo
+from generator.readers.markdown.grid_tables import GRID_BORDER
 from generator.readers.markdown.paragraph_starts import (
     _is_item_start,
 )
@@ -55,12 +56,27 @@ def _titles_under_starts(lines: list[Line]) -> set[int]:
     }
 
 
+# A scan's misreadings inside a word ("RÄDDN1NGSTJÄNSTEN", "Sammantradesdatum"): the same
+# running header on every page, as repetitions are compared.
+_DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[01](?=[^\W\d_])")
+_SCAN_LETTERS = str.maketrans("åäöéü", "aaoeu")
+
+
 @lru_cache(maxsize=65536)
 def _key_of(text: str) -> str:
-    """A line as repetitions are compared: normalised, short numbers (page numbers) masked."""
+    """A line as its words are judged: normalised, short numbers (page numbers) masked."""
     return _DIGITS.sub("#", normalise(text.strip().replace("|", " ")))
 
 
+def _scan_folded(key: str) -> str:
+    """A key as repetitions are grouped: a scan's likely misreadings folded."""
+    return _DIGIT_IN_WORD.sub(lambda digit: "io"[digit[0] == "0"], key).translate(_SCAN_LETTERS)
+
+
+# A saved web page's breadcrumb: the organisation's name, then the pages down to this one.
+_CRUMB_SEPARATOR = re.compile(r"\s+[|>›»]\s+")
+_CRUMBS, _CRUMB_WORDS = 3, 6
+_RULE_LINE = re.compile(r"[_=|\s-]*_{3}[_=|\s-]*")  # a drawn line, no words
 _NAMED_HEADER_WORDS = 5  # the organisation's name and a title: a running header, not a sentence
 _FOOTER_CELLS = 3  # a footer of addresses and numbers in a row: three cells at least
 
@@ -111,10 +127,19 @@ class Furniture:
                 return messages.FURNITURE_NAVIGATION  # "- [Start](/)", "[Dela sidan](#share)"
             # A link is judged by its words ("Du är här: Start / Arkiv"); an image stays as it is.
             bare = _LINK.sub(lambda link: link[0] if link[0].startswith("!") else link[1], bare)
+        if bare[:1] == "+" and GRID_BORDER.fullmatch(bare):
+            return messages.FURNITURE_GRID  # "+-----+-----+": a grid table's drawing, however wide
         if len(bare) > MAX_FURNITURE and bare[:1] not in "-_–—":
             return ""  # no running header is this long: a line of content
         if _unmark(bare).casefold() in self.running_headers:
             return messages.FURNITURE_NAME  # a running header: the organisation's or body's name
+        crumbs = _CRUMB_SEPARATOR.split(bare) if "|" in bare or ">" in bare or "›" in bare else []
+        if (
+            len(crumbs) >= _CRUMBS
+            and crumbs[0].strip().casefold() in self.running_headers
+            and all(len(crumb.split()) <= _CRUMB_WORDS for crumb in crumbs)
+        ):
+            return messages.FURNITURE_NAVIGATION  # "Högskolan i Ekeslätt | Om högskolan | Styrelsen": where the page is
         if self.ctx.vocabulary.is_furniture(bare):
             return messages.FURNITURE_VOCABULARY
         if bare[-3:].casefold() in ("kb)", "mb)") and self.ctx.vocabulary.attachment_link.fullmatch(normalise(bare)):
@@ -146,8 +171,13 @@ class Furniture:
         after_furniture = False
         for line in lines:
             rule = self.furniture_rule(line.text)
-            # A furniture row written as a pipe table brings its separator row along.
-            if not rule and after_furniture and _PIPE_SEPARATOR.match(line.text.strip()):
+            # A furniture row written as a pipe table brings its separator row along, a signature
+            # box its rule ("____|____|____" under "Justerandes sign | | Utdragsbestyrkande").
+            if (
+                not rule
+                and after_furniture
+                and (_PIPE_SEPARATOR.match(bare := line.text.strip()) or _RULE_LINE.fullmatch(bare))
+            ):
                 rule = messages.FURNITURE_SEPARATOR
             if rule:
                 self.ctx.note(line, "möbler", messages.FURNITURE_REMOVED.format(rule=rule))
@@ -176,18 +206,20 @@ class Furniture:
                 self.ctx.vocabulary.is_furniture(c) or self.ctx.names_body(c) for c in _cells(bare) if c
             ):
                 continue  # a table's header row, unless it is the running header written as a table
-            if 0 < len(bare) <= MAX_FURNITURE:
-                key = _key_of(bare)
-                groups.setdefault(key, []).append(line.text)
-                at.setdefault(key, []).append(line.number)
+            # A grid table's border recurs with every row: a table's drawing, not a page's header.
+            if 0 < len(bare) <= MAX_FURNITURE and not (bare[:1] == "+" and GRID_BORDER.fullmatch(bare)):
+                group = _scan_folded(_key_of(bare))
+                groups.setdefault(group, []).append(line.text)
+                at.setdefault(group, []).append(line.number)
         found: dict[str, str] = {}
         # A line right under a paragraph start is its title (two cases can share one, the
         # meeting's date in it: "Delårsbokslut per 2006-08-31"), never the page's.
         under_start: set[int] | None = None  # made only when some line would be furniture
-        for key, texts in groups.items():
+        for group, texts in groups.items():
+            key = _key_of(texts[0].strip())
             if len(texts) < 2 or self.ctx.is_known_heading(key) or _is_item_start(texts[0]) or _is_dnr_cell(texts[0]):
                 continue
-            numbers = at[key]
+            numbers = at[group]
             if any(b - a <= 3 for a, b in pairwise(numbers)):
                 continue  # rows of one table, not a header printed once a page
             cells = [c for c in _cells(texts[0].strip(" ")) if c]
@@ -227,9 +259,10 @@ class Furniture:
         # off by the export) is the page's too; so is a footer of cells (the address, the
         # telephone) beside the page number, though a protocol of two pages prints it twice.
         candidates = [
-            (key, texts)
-            for key, texts in groups.items()
-            if (
+            (group, key, texts)
+            for group, texts in groups.items()
+            if (key := _key_of(texts[0].strip()))
+            and (
                 (len(texts) >= 3 and len(key.split()) <= 3)
                 or (len(texts) >= 2 and len([c for c in _cells(texts[0].strip()) if c]) >= 3)
             )
@@ -243,12 +276,12 @@ class Furniture:
         # Looked at only around the candidates: the lines within three of each occurrence, and
         # the lines above it up to furniture or a paragraph start (is it a list under a heading?).
         index = {line.number: i for i, line in enumerate(lines)}
-        wanted = sorted({n + d for key, _ in candidates for n in at[key] for d in range(-3, 4)} & index.keys())
+        wanted = sorted({n + d for group, _, _ in candidates for n in at[group] for d in range(-3, 4)} & index.keys())
         near = [n for n in wanted if (text := lines[index[n]].text) in found or self.is_furniture(text)]
         # The last page's footer has no running header after it.
         last = next((line.number for line in reversed(lines) if line.text.strip()), 0)
-        for key, texts in candidates:
-            numbers = at[key]
+        for group, key, texts in candidates:
+            numbers = at[group]
             # A word cut from the furniture's own is the page's even under a list ("Övriga närvarande").
             if all(_near(near, n) or n == last for n in numbers) and (
                 self.ctx.vocabulary.is_cut_furniture(key)

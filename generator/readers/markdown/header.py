@@ -47,7 +47,10 @@ from generator.readers.markdown.text import (
 from generator.readers.vocabulary import normalise
 
 # Searched for (the place is what comes before it): linear even on a long line without "kl".
-_TIME = re.compile(r"\b(?:klockan|kl\.?)\s*+(?P<start>\d{1,2}[:.]\d{2})(?:\s*+[-–]\s*+(?P<end>\d{1,2}[:.]\d{2}))?")
+# "kl 08:30 12:15": a span whose dash the export lost is still a span.
+_TIME = re.compile(
+    r"\b(?:klockan|kl\.?)\s*+(?P<start>\d{1,2}[:.]\d{2})(?:(?:\s*+[-–]\s*+|\s++)(?P<end>\d{1,2}[:.]\d{2}))?"
+)
 
 
 _ONE_CLOCK = re.compile(r"(?<![\d:.])(?P<start>\d{1,2}[:.]\d{2})(?P<end>)(?![\d:.])")
@@ -167,18 +170,22 @@ class HeaderReader:
         ]
         return tuple(PersonName(s.name, s.person) for s in signing if _names_like(s.name))
 
-    def chair_by_signature(self, header: Header, attendees: list[Attendee]) -> list[Attendee]:
-        """When no one present is written as the chair, the one who signs as ordförande chaired:
-        that attendee, listed without a role, gets the role the signature gives."""
-        if any(a.role and self.signing_role(a.role) == "ordförande" for a in attendees):
-            return attendees
-        chair = next((s for s in header.signatories if self.signing_role(s.role) == "ordförande"), None)
-        if chair is None:
-            return attendees
-        name = _without_codes(chair.name)
-        return [
-            replace(a, role=chair.role) if a.role is None and _without_codes(a.name) == name else a for a in attendees
-        ]
+    def roles_by_signature(self, header: Header, attendees: list[Attendee]) -> list[Attendee]:
+        """When no one present is written as the chair (or the secretary), the one who signs as
+        ordförande chaired (as sekreterare kept the minutes): that attendee, listed without a
+        role, gets the role the signature gives."""
+        for key in ("ordförande", "sekreterare"):
+            if any(a.role and self.signing_role(a.role) == key for a in attendees):
+                continue
+            signer = next((s for s in header.signatories if self.signing_role(s.role) == key), None)
+            if signer is None:
+                continue
+            name = _without_codes(signer.name)
+            attendees = [
+                replace(a, role=signer.role) if a.role is None and _without_codes(a.name) == name else a
+                for a in attendees
+            ]
+        return attendees
 
     def adjusters_standing_in(self, header: Header, adjusters: tuple[PersonName, ...]) -> tuple[PersonName, ...]:
         """The justerare as chosen, except one a signer stood in for ("Ingrid Lövgren (M),
@@ -298,7 +305,11 @@ class HeaderReader:
                 continue
             # A header label wins over furniture with the same words, unless the line recurs
             # page after page ("Justerare<TAB>Utdragsbestyrkande" at every page's foot).
-            if (not found or line.text in self.furniture.repeated) and self.furniture.is_furniture(line.text):
+            # "Justerare signatur" at a page's foot: a label's word, then no name but the furniture's.
+            vocabulary_furniture = bool(found and found[2] and not _names_like(found[2]))
+            if (
+                not found or vocabulary_furniture or line.text in self.furniture.repeated
+            ) and self.furniture.is_furniture(line.text):
                 self.ctx.note(
                     line, "möbler", messages.FURNITURE_REMOVED.format(rule=self.furniture.furniture_rule(line.text))
                 )
@@ -330,6 +341,10 @@ class HeaderReader:
                 continue
             elif found:
                 field, _, rest = found
+                if field == "ersättare" and (joined := self.joined_group(rest)):
+                    # "Ej tjänstgörande ersättare och övriga närvarande": one list of two groups;
+                    # its ersättare say so in their role, the rest are the other group.
+                    field, rest = joined
                 header.group_range = None
                 if field in ATTENDANCE_GROUPS and (during := self.ctx.vocabulary.present_during.fullmatch(rest)):
                     # "Personalföreträdare deltar under punkt 29": the persons below, for that paragraph.
@@ -730,6 +745,17 @@ class HeaderReader:
         if self.signing_role(role) is None:
             return None
         return name.strip(), role
+
+    def joined_group(self, rest: str) -> tuple[str, str] | None:
+        """The group of an ersättare label's second half ("och övriga närvarande") when it names
+        another group, with what follows it."""
+        words = rest.split(maxsplit=1)
+        if len(words) < 2 or words[0].casefold() not in ("och", "samt"):
+            return None
+        second = self.ctx.vocabulary.label(self.ctx.vocabulary.header, words[1])
+        if not second or second[0] not in ATTENDANCE_GROUPS or second[0] == "ersättare":
+            return None
+        return second[0], second[2]
 
     def signing_role(self, role: str) -> str | None:
         """The signing role's key ("justerare") of a role as written, or of the phrase's last word."""

@@ -416,14 +416,14 @@ class ItemReader:
         inside = re.search(r"\(([^()]{4,60})\)\s*$", text)
         if inside and _is_dnr_cell(inside[1]):
             try:
-                return text, parse_many(_strip_dnr_label(inside[1]), self.ctx.org.dnr_prefix)
+                return text, parse_many(_strip_dnr_label(inside[1]), self.ctx.org.dnr_prefix, self.ctx.file_date.year)
             except DnrError:
                 pass
         after = [*_LABELLED_DNR_AFTER.finditer(text)]
         if after and after[-1].start() > 0:
             try:
                 return text[: after[-1].start()].rstrip(), parse_many(
-                    _strip_dnr_label(text[after[-1].end() :]), self.ctx.org.dnr_prefix
+                    _strip_dnr_label(text[after[-1].end() :]), self.ctx.org.dnr_prefix, self.ctx.file_date.year
                 )
             except DnrError:
                 pass
@@ -432,7 +432,7 @@ class ItemReader:
         head, comma, last = text.rpartition(",")
         if comma and head.strip() and _LEADING_CODE.match(last) and _is_dnr_cell(last):
             try:
-                return head.rstrip(), parse_many(last.strip(), self.ctx.org.dnr_prefix)
+                return head.rstrip(), parse_many(last.strip(), self.ctx.org.dnr_prefix, self.ctx.file_date.year)
             except DnrError:
                 pass
         return text, []

@@ -36,6 +36,7 @@ from generator.readers.markdown.context import CHAIR_ROLE, ReadContext, role_key
 from generator.readers.markdown.decision import DecisionFinder
 from generator.readers.markdown.facts import FactReader
 from generator.readers.markdown.furniture import Furniture
+from generator.readers.markdown.grid_tables import grid_tables_as_rows, has_grid_tables
 from generator.readers.markdown.header import HeaderReader
 from generator.readers.markdown.items import ItemReader
 from generator.readers.markdown.marker_lines import MarkerReader
@@ -170,6 +171,8 @@ class MarkdownReader:
         self.ctx.file_date = file_date
         self.ctx.date_line = file_date.isoformat()
         raw_lines = [raw.rstrip() for raw in text.splitlines()]
+        if has_grid_tables(raw_lines):
+            raw_lines = grid_tables_as_rows(raw_lines)  # pandoc's grid tables: pipe rows, wrapped labels joined
         if laid_out_in_columns(raw_lines):
             raw_lines = columns_as_cells(raw_lines)  # columns set apart by spaces: cells, as tabs set them
         lines = self.labels.join_split_labels(
@@ -224,9 +227,19 @@ class MarkdownReader:
             if anslag_at is not None
             else _find(lines, self.posting_reader.is_posting_heading_row, starts[-1] + 1, end)
         )
-        posting_lines = self.posting_reader.posting_lines(lines, late_anslag, end) if late_anslag is not None else []
+        # Or without a heading, at its statement ("Protokollet justerat 2019-02-13. Justeringen har
+        # tillkännagivits genom anslag …") or its first date's label.
+        late_headless = (
+            anslag_at is None
+            and late_anslag is None
+            and (late_anslag := _find(lines, self.posting_reader.opens_anslag, starts[-1] + 1, end)) is not None
+        )
+        posting_lines = (
+            self.posting_reader.posting_lines(lines, late_anslag, end, late_headless) if late_anslag is not None else []
+        )
         if late_anslag is not None:
-            self.ctx.note(lines[late_anslag], "anslag", "rubrik")
+            if not late_headless:
+                self.ctx.note(lines[late_anslag], "anslag", "rubrik")
             end = late_anslag
         marked = [line for line in lines if "<!--" in line.text]  # only these can hold a marker
         for line in marked:
@@ -326,7 +339,7 @@ class MarkdownReader:
         original = next(((line.number, found) for line in marked if (found := ORIGINAL.match(line.text.strip()))), None)
         if items:
             attendees = close_ranges(list(attendees), items[0].number, items[-1].number)
-        attendees = self.header_reader.chair_by_signature(header, list(attendees))
+        attendees = self.header_reader.roles_by_signature(header, list(attendees))
         return Meeting(
             body=self.ctx.body.slug,
             date=meeting_date,

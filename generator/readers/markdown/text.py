@@ -94,7 +94,12 @@ _PERIOD_YEARS = 10
 
 
 def _strip_dnr_label(cell: str) -> str:
-    return _DNR_LABEL.sub("", cell.strip())
+    bare = _DNR_LABEL.sub("", cell.strip())
+    # "Diarienummer 1900045": a number that is a dnr only by its label keeps it.
+    return cell.strip() if _LABELLED_ONLY.fullmatch(bare) else bare
+
+
+_LABELLED_ONLY = re.compile(r"\d{7}")
 
 
 def _cells(text: str) -> list[str]:
