@@ -4,6 +4,7 @@ tests/validators/, Java from Debian), as the tests call them."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -101,3 +102,45 @@ def dcat_ap_shacl(catalogue: Path) -> list[str]:
                 continue
             found.append(f"{name}: {focus} {path} {value}: {message}")
     return sorted(found)
+
+
+LIGHTHOUSE = MODULES / ".bin" / "lighthouse"
+CHROMIUM = "/usr/bin/chromium"  # Debian's; Lighthouse never downloads a browser (CHROME_PATH)
+SCORED = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse(url: str) -> dict[str, Any]:
+    """Lighthouse's report on ``url`` (a phone, simulated throttling, its defaults), in headless Chromium."""
+    _require("node", LIGHTHOUSE)
+    result = subprocess.run(
+        [
+            LIGHTHOUSE,
+            url,
+            "--quiet",
+            "--output=json",
+            f"--only-categories={','.join(SCORED)}",
+            "--chrome-flags=--headless=new --no-sandbox",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        env={**os.environ, "CHROME_PATH": CHROMIUM},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report: dict[str, Any] = json.loads(result.stdout)
+    return report
+
+
+def lighthouse_scores(report: dict[str, Any]) -> dict[str, float]:
+    return {key: report["categories"][key]["score"] for key in SCORED}
+
+
+def lighthouse_failures(report: dict[str, Any], category: str) -> list[str]:
+    """The audits that cost ``category`` points, as "id: title"."""
+    audits = report["audits"]
+    return [
+        f"{ref['id']}: {audits[ref['id']]['title']}"
+        for ref in report["categories"][category]["auditRefs"]
+        if ref.get("weight") and audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1
+    ]
