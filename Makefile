@@ -33,8 +33,11 @@ chromium:
 	  echo "Installerar Debians chromium (krävs för webbläsartesterna)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-# The reference validators the tests run (ical.js, the Nu HTML Checker): pinned npm packages,
-# with Node.js and Java from Debian where the machine has none.
+# The reference validators the tests run (ical.js, the Nu HTML Checker, Lighthouse): pinned npm
+# packages, with Node.js and Java from Debian where the machine has none; Lighthouse drives
+# Debian's Chromium (CHROME_PATH), never a downloaded one (--ignore-scripts). package.json's
+# "overrides" hold two packages Lighthouse's trace engine asks for at "latest", which npm ci would
+# otherwise resolve anew and find out of step with the lock.
 VALIDATORS := tests/validators
 validators: $(VALIDATORS)/node_modules/.installed
 

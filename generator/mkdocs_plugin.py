@@ -214,7 +214,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if self.preloaded is None and self.cache is None:
                 # Kept by this plugin across the rebuilds of ``mkdocs serve``, and on disk.
                 self.cache = SourceCache.for_archive(Path(config.config_file_path).parent / CACHE_FOLDER, protocols)
-            self.generated = self.preloaded or generate(protocols, cache=self.cache)
+            self.generated = self.preloaded or generate(protocols, cache=self.cache, site_url=config.site_url or "")
             if self.preview and self.cache is not None:
                 self.cache.persist = False  # kept in memory while staff edit; written when serve stops
         except BuildFailed as exc:

@@ -86,13 +86,17 @@ def testmark_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(TESTMARK, tmp_path_factory.mktemp("testmark") / "site", today=BUILD_DAY)
 
 
+SYNTH_URL = "https://arkiv.sagoskogen.example/"
+
+
 @pytest.fixture(scope="session")
 def synth_small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The small synthetic archive written by ``arkiv synth`` and built by ``arkiv build``."""
+    """The small synthetic archive written by ``arkiv synth`` and built by ``arkiv build``, with a
+    site address (its organisation has a number), so that every output is written."""
     base = tmp_path_factory.mktemp("synth")
     result = arkiv("synth", "--size", "small", base / "protocols")
     assert result.returncode == 0, result.stderr
-    return base / "protocols", build_site(base / "protocols", base / "site")
+    return base / "protocols", build_site(base / "protocols", base / "site", "--site-url", SYNTH_URL)
 
 
 # -- the browser: Debian's Chromium driven by Playwright, on a site served from localhost -----

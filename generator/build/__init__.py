@@ -60,10 +60,11 @@ class BuildFailed(Exception):
 
 
 def generate(
-    protocols: Path, today: date | None = None, workers: int = 1, cache: SourceCache | None = None
+    protocols: Path, today: date | None = None, workers: int = 1, cache: SourceCache | None = None, site_url: str = ""
 ) -> Generated:
-    """Read ``protocols`` and plan every page for ``today`` (default: the build day); with a
-    ``cache``, only the sources that changed since it was filled are read.
+    """Read ``protocols`` and plan every page for ``today`` (default: the build day) on a site at
+    ``site_url`` ("" when not known); with a ``cache``, only the sources that changed since it was
+    filled are read.
 
     Raises ``BuildFailed`` on any error in a source.
     """
@@ -73,7 +74,7 @@ def generate(
     if sources is None or problems.errors:
         raise BuildFailed(problems.report(), problems)
     archive = build_archive(sources.organisation, sources.meetings)
-    writer = PageWriter(archive, today)
+    writer = PageWriter(archive, today, site_url)
     generated = Generated(protocols, archive, writer.pages(), writer.navigation(), problems, today)
     if cache is not None:
         generated.source_keys, generated.rendered_store = cache.keys(), cache.beside("sidor")
@@ -125,7 +126,9 @@ class BuildResult:
 def build(options: BuildOptions) -> BuildResult:
     """Build the site into ``options.site``; raises ``BuildFailed`` and leaves the old site if anything fails."""
     started = time.perf_counter()
-    generated = generate(options.protocols, options.today, options.workers, _source_cache(options))
+    generated = generate(
+        options.protocols, options.today, options.workers, _source_cache(options), options.site_url or ""
+    )
     return _write_site(options, generated, started, preview=False)
 
 
@@ -151,7 +154,7 @@ def build_preview(options: BuildOptions, source: Path) -> BuildResult:
     if not any(m.source == relative for m in sources.meetings):
         raise BuildFailed(messages.PREVIEW_NOT_A_SOURCE.format(path=relative))
     archive = build_archive(sources.organisation, sources.meetings)
-    writer = PageWriter(archive, today)
+    writer = PageWriter(archive, today, options.site_url or "")
     pages = [p for p in writer.pages() if p.src_uri == urls.HOME or (p.depends is not None and relative in p.depends)]
     kept = {p.src_uri for p in pages}
     navigation = [(label, src) for label, src in writer.navigation() if src in kept]

@@ -366,9 +366,12 @@ DCAT_DATASETS = {
 }
 OPEN_DATA_OPARL = (
     "OParl 1.1: systemet, organisationen, organen, personerna, sammanträdena med paragrafer och ärendena, "
-    "för program som läser OParl (finns när webbplatsens adress är angiven)."
+    "för program som läser OParl (finns när både webbplatsens adress och organisationsnumret är angivna)."
 )
-OPEN_DATA_DCAT = "Datakatalog enligt DCAT-AP-SE, för Sveriges dataportal (finns när webbplatsens adress är angiven)."
+OPEN_DATA_DCAT = (
+    "Datakatalog enligt DCAT-AP-SE, för Sveriges dataportal (finns när både webbplatsens adress och "
+    "organisationens organisationsnummer är angivna)."
+)
 OPEN_DATA_SCHEMAS = {
     "omrostningar": "JSON Schema för omröstningarna.",
     "mote": "JSON Schema för ett sammanträde.",

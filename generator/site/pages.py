@@ -75,9 +75,10 @@ _CELL_END = re.compile(r"(</(?:th|td|dt|dd)>)(?=<)")
 class PageWriter:
     """Renders every page of an archive."""
 
-    def __init__(self, archive: Archive, today: date) -> None:
+    def __init__(self, archive: Archive, today: date, site_url: str = "") -> None:
         self.archive = archive
         self.today = today
+        self.site_url = site_url  # the site's address, for what must be absolute (JSON-LD); "" if unknown
         self.env = Environment(
             loader=PackageLoader("generator.site", "templates"),
             autoescape=True,
@@ -290,12 +291,16 @@ class PageWriter:
                 return meeting.date.isoformat()
             return datetime.combine(meeting.date, clock, tzinfo=STOCKHOLM).isoformat(timespec="minutes")
 
+        organizer = {"@type": "Organization", "name": self.archive.organisation.name}
         event: dict[str, Any] = {
             "@context": "https://schema.org",
             "@type": "Event",
             "name": title,
             "startDate": moment(meeting.start),
-            "organizer": {"@type": "Organization", "name": self.archive.organisation.name},
+            # A meeting held in a room, as planned: what search engines assume otherwise is unsaid.
+            "eventStatus": "https://schema.org/EventScheduled",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "organizer": organizer,
             "about": [
                 {
                     "@type": "CreativeWork",
@@ -307,6 +312,10 @@ class PageWriter:
                 for item in meeting.items
             ],
         }
+        if self.site_url:
+            # The archive's address is the organisation's own site for its protocols.
+            organizer["url"] = urls.absolute(self.site_url, "")
+            event["url"] = urls.absolute(self.site_url, urls.meeting_url(meeting))
         if meeting.end:
             event["endDate"] = moment(meeting.end)
         if meeting.place:

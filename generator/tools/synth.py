@@ -469,11 +469,15 @@ class _Synth:
             tuple(self.bodies.values()),
             tuple(self.persons.values()),
             registrar=REGISTRAR,
+            organisation_number=ORGANISATION_NUMBER,
         )
 
 
 # The accessibility statement's feedback address (a domain that can never be anyone's).
 REGISTRAR = "registrator@sagoskogen.example"
+# The publisher's number in the open-data catalogue: in the kommunalförbund range (222…) like
+# Testmark's, and failing the Luhn check digit, so that it is no real organisation's.
+ORGANISATION_NUMBER = "222000-0001"
 
 
 def synthesise(size: str, seed: int = 1) -> tuple[Organisation, list[Meeting]]:
@@ -489,6 +493,7 @@ def organisation_data(organisation: Organisation) -> dict[str, Any]:
         "kortnamn": organisation.short_name,
         "dnr_prefix": organisation.dnr_prefix,
         "registrator": organisation.registrar,
+        "organisationsnummer": organisation.organisation_number,
         "beskrivning": "Ett påhittat kommunalförbund för tester och mätningar.",
         "överklagande_behöriga": "medlem i en av förbundets medlemskommuner",
         "kommuner": list(organisation.municipalities),

@@ -24,6 +24,9 @@ LICENCE = "http://creativecommons.org/publicdomain/zero/1.0/"
 SWEDISH = "http://publications.europa.eu/resource/authority/language/SWE"
 GOVERNMENT = "http://publications.europa.eu/resource/authority/data-theme/GOVE"
 PUBLIC = "http://publications.europa.eu/resource/authority/access-right/PUBLIC"
+# The publisher's kind (dcterms:type, mandatory on an agent in DCAT-AP-SE 3): the bodies this
+# archive serves are kommuner and kommunalförbund, local authorities in ADMS' vocabulary.
+LOCAL_AUTHORITY = "http://purl.org/adms/publishertype/LocalAuthority"
 # Each file's format as DCAT-AP asks: dcterms:format from the EU's file-type authority table
 # (mandatory in DCAT-AP-SE) and dcat:mediaType as an IANA media type IRI (DCAT-AP 3).
 FORMATS = {
@@ -63,26 +66,32 @@ def catalogue(context: OutputContext) -> str:
     def uri(path: str) -> str:
         return urls.absolute(site, path)
 
+    page = uri(urls.url_of(urls.OPEN_DATA_PAGE))  # the open-data page, where the data sets are described
     root = ET.Element(_q("rdf:RDF"))
     publisher = f"http://dataportal.se/organisation/SE{org.organisation_number.replace('-', '')}"
     agent = _node(root, "foaf:Agent", publisher)
     _text(agent, "foaf:name", org.name)
     _text(agent, "dcterms:identifier", org.organisation_number, language=False)
+    _link(agent, "dcterms:type", LOCAL_AUTHORITY)
     catalog = _node(root, "dcat:Catalog", uri(urls.DCAT_CATALOGUE))
     _text(catalog, "dcterms:title", labels.DCAT_TITLE.format(organisation=org.name))
     _text(catalog, "dcterms:description", labels.DCAT_DESCRIPTION.format(organisation=org.name))
     _link(catalog, "dcterms:publisher", publisher)
     _link(catalog, "dcterms:language", SWEDISH)
     _link(catalog, "dcterms:license", LICENCE)
-    _link(catalog, "foaf:homepage", uri(urls.url_of(urls.OPEN_DATA_PAGE)))
+    _link(catalog, "foaf:homepage", page)
+    # Our own resources carry the classes DCAT-AP 3 gives their properties' ranges, so that a
+    # harvester need not load the FOAF and vCard ontologies to know them.
+    _node(root, "foaf:Document", page)
     contact = None
     if org.registrar:
-        contact = _node(root, "vcard:Organization", uri(urls.url_of(urls.OPEN_DATA_PAGE)) + "#kontakt")
+        contact = _node(root, "vcard:Organization", page + "#kontakt")
+        _link(contact, "rdf:type", NS["vcard"] + "Kind")  # Organization is a Kind only in the vCard ontology
         _text(contact, "vcard:fn", org.name)
         _link(contact, "vcard:hasEmail", f"mailto:{org.registrar}")
     for key, path in urls.DATASETS:
         title, description = labels.DCAT_DATASETS[key]
-        dataset_uri = uri(urls.url_of(urls.OPEN_DATA_PAGE)) + f"#{key}"
+        dataset_uri = page + f"#{key}"
         _link(catalog, "dcat:dataset", dataset_uri)
         dataset = _node(root, "dcat:Dataset", dataset_uri)
         _text(dataset, "dcterms:title", title)
