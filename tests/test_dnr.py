@@ -114,3 +114,22 @@ def test_long_text_is_no_dnr_and_never_reaches_the_pattern(monkeypatch: pytest.M
     monkeypatch.setattr(dnr, "_DNR", Untouchable())
     with pytest.raises(DnrError):
         parse("a-" * 20_000 + " 2023/93", "ITSAM")
+
+
+@pytest.mark.parametrize(
+    ("written", "near", "expected"),
+    [
+        ("HE 41/00", 2000, "HE 2000/41"),  # "00" can only be the year: serial 0 is none
+        ("HE 88/99", 2000, "HE 1999/88"),  # either could be; the later year not after the meeting
+        ("HE 88/99", None, "HE 1988/99"),  # without a meeting's year, the year first as before
+        ("BN07/154", 2007, "BN 2007/154"),  # a three-digit serial is never a year
+        ("Diarienummer 1900045", None, "HE 2019/45"),  # labelled, year and serial in one number
+    ],
+)
+def test_two_digit_pairs_are_settled_by_the_meetings_year(written: str, near: int | None, expected: str) -> None:
+    assert str(parse(written, "HE", near)) == expected
+
+
+def test_seven_digits_without_a_label_are_no_dnr() -> None:
+    with pytest.raises(DnrError):
+        parse("1900045", "HE")

@@ -661,3 +661,16 @@ def test_a_saved_pages_breadcrumb_and_buttons_are_furniture() -> None:
     meeting, _ = read_text(text)
     shown = _all_text(meeting)
     assert "Om förbundet" not in shown and "English" not in shown and "Redigera" not in shown and "Dela" not in shown
+
+
+def test_a_second_place_and_time_of_another_day_is_the_justerings() -> None:
+    meeting, _ = read_text(
+        PROTOCOL.format(**PARTS).replace(
+            "Justeringens plats och tid\tKommunhuset 2018-09-10",
+            "Justering\nPlats och tid\tKommunhuset, måndagen den 10 september 2018 kl. 15.00",
+        )
+    )
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset, Sessionssalen", time(13), time(16, 10))
+    assert ("Plats och tid", "Kommunhuset, måndagen den 10 september 2018 kl. 15.00") in [
+        (e.label, e.text) for e in meeting.extras
+    ]

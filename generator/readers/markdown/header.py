@@ -550,6 +550,12 @@ class HeaderReader:
         if field in ("plats_och_tid", "plats", "tid", "datum"):
             if not joined.strip():
                 return  # a label alone ("plats och tid" under "Justeringens:"): a known place stays
+            if (header.place or header.start) and self.dated_otherwise(joined):
+                # "Plats och tid<TAB>Kommunhuset, måndagen den 24 mars 2014" under "Justering": the
+                # meeting's are known, another day's place and time are the justering's, kept as written.
+                label = _unmark(_cells(line.text.strip(" "))[0]) or "Plats och tid"
+                header.extras.append(Extra(label, joined, line.number))
+                return
             place, start, end, other = self.place_and_time(joined, line, alone=field == "tid")
             if start is not None and header.start is not None and (start, end) != (header.start, header.end):
                 # A second time ("Tid<TAB>kl 09.00-12.10", "<TAB>Ajournering kl 10.30-10.45") is
@@ -673,6 +679,16 @@ class HeaderReader:
             (other if _TIME.search(part) or _CLOCK_SPAN.search(part) else kept).append(part)
         # "… klockan 13.30–16.10 i Vretarummet": the place, without the preposition the sentence gave it.
         return _LEADING_PREPOSITION.sub("", ", ".join(kept)), start, end, ", ".join(other)
+
+    def dated_otherwise(self, value: str) -> bool:
+        """Whether ``value`` gives a day, with its year, that is not the meeting's."""
+        found = (
+            self.ctx.vocabulary.date_in_words.search(value) or _ISO_DATE.search(value) or _COMPACT_IN_TEXT.search(value)
+        )
+        if not found or ("month" in found.groupdict() and not found["year"]):
+            return False
+        written = _date_of(found, self.ctx.file_date)
+        return written is not None and written != self.ctx.file_date
 
     def without_date(self, value: str, line: Line) -> str:
         """The place without the meeting's date when it is written in it ("tisdag 23 april 2019",
