@@ -163,12 +163,16 @@ class HeaderReader:
         when neither the header nor a paragraph says who was chosen. The chair, who signs under
         "Justeras" too in many templates, is none."""
         chairs = {_without_codes(p.name) for p in self.ctx.chairs.values()}
-        signing = [
-            s
-            for s in header.signatories
-            if self.signing_role(s.role) == "justerare" and _without_codes(s.name) not in chairs
-        ]
-        return tuple(PersonName(s.name, s.person) for s in signing if _names_like(s.name))
+        out: list[PersonName] = []
+        for signer in header.signatories:
+            if self.signing_role(signer.role) != "justerare" or not _names_like(signer.name):
+                continue
+            listed = self.ctx.named(signer.name)
+            if len(listed) > 1:
+                out += listed  # "Justeras: Birgitta Alm Jonas Teng": names run together, each adjusts
+            elif _without_codes(signer.name) not in chairs:
+                out.append(PersonName(signer.name, signer.person))
+        return tuple(out)
 
     def roles_by_signature(self, header: Header, attendees: list[Attendee]) -> list[Attendee]:
         """When no one present is written as the chair (or the secretary), the one who signs as
