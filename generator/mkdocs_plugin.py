@@ -182,6 +182,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
     def render_seconds(self) -> float:
         return self.clock.seconds
 
+    def site_url(self, config: MkDocsConfig) -> str:
+        """The archive's own address; ``mkdocs serve`` puts its dev server's in site_url, which no
+        page of the archive may carry (a preview's page equals a build's without an address)."""
+        return "" if self.preview else config.site_url or ""
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.preview = command == "serve"
         self.incremental = self.preview and dirty
@@ -214,7 +219,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if self.preloaded is None and self.cache is None:
                 # Kept by this plugin across the rebuilds of ``mkdocs serve``, and on disk.
                 self.cache = SourceCache.for_archive(Path(config.config_file_path).parent / CACHE_FOLDER, protocols)
-            self.generated = self.preloaded or generate(protocols, cache=self.cache, site_url=config.site_url or "")
+            self.generated = self.preloaded or generate(protocols, cache=self.cache, site_url=self.site_url(config))
             if self.preview and self.cache is not None:
                 self.cache.persist = False  # kept in memory while staff edit; written when serve stops
         except BuildFailed as exc:
@@ -278,7 +283,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
         self.rendered = None
         if not self.incremental or not self.built.digests:
             store = generated.rendered_store
-            self.rendered = RenderedPages(store, generated.source_keys, generated.today, config.site_url or "")
+            self.rendered = RenderedPages(store, generated.source_keys, generated.today, self.site_url(config))
             if self.incremental:
                 self.rendered_at_start = self.rendered
         menu = {src: label for label, src in self.generated.navigation}
@@ -391,7 +396,7 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
 
     def context(self, config: MkDocsConfig) -> OutputContext:
         assert self.generated is not None
-        return OutputContext(self.generated.archive, config.site_url or "", self.generated.today)
+        return OutputContext(self.generated.archive, self.site_url(config), self.generated.today)
 
     def write_outputs_forked(self, config: MkDocsConfig) -> None:
         gc.disable()  # a short-lived process that makes data, no cycles to collect
