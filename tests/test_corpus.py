@@ -167,6 +167,7 @@ def test_corpus_pdfs_import_and_read_and_tampered_ones_are_refused(tmp_path: Pat
             },
         ),
         ("blind8", 8, set()),
+        ("blind9", 8, {"vastmark-2015-tn"}),
     ],
 )
 def test_the_later_blind_sets_are_published_none_refused_none_crashes(
@@ -176,8 +177,9 @@ def test_the_later_blind_sets_are_published_none_refused_none_crashes(
     tests/fixtures/blind3, cold 0 of 6 read, 2 refused; tests/fixtures/blind4, cold 0 of 6 read,
     3 refused; tests/fixtures/blind5, cold 0 of 8 read, 3 refused; tests/fixtures/blind6, cold 0
     of 8 read, 1 refused, 1 crash; tests/fixtures/blind7, cold 0 of 8 read, 4 refused;
-    tests/fixtures/blind8, cold 0 of 8 read, 3 refused): each is now published (read in part at
-    least), none crashes, and those read in full stay so."""
+    tests/fixtures/blind8, cold 0 of 8 read, 3 refused; tests/fixtures/blind9, cold 0 of 8 read,
+    1 refused): each is now published (read in part at least), none crashes, and those read in
+    full stay so."""
     classes = checked(tmp_path, ROOT / "tests" / "fixtures" / folder)
     assert len(classes) == count
     assert {name for name, cls in classes.items() if cls in ("REJECTED-CLEARLY", "CRASH")} == set()

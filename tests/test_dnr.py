@@ -133,3 +133,7 @@ def test_two_digit_pairs_are_settled_by_the_meetings_year(written: str, near: in
 def test_seven_digits_without_a_label_are_no_dnr() -> None:
     with pytest.raises(DnrError):
         parse("1900045", "HE")
+
+
+def test_a_two_digit_year_before_the_prefix_in_one_word() -> None:
+    assert str(parse("Diarienummer: 15RV088", "X")) == "RV 2015/88"

@@ -674,3 +674,98 @@ def test_a_second_place_and_time_of_another_day_is_the_justerings() -> None:
     assert ("Plats och tid", "Kommunhuset, måndagen den 10 september 2018 kl. 15.00") in [
         (e.label, e.text) for e in meeting.extras
     ]
+
+
+# -- the ninth blind set ----------------------------------------------------------------------
+
+_VOTERS = "Greta Grönlund (S)\tHugo Hellström (M)\nIngrid Ivarsson (C)\n"
+
+
+def _votes_of(decision: str) -> list[tuple[list[str], list[str], list[str]]]:
+    meeting, _ = read(decision=decision)
+    return [
+        ([p.name for p in v.yes], [p.name for p in v.no], [p.name for p in v.abstaining])
+        for v in meeting.items[1].votes
+    ]
+
+
+def test_a_vote_in_columns_in_the_running_text() -> None:
+    decision = (
+        "Votering begärs. Vid voteringen avges 2 ja-röster och 1 nej-röst:\n\nJa\tNej\n"
+        + _VOTERS.replace("Greta Grönlund (S)\tHugo Hellström (M)", "Greta Grönlund (S)\tHugo Hellström (M)")
+        + "\nKommunstyrelsen beslutar att lägga redovisningen till handlingarna."
+    )
+    assert _votes_of(decision) == [(["Greta Grönlund", "Ingrid Ivarsson"], ["Hugo Hellström"], [])]
+
+
+def test_a_vote_table_of_marks_in_the_running_text() -> None:
+    decision = (
+        "Omröstning begärs och verkställs.\n\n| Ledamot | Ja | Nej | Avstår |\n|---|---|---|---|\n"
+        "| Greta Grönlund | X | | |\n| Hugo Hellström | | X | |\n| Ingrid Ivarsson | | | X |\n"
+        "| **Summa** | 1 | 1 | 1 |\n\n"
+        "Kommunstyrelsen beslutar att lägga redovisningen till handlingarna."
+    )
+    assert _votes_of(decision) == [(["Greta Grönlund"], ["Hugo Hellström"], ["Ingrid Ivarsson"])]
+
+
+def test_a_vote_said_without_colons_under_a_joined_heading() -> None:
+    decision = (
+        "Propositionsordning och omröstning\n\nOrdföranden ställer proposition och votering begärs.\n\n"
+        "Ja röstar Greta Grönlund och Ingrid Ivarsson.\n\nNej röstar Hugo Hellström.\n\n"
+        "Kommunstyrelsen beslutar att lägga redovisningen till handlingarna."
+    )
+    assert _votes_of(decision) == [(["Greta Grönlund", "Ingrid Ivarsson"], ["Hugo Hellström"], [])]
+
+
+def test_the_clock_word_in_capitals_is_no_part_of_the_place() -> None:
+    meeting, _ = read(place_and_time="Kl 13.00-16.10 Kommunhuset, Sessionssalen")
+    assert (meeting.place, meeting.start, meeting.end) == ("Kommunhuset, Sessionssalen", time(13), time(16, 10))
+
+
+def test_an_earlier_handling_by_two_short_names_is_no_title() -> None:
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace("KS § 113\n", "KS § 113\tAu KS § 42\n"))
+    assert meeting.items[1].title == "Delegationsbeslut"
+    assert "Au KS § 42" in _all_text(meeting)
+
+
+def test_an_ordinal_role_in_a_parenthesis() -> None:
+    meeting, _ = read_text(
+        PROTOCOL.format(**PARTS).replace("Hugo Hellström (M)", "Hugo Hellström (M) (2:e vice ordförande)")
+    )
+    assert [a.role for a in meeting.attendees if a.name == "Hugo Hellström"] == ["2:e vice ordförande"]
+
+
+def test_a_label_run_into_its_value() -> None:
+    meeting, problems = read(adjusters="Utses att justeraIngrid Ivarsson\n")
+    assert meeting.adjustment is not None and [a.name for a in meeting.adjustment.adjusters] == ["Ingrid Ivarsson"]
+    assert "justeraIngrid" not in problems.report()
+
+
+def test_a_label_a_scan_read_without_its_dots() -> None:
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).replace("Övriga deltagande\t", "Ovriga deltagande\t"))
+    assert [(a.name, a.group) for a in meeting.attendees if a.name == "Maja Malmsten"] == [
+        ("Maja Malmsten", AttendanceGroup.OTHER)
+    ]
+
+
+def test_a_body_named_after_a_members_party_is_no_person() -> None:
+    meeting, _ = read_text(
+        PROTOCOL.format(**PARTS).replace(
+            "Ingrid Ivarsson (C)", "Ingrid Ivarsson (C), Hälso- och sjukvårdsnämnden Västra Ekby"
+        )
+    )
+    assert "Västra Ekby" not in [a.name for a in meeting.attendees]
+    assert [a.role for a in meeting.attendees if a.name == "Ingrid Ivarsson"] == [
+        "Hälso- och sjukvårdsnämnden Västra Ekby"
+    ]
+
+
+def test_a_signature_field_without_names_is_kept_as_written() -> None:
+    meeting, _ = read(signatures="Underskrifter\tGenom digital justering")
+    assert ("Underskrifter", "Genom digital justering") in [(e.label, e.text) for e in meeting.extras]
+
+
+def test_an_image_with_pandocs_attributes_is_furniture() -> None:
+    text = '![Exempelnäs logotyp](media/image1.png){width="1.8in"}\n\n' + PROTOCOL.format(**PARTS)
+    meeting, _ = read_text(text)
+    assert "media/image1.png" not in _all_text(meeting) and "width" not in _all_text(meeting)

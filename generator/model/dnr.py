@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 # 6. a two-digit year, then the prefix ("09/TN 0051");
 # 7. the prefix last, as the series the number belongs to ("2012/41-KS");
 # 8. labelled, a two-digit year and a five-digit serial as one number ("Diarienummer 1900045"):
-#    without its label, seven digits are no dnr.
+#    without its label, seven digits are no dnr;
+# 9. a two-digit year, the prefix and the serial in one word ("15RV118").
 # Written so that it is also a valid JavaScript pattern (see ``js_pattern``): the site's search
 # box reads a dnr with exactly this rule.
 _LETTERS = "A-Za-zÅÄÖåäöÉé"
@@ -39,9 +40,10 @@ PATTERN = (
     rf"|(?P<year6>\d\d)\s*/\s*(?P<prefix6>[{_LETTERS}]+)\s+0*(?P<serial6>\d{{1,6}})"
     rf"|(?P<year7>{_YEAR})\s*/\s*0*(?P<serial7>\d{{1,6}})\s*-\s*(?P<prefix7>[{_LETTERS}]{{1,8}})"
     r"|(?:dnr|diarienr|diarienummer)\s*[:.]?\s*(?P<year8>\d\d)(?P<serial8>\d{5})"
+    rf"|(?P<year9>\d\d)(?P<prefix9>[{_LETTERS}]{{1,6}})0*(?P<serial9>\d{{1,5}})"
     r")\s*$"
 )
-_ALTERNATIVES = range(1, 9)
+_ALTERNATIVES = range(1, 10)
 _DNR = re.compile(PATTERN, re.IGNORECASE)
 # The pattern's optional parts can overlap ("-" in a prefix and as a separator), which makes a
 # failing match slow on long text; no dnr is longer than this, so longer text is none, unread.

@@ -22,7 +22,8 @@ from generator.model.roster import Roster
 RANGE = re.compile(r"\(?§§?\s*(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?(?!\d)\)?")
 # A range after a name without "§": "Britt Andersson 165", "ekonom 6-13", "deltog vid 23".
 _BARE_RANGE = re.compile(r"(\d{1,4})(?:\s*[-–]\s*(\d{1,4}))?(?=\s*(?:,|;|\boch\b|$|\s[A-ZÅÄÖ]))")
-_DESCRIBED = re.compile(r"\s*\(((?:[a-zåäö§]|\d+\s*[-–])[^()]*)\)")
+_DESCRIBED = re.compile(r"\s*\(((?:[a-zåäö§]|\d+\s*[-–]|\d:[aei]\s)[^()]*)\)")  # "(2:e vice ordförande)" too
+_SEGMENT = re.compile(r"[A-ZÅÄÖ][^,§()]{2,80}")
 _CAPITAL_PARENTHESIS = re.compile(r"\s*\(([A-ZÅÄÖ][a-zåäö]+(?: [a-zåäö]+)?)\)")
 _BARE_PARTY = re.compile(r"\s*([A-ZÅÄÖ]{1,3}|[a-zåäö]{1,2}|mp|kd|sd|fp)(?=\s*(?:,|$|\s+[a-zåäö]))")
 _OPEN_RANGE = re.compile(
@@ -346,6 +347,12 @@ class AttendanceReader:
                 and not text[pos + len(name) : pos + len(name) + 1].isalnum()
             ):
                 return text[pos : pos + len(name)]
+        # "Hälso- och sjukvårdsnämnden Västra Sjöbygden", "Folktandvården": a body or an office
+        # named up to the next comma, by a word that ends as one's name does.
+        segment = _SEGMENT.match(text, pos)
+        endings = self.words.organisation_endings
+        if segment and endings and any(word.casefold().endswith(endings) for word in segment[0].split()):
+            return segment[0].rstrip()
         return None
 
     def _paragraphs(self, text: str, pos: int) -> tuple[ParagraphRange | None, int]:

@@ -38,6 +38,11 @@ def normalise(text: str) -> str:
     return text.casefold()
 
 
+# "Utses att justeraJonas Åkerlund", "Paragrafer41 – 48": a web page's label run into its value,
+# told apart by a lower-case letter before a capital or a digit.
+_GLUED = re.compile(r"[a-zåäö][A-ZÅÄÖ0-9]")
+
+
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, Any]:
     text = resources.files("generator.readers").joinpath(FILE).read_text(encoding="utf-8")
@@ -107,7 +112,7 @@ def _patterns(values: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{value})" for value in values) or r"(?!x)x", re.IGNORECASE)
 
 
-_FIRST_WORD = re.compile(r"[^\W_]*")
+_FIRST_WORD = re.compile(r"[^\W\d_]*")  # letters: "Paragrafer41" is looked up by "paragrafer"
 
 
 class LabelTable(dict[str, str]):
@@ -121,10 +126,20 @@ class LabelTable(dict[str, str]):
         self.by_first_word: dict[str, list[str]] = {}
         self.by_first_form: dict[str, list[str]] = {}  # the same, by every form of the first word
         self.answers: dict[str, tuple[str, str, str] | None] = {}  # see ``Vocabulary.label``
+        self.by_first_unaccented: dict[str, list[str]] = {}  # by the first word without å, ä, ö
         for label in self:
             self.by_first_word.setdefault(_label_word(label), []).append(label)
             for form in word_forms(_label_word(label)):
                 self.by_first_form.setdefault(form, []).append(label)
+            if (unaccented := _unaccented(label)) != label:
+                self.by_first_unaccented.setdefault(_label_word(unaccented), []).append(label)
+
+
+_ACCENTS = str.maketrans("åäöé", "aaoe")
+
+
+def _unaccented(text: str) -> str:
+    return text.translate(_ACCENTS)
 
 
 # Endings that make a label's word definite or genitive ("anslaget", "justeringen",
@@ -232,17 +247,39 @@ class Vocabulary:
     def _label(table: LabelTable, text: str) -> tuple[str, str, str] | None:
         folded = normalise(text.replace(",", " ") if "," in text else text)  # "Närvarande, ej tjg ers"
         for label in table.by_first_word.get(_label_word(folded), ()):  # longest first
-            if folded == label or (folded.startswith(label) and not folded[len(label)].isalnum()):
+            glued = folded.startswith(label) and folded[len(label) : len(label) + 1].isalnum()
+            if folded == label or folded.startswith(label):
                 bare = _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "")
                 words = r"[\s,]+".join(map(re.escape, label.split()))
                 found = re.match(rf"[\s*_]*({words})[\s*_]*[:;]?", bare, re.IGNORECASE)
+                if found and glued and not _GLUED.match(bare, found.end() - 1):
+                    continue  # "Beslutandena": a longer word, no label
                 if found:
                     rest = bare[found.end() :].strip()
                     if rest.endswith(":") and len(rest.split()) <= _LABEL_TAIL_WORDS:
                         # "Organ och §§:": a longer label that starts with a known one, no value.
                         return table[label], bare.strip(" *_:"), ""
                     return table[label], found[1], rest
-        return Vocabulary._inflected_label(table, text, folded) if table.inflected else None
+        inflected = Vocabulary._inflected_label(table, text, folded) if table.inflected else None
+        return inflected or Vocabulary._unaccented_label(table, text, folded)
+
+    @staticmethod
+    def _unaccented_label(table: LabelTable, text: str, folded: str) -> tuple[str, str, str] | None:
+        """A label a scan read without its å, ä or ö ("Ovriga deltagande"): asked only when no
+        label matched as written, of a line whose first word has none of them."""
+        first = _label_word(folded)
+        if not first or first != _unaccented(first):
+            return None
+        for label in table.by_first_unaccented.get(first, ()):  # longest first
+            plain = _unaccented(label)
+            if folded != plain and not (folded.startswith(plain) and not folded[len(plain)].isalnum()):
+                continue
+            bare = _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "")
+            pattern = r"[\s,]+".join([r"[^\s,:;]+"] * len(label.split()))
+            found = re.match(rf"[\s*_]*({pattern})[\s*_]*[:;]?", bare)
+            if found:
+                return table[label], found[1], bare[found.end() :].strip()
+        return None
 
     @staticmethod
     def _inflected_label(table: LabelTable, text: str, folded: str) -> tuple[str, str, str] | None:
@@ -279,6 +316,15 @@ class Vocabulary:
     def is_cut_furniture(self, key: str) -> bool:
         """A one-word line the export cut short ("Utdragsbestyrkan"): the start of a furniture word."""
         return len(key) >= _CUT_AT_LEAST and any(w.startswith(key) and w != key for w in self.furniture_words)
+
+    def fact_of_heading(self, heading: str) -> str | None:
+        """The fact a section heading names ("Omröstning": omröstning), also when it names two
+        sections in one ("Propositionsordning och omröstning": the part that is a fact's)."""
+        key = normalise(heading)
+        kind = self.facts.get(key)
+        if kind is None and " och " in key:
+            kind = next((found for part in reversed(key.split(" och ")) if (found := self.facts.get(part))), None)
+        return kind
 
     def is_title(self, text: str) -> bool:
         return bool(self.title.fullmatch(normalise(text)))

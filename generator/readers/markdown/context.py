@@ -142,6 +142,9 @@ class ReadContext:
         if known is None:
             vocabulary = self.vocabulary
             known = key in vocabulary.sections or key in vocabulary.lists or self.is_decision_heading(key)
+            if not known and " och " in key:
+                # "Propositionsordning och omröstning": two sections' headings in one.
+                known = all(part in vocabulary.sections for part in key.split(" och "))
             if len(self.known_headings) < SEEN_LIMIT:
                 self.known_headings[key] = known
         return known

@@ -54,7 +54,7 @@ class FactReader:
 
     def facts(self, heading: str, chunk: list[Line], facts: Facts) -> None:
         """Votes, reservations and jäv as facts, from the sections that publish them as text."""
-        kind = self.ctx.vocabulary.facts.get(normalise(heading)) if heading else None
+        kind = self.ctx.vocabulary.fact_of_heading(heading) if heading else None
         if kind == "omröstning":
             vote = self.vote(chunk)
             if vote is not None:
@@ -82,7 +82,7 @@ class FactReader:
         found_motions = not facts.motions
         found_notes = not facts.notes
         for heading, chunk in chunks:
-            kind = self.ctx.vocabulary.facts.get(normalise(heading)) if heading else None
+            kind = self.ctx.vocabulary.fact_of_heading(heading) if heading else None
             if kind or (heading and self.ctx.vocabulary.lists.get(normalise(heading))):
                 continue
             said_text = " ".join(line.text for line in chunk).casefold()
@@ -127,6 +127,17 @@ class FactReader:
         before = [line.text.strip() for line in chunk[:table_at] if line.text.strip()]
         after = [line.text.strip() for line in chunk[table_at:] if line.text.strip() and not _is_row(line.text)]
         answers: dict[str, list[str]] = {"röst_ja": [], "röst_nej": [], "röst_avstår": []}
+        if self.answer_columns(rows[0]):
+            # "Ja<TAB>Nej" over "Lars Wendel (M)<TAB>Birgitta Ahl (S)": each column one answer's
+            # names, down to the blank line (a last row may fill the first column alone).
+            kinds = [self.answer_of(cell) for cell in rows[0]]
+            stop = next((i for i in range(table_at + 1, len(chunk)) if not chunk[i].text.strip()), len(chunk))
+            for line in chunk[table_at + 1 : stop]:
+                for kind, cell in zip(kinds, _cells(line.text.strip(" ")), strict=False):
+                    if kind and cell.strip():
+                        answers[kind] += _names_written(cell)
+            after = [line.text.strip() for line in chunk[stop:] if line.text.strip()]
+            return self.vote_of(before, answers, after)
         if all(self.answer_of(row[0]) for row in rows):
             # "Ja<TAB>Eva-Lena Strand (M), Anders Wall (C)": each row one answer and its names.
             for row in rows:
@@ -151,6 +162,36 @@ class FactReader:
             for answer in marked:
                 answers[answer].append(_without_codes(name))
         return self.vote_of(before, answers, after)
+
+    def answer_columns(self, row: list[str]) -> bool:
+        """A row of two or three answers and nothing else ("Ja<TAB>Nej"): the heads of columns of names."""
+        filled = [cell for cell in row if cell.strip()]
+        return len(filled) >= 2 and all(self.answer_of(cell) for cell in filled)
+
+    def answers_head(self, text: str) -> bool:
+        """A table's head of answers: "Ja<TAB>Nej" (names below), or "Ledamot | Ja | Nej | Avstår"
+        (a mark under each member's answer)."""
+        cells = _cells(text.strip(" "))
+        return self.answer_columns(cells) or (
+            not self.answer_of(cells[0]) and len([c for c in cells[1:] if self.answer_of(c)]) >= 2
+        )
+
+    def vote_in_columns(self, chunk: list[Line]) -> Vote | None:
+        """An omröstning in running text, no heading: a table headed by the answers, its names or
+        marks below; the paragraph before is the question, the one after the result."""
+        at = next(
+            (i for i, line in enumerate(chunk) if _is_row(line.text) and self.answers_head(line.text)),
+            None,
+        )
+        if at is None:
+            return None
+        stop = next((i for i in range(at + 1, len(chunk)) if not chunk[i].text.strip()), len(chunk))
+        vote = self.vote(chunk[at:stop])
+        if vote is None:
+            return None
+        before = _paragraphs(chunk[:at])
+        after = _paragraphs(chunk[stop:])
+        return Vote(before[-1] if before else "", vote.yes, vote.no, vote.abstaining, after[0] if after else "")
 
     def answer_of(self, cell: str) -> str:
         """ "Ja", "Nej", "Avstår" (as the vocabulary knows them) as the answer's key, else ""."""
@@ -198,6 +239,9 @@ class FactReader:
         after: list[str] = []
         for text in self.answer_lines(chunk):
             lead, colon, names = text.partition(":")
+            if not colon and (said := _ANSWER_SAID.match(text)):
+                # "Ja röstar Gösta Nordahl, … och Sten Jakobsson.": the answer said, no colon.
+                lead, colon, names = said[0], ":", text[said.end() :]
             kinds = self.answers_in(lead)
             if colon and len(lead.split()) <= 6 and len(kinds) == 1:
                 answers[kinds.pop()] += _names_written(names)
@@ -206,6 +250,13 @@ class FactReader:
         if not any(answers.values()):
             return None
         return self.vote_of(before if headed else before[-1:], answers, after if headed else after[:1])
+
+
+_ANSWER_SAID = re.compile(
+    r"(?:(?:ja|nej)\s+röst(?:ar|ade)|röst(?:ar|ade)\s+(?:ja|nej)|avst(?:år|od)\s+från\s+att\s+rösta|avst(?:år|od))"
+    r"(?:\s+för\s+\w+)?\s+(?=[A-ZÅÄÖ])",
+    re.IGNORECASE,
+)
 
 
 def _names_written(text: str) -> list[str]:

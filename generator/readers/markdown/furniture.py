@@ -35,7 +35,8 @@ _DIGITS = re.compile(r"(?<![\d\-/:.,§ ]\d)(?<![\d\-/:.,§])(?<!§ )\b\d{1,3}\b(
 
 
 # "Au 71", "Ks § 88", "Kfm § 12": a paragraph reference in the margin, the case's earlier handling.
-MARGIN_REF = re.compile(r"([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})\.?\s*§{0,2}\s*\d{1,4}")
+# "Au § 14", "Au GyN § 42": the earlier handling of the case, by a body's short name (or two).
+MARGIN_REF = re.compile(r"([A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})(?:\s+[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,4})?\.?\s*§{0,2}\s*\d{1,4}")
 
 
 _PAGE_WORDS = frozenset({"sida", "sid", "s", "blad", "page", "p"})

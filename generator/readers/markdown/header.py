@@ -49,7 +49,7 @@ from generator.readers.vocabulary import normalise
 # Searched for (the place is what comes before it): linear even on a long line without "kl".
 # "kl 08:30 12:15": a span whose dash the export lost is still a span.
 _TIME = re.compile(
-    r"\b(?:klockan|kl\.?)\s*+(?P<start>\d{1,2}[:.]\d{2})(?:(?:\s*+[-–]\s*+|\s++)(?P<end>\d{1,2}[:.]\d{2}))?"
+    r"\b(?:[Kk]lockan|[Kk]l\.?)\s*+(?P<start>\d{1,2}[:.]\d{2})(?:(?:\s*+[-–]\s*+|\s++)(?P<end>\d{1,2}[:.]\d{2}))?"
 )
 
 
@@ -310,7 +310,7 @@ class HeaderReader:
             # A header label wins over furniture with the same words, unless the line recurs
             # page after page ("Justerare<TAB>Utdragsbestyrkande" at every page's foot).
             # "Justerare signatur" at a page's foot: a label's word, then no name but the furniture's.
-            vocabulary_furniture = bool(found and found[2] and not _names_like(found[2]))
+            vocabulary_furniture = bool(found and found[2] and not NAME_START.match(found[2]))
             if (
                 not found or vocabulary_furniture or line.text in self.furniture.repeated
             ) and self.furniture.is_furniture(line.text):
@@ -750,6 +750,10 @@ class HeaderReader:
             return
         if len(names) >= 2:
             self.add_signatory(header, names[0], names[1])
+        elif len(names) == 1 and not role and not NAME_START.match(names[0]):
+            # "Underskrifter<TAB>Genom digital justering": no name, no role; kept as written.
+            label = _unmark(_cells(line.text.strip(" "))[0]) or names[0]
+            header.extras.append(Extra(label, names[0] if label != names[0] else "", line.number))
 
     def signature_row(self, cells: list[str]) -> tuple[str, str] | None:
         """ "Gunnar Axelsson (S), ordförande", "Ingrid Lövgren (M), ersätter Åke Berglund (L) som

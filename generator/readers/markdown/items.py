@@ -218,7 +218,8 @@ class ItemReader:
             # "Ks § 22 Au § 14 Dnr 168/2008" (a scan, no tabs): the earlier handling in the margin
             # and the dnr, as the cells a PDF export writes.
             cells = [p for p in parts if p]
-        margins = [c for c in cells if MARGIN_REF.fullmatch(c)] if len(cells) > 1 else []
+        # A lone cell is a margin reference only with its "§" ("Au KS § 42"; "Bun 12" may be a title).
+        margins = [c for c in cells if MARGIN_REF.fullmatch(c) and (len(cells) > 1 or "§" in c)]
         skipped += [Line(start.number, c) for c in margins]  # kept as text, no title
         cells = [c for c in cells if c not in margins]
         dnr_cells = [c for c in cells if _is_dnr_cell(c)]
@@ -314,7 +315,7 @@ class ItemReader:
         for (heading, chunk), stated_at in zip(chunks, stated, strict=True):
             kind = self.ctx.vocabulary.lists.get(normalise(heading)) if heading else None
             decided_at = None
-            facts_section = bool(heading) and bool(self.ctx.vocabulary.facts.get(normalise(heading)))
+            facts_section = bool(heading) and bool(self.ctx.vocabulary.fact_of_heading(heading))
             proposed = self.is_proposal_heading(heading)
             if not (decision_headed or decision or kind or facts_section):
                 decided_at = stated_at
@@ -361,8 +362,8 @@ class ItemReader:
                 facts.votes += [
                     vote
                     for heading, chunk in chunks
-                    if not (heading and self.ctx.vocabulary.facts.get(normalise(heading)))
-                    and (vote := self.facts.vote_in_sentences(chunk, headed=False))
+                    if not (heading and self.ctx.vocabulary.fact_of_heading(heading))
+                    and (vote := self.facts.vote_in_sentences(chunk, headed=False) or self.facts.vote_in_columns(chunk))
                 ]
         if not decision and not any(s.withheld and self.ctx.is_decision_heading(s.heading) for s in sections):
             self.ctx.warning(
@@ -483,11 +484,6 @@ class ItemReader:
             name = bold[1].strip() if bold else (plain or "")
             key = normalise(name)
             vocabulary = self.ctx.vocabulary
-            if (
-                key in vocabulary.sections
-                or key in vocabulary.lists
-                or self.ctx.is_decision_heading(name)
-                or vocabulary.proposal.fullmatch(key)
-            ):
+            if self.ctx.is_known_heading(key) or vocabulary.proposal.fullmatch(key):
                 return name.rstrip(":")
         return None
