@@ -179,6 +179,10 @@ class FactReader:
     def vote_in_columns(self, chunk: list[Line]) -> Vote | None:
         """An omröstning in running text, no heading: a table headed by the answers, its names or
         marks below; the paragraph before is the question, the one after the result."""
+        if not any(
+            "\t" in line.text and ("ja" in line.text or "Ja" in line.text or "JA" in line.text) for line in chunk
+        ):
+            return None  # no row that can name an answer: most text is read no further
         at = next(
             (i for i, line in enumerate(chunk) if _is_row(line.text) and self.answers_head(line.text)),
             None,

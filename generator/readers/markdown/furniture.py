@@ -69,9 +69,12 @@ def _key_of(text: str) -> str:
     return _DIGITS.sub("#", normalise(text.strip().replace("|", " ")))
 
 
+@lru_cache(maxsize=65536)
 def _scan_folded(key: str) -> str:
     """A key as repetitions are grouped: a scan's likely misreadings folded."""
-    return _DIGIT_IN_WORD.sub(lambda digit: "io"[digit[0] == "0"], key).translate(_SCAN_LETTERS)
+    if "0" in key or "1" in key:
+        key = _DIGIT_IN_WORD.sub(lambda digit: "io"[digit[0] == "0"], key)
+    return key.translate(_SCAN_LETTERS)
 
 
 # A saved web page's breadcrumb: the organisation's name, then the pages down to this one.
