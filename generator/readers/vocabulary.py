@@ -65,6 +65,7 @@ def _with_additions(additions: Additions) -> dict[str, Any]:
 
 
 _PARAGRAPH_AFTER = re.compile(r",?\s+(?:(?:till|för|vid|i)\s+)?(?:[a-zåäö]{1,5}\s*)?§\s*\d{1,6}$")
+_ANNEX_NUMBER = re.compile(r"^bilaga\s+(?:\d{1,2}|[a-z])\b[\s:.–-]*")
 _TITLE_JOINS = re.compile(r"\s*(?:/|,|\boch\b)\s*")
 _CUT_AT_LEAST = 8  # characters of a cut furniture word: shorter starts are too common
 _LABEL_TAIL_WORDS = 3  # words after a known label that can still be part of the label ("Organ och §§:")
@@ -359,6 +360,8 @@ class Vocabulary:
             return False
         # "Voteringslista § 20", "Omröstningslista till § 20": the title and whose vote it is.
         title = _PARAGRAPH_AFTER.sub("", normalise(text))
+        # "Bilaga 1 Närvaro- och omröstningslista": the annex's number before its title.
+        title = _ANNEX_NUMBER.sub("", title)
         return title in self.annex_titles or all(part in self.annex_titles for part in _TITLE_JOINS.split(title))
 
     def is_attached_file(self, text: str) -> bool:

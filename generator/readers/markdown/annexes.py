@@ -9,6 +9,7 @@ from generator.model import (
 from generator.readers.markdown.annex_tables import AnnexFacts, group_label, read_tables
 from generator.readers.markdown.context import ReadContext
 from generator.readers.markdown.furniture import Furniture
+from generator.readers.markdown.paragraph_starts import _opening
 from generator.readers.markdown.text import (
     _PIPE_SEPARATOR,
     NAME_START,
@@ -42,6 +43,18 @@ class AnnexReader:
             found = next((j for j in above if self.annex_label(lines[j].text)), None)
             return found if found is not None else i
         return None
+
+    def before_annex_repeats(self, lines: list[Line], starts: list[int]) -> list[int]:
+        """The paragraph starts up to an annex whose table names a paragraph again ("§ 58" heading
+        an omröstningslista's column): a number met a second time after an annex's title is the
+        annex's, and the annex begins there, not a paragraph."""
+        seen: dict[int, int] = {}
+        for at, start in enumerate(starts):
+            number = _opening(lines[start].text)[0]
+            if number in seen and self.annex_start(lines, seen[number] + 1, start + 1) is not None:
+                return starts[:at]
+            seen.setdefault(number, start)
+        return starts
 
     def annex_label(self, text: str) -> str:
         """ "Bilaga 1 …" on its own, or as the last cell of a running header printed on the

@@ -201,6 +201,7 @@ class MarkdownReader:
             items_at = starts[0]
         self.furniture.repeated = self.furniture.repeated_furniture(lines)
         self.furniture.furniture_now = {}
+        starts = self.annex_reader.before_annex_repeats(lines, starts)
         vocabulary = self.ctx.vocabulary
         header_at = self.header_reader.read_title(lines[:items_at])
         if header_at is None:
