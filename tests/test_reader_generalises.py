@@ -769,3 +769,14 @@ def test_an_image_with_pandocs_attributes_is_furniture() -> None:
     text = '![Exempelnäs logotyp](media/image1.png){width="1.8in"}\n\n' + PROTOCOL.format(**PARTS)
     meeting, _ = read_text(text)
     assert "media/image1.png" not in _all_text(meeting) and "width" not in _all_text(meeting)
+
+
+def test_an_annex_whose_table_names_a_paragraph_again() -> None:
+    annex = (
+        "\n\n**Bilaga 1 Närvaro- och omröstningslista**\n\n"
+        "**KS § 113**\t\t\n**Ledamöter**\t**Närvarande**\t**Ja**\t**Nej**\n"
+        "Greta Grönlund\tX\tX\t\nHugo Hellström\tX\t\tX\n"
+    )
+    meeting, problems = read_text(PROTOCOL.format(**PARTS).rstrip() + annex)
+    assert [item.number for item in meeting.items] == [112, 113]
+    assert "Hugo Hellström\tX" not in meeting.items[1].decision
