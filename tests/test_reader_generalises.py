@@ -777,6 +777,6 @@ def test_an_annex_whose_table_names_a_paragraph_again() -> None:
         "**KS § 113**\t\t\n**Ledamöter**\t**Närvarande**\t**Ja**\t**Nej**\n"
         "Greta Grönlund\tX\tX\t\nHugo Hellström\tX\t\tX\n"
     )
-    meeting, problems = read_text(PROTOCOL.format(**PARTS).rstrip() + annex)
+    meeting, _ = read_text(PROTOCOL.format(**PARTS).rstrip() + annex)
     assert [item.number for item in meeting.items] == [112, 113]
     assert "Hugo Hellström\tX" not in meeting.items[1].decision
