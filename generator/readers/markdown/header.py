@@ -684,11 +684,15 @@ class HeaderReader:
         # "… klockan 13.30–16.10 i Vretarummet": the place, without the preposition the sentence gave it.
         return _LEADING_PREPOSITION.sub("", ", ".join(kept)), start, end, ", ".join(other)
 
-    def dated_otherwise(self, value: str) -> bool:
-        """Whether ``value`` gives a day, with its year, that is not the meeting's."""
-        found = (
+    def date_in(self, value: str) -> re.Match[str] | None:
+        """The first date written in ``value``: in words, ISO or compact ("190423")."""
+        return (
             self.ctx.vocabulary.date_in_words.search(value) or _ISO_DATE.search(value) or _COMPACT_IN_TEXT.search(value)
         )
+
+    def dated_otherwise(self, value: str) -> bool:
+        """Whether ``value`` gives a day, with its year, that is not the meeting's."""
+        found = self.date_in(value)
         if not found or ("month" in found.groupdict() and not found["year"]):
             return False
         written = _date_of(found, self.ctx.file_date)
@@ -697,9 +701,7 @@ class HeaderReader:
     def without_date(self, value: str, line: Line) -> str:
         """The place without the meeting's date when it is written in it ("tisdag 23 april 2019",
         "2019-04-23"); a date that is not the file's is an error."""
-        found = (
-            self.ctx.vocabulary.date_in_words.search(value) or _ISO_DATE.search(value) or _COMPACT_IN_TEXT.search(value)
-        )
+        found = self.date_in(value)
         if not found:
             return value
         written = _date_of(found, self.ctx.file_date)
