@@ -139,6 +139,7 @@ SEARCH_INDEX_FAILED = "Sökindexet kunde inte byggas (Pagefind):\n{output}"
 PAGEFIND_BAD_ANSWER = "oväntat svar från Pagefind: {error}"
 PAGEFIND_STOPPED = "Pagefind avslutades med kod {code}"
 PAGEFIND_SILENT = "Pagefind slutade svara"
+PAGEFIND_TRUNCATED = "Pagefind skrev ofullständiga filer: {files}"
 ITEM_OUTSIDE_SIGNED = (
     "§ {number} ligger utanför de justerade paragraferna ({signed}); "
     "rätta numret eller 'Paragrafer' under Underskrifter"

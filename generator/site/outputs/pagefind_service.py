@@ -10,9 +10,11 @@ before reading each answer (18 minutes for 10,000 pages) and buffers a whole ind
 from __future__ import annotations
 
 import base64
+import gzip
 import json
 import subprocess
 import threading
+import zlib
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,6 +25,14 @@ from generator import messages
 
 class PagefindFailed(Exception):
     """Pagefind refused a request or stopped; the text is Pagefind's own."""
+
+
+def _whole_gzip(path: Path) -> bool:
+    try:
+        gzip.decompress(path.read_bytes())
+    except (OSError, EOFError, zlib.error):
+        return False
+    return True
 
 
 class PagefindService:
@@ -58,10 +68,24 @@ class PagefindService:
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html})
 
     def write(self, folder: Path) -> None:
-        """Write the index into ``folder`` once every page sent so far has been indexed."""
-        self._call({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(folder)})
-        if self._errors:
-            raise PagefindFailed("\n".join(self._errors))
+        """Write the index into ``folder`` once every page sent so far has been indexed. A
+        compressed search program that does not decompress is written again, once: a build once
+        published a truncated one (a test caught it), and a site without working search is half
+        written."""
+        for attempt in range(2):
+            self._call({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(folder)})
+            if self._errors:
+                raise PagefindFailed("\n".join(self._errors))
+            # The search program and the index's entry files ("wasm.sv.pagefind", "*.pf_meta").
+            broken = [
+                path.name
+                for path in sorted(folder.iterdir())
+                if path.suffix in (".pagefind", ".pf_meta") and not _whole_gzip(path)
+            ]
+            if not broken:
+                return
+            if attempt:
+                raise PagefindFailed(messages.PAGEFIND_TRUNCATED.format(files=", ".join(broken)))
 
     def close(self) -> None:
         if self._process.poll() is None:
