@@ -132,14 +132,15 @@ class LabelTable(dict[str, str]):
             self.by_first_word.setdefault(_label_word(label), []).append(label)
             for form in word_forms(_label_word(label)):
                 self.by_first_form.setdefault(form, []).append(label)
-            if (unaccented := _unaccented(label)) != label:
-                self.by_first_unaccented.setdefault(_label_word(unaccented), []).append(label)
+            if (plain := unaccented(label)) != label:
+                self.by_first_unaccented.setdefault(_label_word(plain), []).append(label)
 
 
-_ACCENTS = str.maketrans("åäöé", "aaoe")
+_ACCENTS = str.maketrans("åäöéü", "aaoeu")
 
 
-def _unaccented(text: str) -> str:
+def unaccented(text: str) -> str:
+    """``text`` without the marks a scan may lose ("Ovriga" for "Övriga", "Sammantradesdatum")."""
     return text.translate(_ACCENTS)
 
 
@@ -249,7 +250,7 @@ class Vocabulary:
         folded = normalise(text.replace(",", " ") if "," in text else text)  # "Närvarande, ej tjg ers"
         for label in table.by_first_word.get(_label_word(folded), ()):  # longest first
             glued = folded.startswith(label) and folded[len(label) : len(label) + 1].isalnum()
-            if folded == label or folded.startswith(label):
+            if folded.startswith(label):
                 bare = _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "")
                 words = r"[\s,]+".join(map(re.escape, label.split()))
                 found = re.match(rf"[\s*_]*({words})[\s*_]*[:;]?", bare, re.IGNORECASE)
@@ -269,10 +270,10 @@ class Vocabulary:
         """A label a scan read without its å, ä or ö ("Ovriga deltagande"): asked only when no
         label matched as written, of a line whose first word has none of them."""
         first = _label_word(folded)
-        if not first or first != _unaccented(first):
+        if not first or first != unaccented(first):
             return None
         for label in table.by_first_unaccented.get(first, ()):  # longest first
-            plain = _unaccented(label)
+            plain = unaccented(label)
             if folded != plain and not (folded.startswith(plain) and not folded[len(plain)].isalnum()):
                 continue
             bare = _HEADING_MARK.sub("", text.strip()).replace("**", "").replace("__", "")

@@ -131,7 +131,7 @@ class FactReader:
             # "Ja<TAB>Nej" over "Lars Wendel (M)<TAB>Birgitta Ahl (S)": each column one answer's
             # names, down to the blank line (a last row may fill the first column alone).
             kinds = [self.answer_of(cell) for cell in rows[0]]
-            stop = next((i for i in range(table_at + 1, len(chunk)) if not chunk[i].text.strip()), len(chunk))
+            stop = _blank_after(chunk, table_at)
             for line in chunk[table_at + 1 : stop]:
                 for kind, cell in zip(kinds, _cells(line.text.strip(" ")), strict=False):
                     if kind and cell.strip():
@@ -189,7 +189,7 @@ class FactReader:
         )
         if at is None:
             return None
-        stop = next((i for i in range(at + 1, len(chunk)) if not chunk[i].text.strip()), len(chunk))
+        stop = _blank_after(chunk, at)
         vote = self.vote(chunk[at:stop])
         if vote is None:
             return None
@@ -261,6 +261,11 @@ _ANSWER_SAID = re.compile(
     r"(?:\s+för\s+\w+)?\s+(?=[A-ZÅÄÖ])",
     re.IGNORECASE,
 )
+
+
+def _blank_after(chunk: list[Line], at: int) -> int:
+    """The index of the first blank line after ``at`` (the end of a table's rows), or the end."""
+    return next((i for i in range(at + 1, len(chunk)) if not chunk[i].text.strip()), len(chunk))
 
 
 def _names_written(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator import messages
 from generator.readers.markdown.context import SEEN_LIMIT, ReadContext, shared_memo
-from generator.readers.markdown.grid_tables import GRID_BORDER
+from generator.readers.markdown.grid_tables import is_grid_border
 from generator.readers.markdown.paragraph_starts import (
     _is_item_start,
 )
@@ -25,7 +25,7 @@ from generator.readers.markdown.text import (
     _near,
     _unmark,
 )
-from generator.readers.vocabulary import MAX_FURNITURE, normalise
+from generator.readers.vocabulary import MAX_FURNITURE, normalise, unaccented
 
 _FURNITURE_SEEN: dict[tuple[object, ...], Any] = {}
 
@@ -60,7 +60,6 @@ def _titles_under_starts(lines: list[Line]) -> set[int]:
 # A scan's misreadings inside a word ("RÄDDN1NGSTJÄNSTEN", "Sammantradesdatum"): the same
 # running header on every page, as repetitions are compared.
 _DIGIT_IN_WORD = re.compile(r"(?<=[^\W\d_])[01](?=[^\W\d_])")
-_SCAN_LETTERS = str.maketrans("åäöéü", "aaoeu")
 
 
 @lru_cache(maxsize=65536)
@@ -74,7 +73,7 @@ def _scan_folded(key: str) -> str:
     """A key as repetitions are grouped: a scan's likely misreadings folded."""
     if "0" in key or "1" in key:
         key = _DIGIT_IN_WORD.sub(lambda digit: "io"[digit[0] == "0"], key)
-    return key.translate(_SCAN_LETTERS)
+    return unaccented(key)
 
 
 # A saved web page's breadcrumb: the organisation's name, then the pages down to this one.
@@ -131,7 +130,7 @@ class Furniture:
                 return messages.FURNITURE_NAVIGATION  # "- [Start](/)", "[Dela sidan](#share)"
             # A link is judged by its words ("Du är här: Start / Arkiv"); an image stays as it is.
             bare = _LINK.sub(lambda link: link[0] if link[0].startswith("!") else link[1], bare)
-        if bare[:1] == "+" and GRID_BORDER.fullmatch(bare):
+        if is_grid_border(bare):
             return messages.FURNITURE_GRID  # "+-----+-----+": a grid table's drawing, however wide
         if len(bare) > MAX_FURNITURE and bare[:1] not in "-_–—":
             return ""  # no running header is this long: a line of content
@@ -211,7 +210,7 @@ class Furniture:
             ):
                 continue  # a table's header row, unless it is the running header written as a table
             # A grid table's border recurs with every row: a table's drawing, not a page's header.
-            if 0 < len(bare) <= MAX_FURNITURE and not (bare[:1] == "+" and GRID_BORDER.fullmatch(bare)):
+            if 0 < len(bare) <= MAX_FURNITURE and not is_grid_border(bare):
                 group = _scan_folded(_key_of(bare))
                 groups.setdefault(group, []).append(line.text)
                 at.setdefault(group, []).append(line.number)

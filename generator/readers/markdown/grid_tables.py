@@ -17,8 +17,13 @@ from itertools import pairwise
 GRID_BORDER = re.compile(r"\s*\+(?:[-=:]+\+)+\s*")
 
 
+def is_grid_border(text: str) -> bool:
+    """ "+-----+-----+": a grid table's border (its header's "+=====+" too)."""
+    return ("+-" in text or "+=" in text) and bool(GRID_BORDER.fullmatch(text))
+
+
 def has_grid_tables(lines: list[str]) -> bool:
-    return any(GRID_BORDER.fullmatch(line) for line in lines if "+-" in line or "+=" in line)
+    return any(is_grid_border(line) for line in lines)
 
 
 def _cells(line: str, bars: list[int]) -> list[str] | None:
@@ -52,7 +57,7 @@ def grid_tables_as_rows(lines: list[str]) -> list[str]:
         row.clear()
 
     for index, line in enumerate(lines):
-        if GRID_BORDER.fullmatch(line):
+        if is_grid_border(line):
             close_row()
             bars = [at for at, char in enumerate(line) if char == "+"]
             continue
