@@ -780,3 +780,13 @@ def test_an_annex_whose_table_names_a_paragraph_again() -> None:
     meeting, _ = read_text(PROTOCOL.format(**PARTS).rstrip() + annex)
     assert [item.number for item in meeting.items] == [112, 113]
     assert "Hugo Hellström\tX" not in meeting.items[1].decision
+
+
+def test_an_answer_said_before_words_that_are_no_names() -> None:
+    # "Nej röstar de som …" is the question put, not a list of voters.
+    decision = (
+        "Omröstning\n\nJa röstar de som vill bifalla förslaget, nej röstar de som vill avslå det.\n\n"
+        "Ja röstar Greta Grönlund och Ingrid Ivarsson.\n\nNej röstar Hugo Hellström.\n\n"
+        "Kommunstyrelsen beslutar att lägga redovisningen till handlingarna."
+    )
+    assert _votes_of(decision) == [(["Greta Grönlund", "Ingrid Ivarsson"], ["Hugo Hellström"], [])]

@@ -256,10 +256,11 @@ class FactReader:
         return self.vote_of(before if headed else before[-1:], answers, after if headed else after[:1])
 
 
+# The answer's words in any case; the name after them with its capital (a case-insensitive
+# pattern would take "Nej röstar de som vill avslå" for a name).
 _ANSWER_SAID = re.compile(
-    r"(?:(?:ja|nej)\s+röst(?:ar|ade)|röst(?:ar|ade)\s+(?:ja|nej)|avst(?:år|od)\s+från\s+att\s+rösta|avst(?:år|od))"
-    r"(?:\s+för\s+\w+)?\s+(?=[A-ZÅÄÖ])",
-    re.IGNORECASE,
+    r"(?i:(?:ja|nej)\s+röst(?:ar|ade)|röst(?:ar|ade)\s+(?:ja|nej)|avst(?:år|od)\s+från\s+att\s+rösta|avst(?:år|od))"
+    r"(?i:\s+för\s+\w+)?\s+(?=[A-ZÅÄÖ])"
 )
 
 
