@@ -63,6 +63,13 @@ def edit(path: Path, change: Callable[[str], str]) -> str:
             "Datum då anslaget sätts upp",
             "mer än ett år efter",
         ),
+        # A control character no feed can carry: refused where it stands, not by the build.
+        (
+            lambda t: t.replace("## **Personal**", "## **Perso\x01nal**"),
+            "Perso\x01nal",
+            "styrtecken (U+0001)",
+        ),
+        (lambda t: t.replace("Akt\n", "Ak\x7ft\n", 1), "Ak\x7ft", "styrtecken (U+007F)"),
     ],
 )
 def test_markdown_source(tmp_path: Path, change: Callable[[str], str], needle: str, fragment: str) -> None:
@@ -88,6 +95,7 @@ def test_implausible_meeting_dates(tmp_path: Path, day: str) -> None:
         ("  - paragraf: 1", "  - paragraf: " + "7" * 5000, "orimligt långt"),
         ('tidpunkt: "2024-03-18T09:00:00+01:00"', 'tidpunkt: "2024-03-18T09:00:00"', "ingen tidpunkt"),
         ('start: "09:00"', 'start: "13:00"', "slutar (12:00:00) före"),
+        ("    rubrik: Budget", '    rubrik: "Bud\\x01get"', "styrtecken (U+0001)"),  # an escape, read
     ],
 )
 def test_yaml_source(tmp_path: Path, field: str, value: str, fragment: str) -> None:
@@ -127,6 +135,19 @@ def test_yaml_source(tmp_path: Path, field: str, value: str, fragment: str) -> N
         ),
         (lambda t: t + "  - namn: Joakim  Karlsson\n", "Joakim  Karlsson", "samma adress som Joakim Karlsson"),
         (lambda t: t + '  - namn: "!!!"\n', '"!!!"', "inga bokstäver"),
+        (lambda t: t + '  - namn: "Anna\\x02 Berg"\n', "Anna", "styrtecken (U+0002)"),
+        # The organisation's own patterns: one that does not compile, one that would backtrack
+        # for ever on a line it does not match.
+        (
+            lambda t: t + 'ordlista:\n  möbler_mönster:\n    - "sida \\\\d+"\n    - "(sida"\n',
+            '"(sida"',
+            "inget giltigt reguljärt uttryck",
+        ),
+        (
+            lambda t: t + 'ordlista:\n  titel_mönster: ["(\\\\w+\\\\s?)+x"]\n',
+            "titel_mönster",
+            "inuti en upprepning",
+        ),
         (
             lambda t: t.replace(
                 "    genitiv: Direktionens\n", "    genitiv: Direktionens\n    sammanträdesdagar: [9999-01-01]\n"

@@ -59,7 +59,7 @@ from generator.readers.markdown.text import (
     columns_as_cells,
     laid_out_in_columns,
 )
-from generator.readers.markers import ORIGINAL
+from generator.readers.markers import ORIGINAL, misspelt_marker
 from generator.readers.source_text import SourceText
 from generator.readers.vocabulary import normalise
 
@@ -242,7 +242,8 @@ class MarkdownReader:
             if not late_headless:
                 self.ctx.note(lines[late_anslag], "anslag", "rubrik")
             end = late_anslag
-        marked = [line for line in lines if "<!--" in line.text]  # only these can hold a marker
+        # Only these can hold a marker, or one an editor has misspelt.
+        marked = [line for line in lines if "<!--" in line.text or misspelt_marker(line.text)]
         for line in marked:
             if _instruction(line.text.strip()):
                 self.ctx.note(line, "instruktion", "till arkivet, visas inte")
