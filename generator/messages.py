@@ -33,11 +33,19 @@ SCHEMA_UNKNOWN = "okänt fält '{field}'; tillåtna fält är: {allowed}"
 SCHEMA_TYPE = "fältet '{field}' ska vara {expected}"
 SCHEMA_PATTERN = "fältet '{field}' har fel form: {value!r}"
 SCHEMA_ENUM = "fältet '{field}' ska vara ett av: {allowed}"
+SCHEMA_MAX_ITEMS = (
+    "fältet '{field}' har {count} poster; högst {limit} godtas i en fil (dela upp sammanträdet eller "
+    "kontrollera att filen inte har upprepats)"
+)
 SCHEMA_OTHER = "fältet '{field}': {detail}"
 
 GUARD_LINE_TOO_LONG = "raden är längre än {limit} tecken; dela upp texten i stycken"
 GUARD_MARKUP = "raden har en ovanligt lång följd av tecknen [ ] * _ ` < > ! \\ (över {limit}); ta bort dem"
 GUARD_MARKUP_FILE = "filen har över {limit} av tecknen [ ] * _ ` < > ! \\; ett protokoll har långt färre"
+TOO_MANY_ITEMS = (
+    "filen har fler än {limit} paragrafer; inget protokoll har så många; kontrollera att texten inte "
+    "har upprepats eller dela upp den"
+)
 CONTROL_CHARACTER = (
     "texten har ett styrtecken ({character}) som inte kan publiceras; ta bort det (det syns inte i de "
     "flesta redigerare: skriv om ordet eller kopiera texten som oformaterad text)"

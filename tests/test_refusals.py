@@ -70,6 +70,16 @@ def edit(path: Path, change: Callable[[str], str]) -> str:
             "styrtecken (U+0001)",
         ),
         (lambda t: t.replace("Akt\n", "Ak\x7ft\n", 1), "Ak\x7ft", "styrtecken (U+007F)"),
+        # Reading and rendering grow with the paragraphs: past any protocol's count, refused at
+        # the first paragraph too many (the seed's nine, from § 65, and as many more as it takes).
+        (
+            lambda t: t.replace(
+                "## Undertecknare",
+                "".join(f"§ {n}\n\n## Ärende {n}\n\nText.\n\n" for n in range(74, 1100)) + "## Undertecknare",
+            ),
+            "§ 1065",
+            "fler än 1000 paragrafer",
+        ),
     ],
 )
 def test_markdown_source(tmp_path: Path, change: Callable[[str], str], needle: str, fragment: str) -> None:
@@ -113,6 +123,16 @@ def test_yaml_source(tmp_path: Path, field: str, value: str, fragment: str) -> N
     stderr = validate(protocols)
     line = line_of(meeting, "slut:" if "slutar" in fragment else value.strip())
     assert f"direktionen/2024-03-14.yaml:{line}:" in stderr and fragment in stderr, stderr
+
+
+def test_a_yaml_source_with_more_paragraphs_than_any_protocol(tmp_path: Path) -> None:
+    protocols = sources(tmp_path)
+    items = "".join(f"  - {{paragraf: {n}, rubrik: Ärende, beslut: Beslut.}}\n" for n in range(1, 1002))
+    meeting = f"organ: direktionen\ndatum: 2024-03-14\nplats: Linköping\nparagrafer:\n{items}"
+    (protocols / "direktionen" / "2024-03-14.yaml").write_text(meeting, encoding="utf-8")
+    stderr = validate(protocols)
+    where = line_of(meeting, "paragrafer:")
+    assert f"direktionen/2024-03-14.yaml:{where}:" in stderr and "1001 poster; högst 1000 godtas" in stderr, stderr
 
 
 @pytest.mark.parametrize(

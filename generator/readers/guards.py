@@ -19,6 +19,7 @@ MAX_LINKS_IN_LINE = 400  # "[", "]" and "!" in one line: link parsing is quadrat
 MAX_MARKUP_IN_FILE = 50_000
 MAX_INDENT = 64  # leading spaces before a list or quote marker: lists nested past this are no protocol's
 MAX_NESTING = 8  # list or quote markers opening one line ("- - - - x", "> > > x")
+MAX_ITEMS = 1000  # paragraphs in one file; a kommunfullmäktige's longest protocols have a few hundred
 
 _RUN = re.compile(rf"([\[\]*_`<>!\\])\1{{{MAX_MARKUP_RUN},}}")
 _MARKUP_CHARACTERS = "[]*_`<>!\\"

@@ -28,6 +28,7 @@ from generator.problems import Problems
 from generator.readers.attendance import (
     close_ranges,
 )
+from generator.readers.guards import MAX_ITEMS
 from generator.readers.markdown.agenda import AgendaReader
 from generator.readers.markdown.annex_tables import ATTENDANCE_GROUPS, AnnexFacts
 from generator.readers.markdown.annexes import AnnexReader
@@ -183,6 +184,10 @@ class MarkdownReader:
             ]
         )
         starts = _starts(lines, lambda prefix: abbreviates(prefix, self.ctx.body.name))
+        if len(starts) > MAX_ITEMS:
+            # Reading and rendering grow with the paragraphs: past any protocol's count, refused.
+            self.ctx.error(lines[starts[MAX_ITEMS]].number, messages.TOO_MANY_ITEMS.format(limit=MAX_ITEMS))
+            return None
         items_at = starts[0] if starts else None
         if items_at is None:
             first = next((line for line in lines if line.text.strip()), None)
