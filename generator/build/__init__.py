@@ -166,7 +166,15 @@ def build_preview(options: BuildOptions, source: Path) -> BuildResult:
     return _write_site(options, generated, started, preview=True)
 
 
+# ARKIV_BYGGVERKTYG=properdocs builds with ProperDocs, the maintained fork of MkDocs 1.6: imported
+# first, it answers every later "mkdocs" import, the theme's and the plugin's included.
+BUILD_TOOL = "ARKIV_BYGGVERKTYG"
+
+
 def _write_site(options: BuildOptions, generated: Generated, started: float, preview: bool) -> BuildResult:
+    if os.environ.get(BUILD_TOOL) == "properdocs":
+        import properdocs.replacement  # noqa: F401
+
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
