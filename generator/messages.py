@@ -278,6 +278,12 @@ MD_POSTING_NOT_A_DATE = "anslagets datum '{value}' är inget datum: anslaget pub
 FURNITURE_NAVIGATION = "den sparade webbsidans länkar inom webbplatsen"
 FURNITURE_LETTERHEAD = "brevhuvud eller sidfot med organisationens namn och adress"
 FURNITURE_VOCABULARY = "ordlistans möbelmönster"
+FURNITURE_OWN_VOCABULARY = "organisationens eget möbelmönster i organisation.yaml"
+OWN_FURNITURE_IN_ITEM = (
+    "raden står bara en gång eller är en mening, men tas bort ur paragrafen som sidhuvud eller sidfot av ett mönster "
+    "under ordlista: möbler_mönster i organisation.yaml; stämmer mönstret, eller tar det bort text ur "
+    "protokollet? ({text!r})"
+)
 FURNITURE_HEADER_CELLS = "sidhuvud i celler: namn, titel, sidnummer"
 FURNITURE_PAGE_NUMBERS = "återkommer med skiftande sidnummer"
 FURNITURE_MEETING_DATE = "återkommer med mötets datum"

@@ -272,3 +272,19 @@ def test_withheld_parts_publish_only_a_redacted_original(tmp_path: Path) -> None
     site = build_site(protocols, tmp_path / "site")
     assert (site / "direktionen" / "2023-10-26" / "protokoll.pdf").read_bytes() == b"%PDF-1.4 maskerad kopia\n"
     assert "Det justerade protokollet, maskerat (PDF)" in Page(site, "direktionen/2023-10-26/").text
+
+
+def test_a_line_the_organisations_own_furniture_pattern_takes_from_a_paragraph_is_told(tmp_path: Path) -> None:
+    """A pattern meant for a running header that also takes a decision is not silent: each line
+    it takes that is a sentence, or stands once and not on every page, is warned about."""
+    decision = "Direktionen beslutar att notera informationen till protokollet."
+    pattern = '\nordlista:\n  möbler_mönster: ["sida \\\\d+ av \\\\d+", "direktionen beslutar att notera.*"]\n'
+    protocols = sources_with(tmp_path, SEED_TEXT, pattern)
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 0, result.stderr
+    for occurrence in range(1, SEED_TEXT.count(decision) + 1):
+        line = line_of(SEED_TEXT, decision, occurrence)
+        assert (
+            f"direktionen/2023-10-26.md:{line}:1: warning: raden står bara en gång eller är en mening" in result.stderr
+        )
+    assert result.stderr.count("raden står bara en gång") == SEED_TEXT.count(decision)

@@ -149,7 +149,8 @@ class Furniture:
         ):
             return messages.FURNITURE_NAVIGATION  # "Högskolan i Ekeslätt | Om högskolan | Styrelsen": where the page is
         if self.ctx.vocabulary.is_furniture(bare):
-            return messages.FURNITURE_VOCABULARY
+            own = self.ctx.vocabulary.is_own_furniture(bare)
+            return messages.FURNITURE_OWN_VOCABULARY if own else messages.FURNITURE_VOCABULARY
         if bare[-3:].casefold() in ("kb)", "mb)") and self.ctx.vocabulary.attachment_link.fullmatch(normalise(bare)):
             return messages.FURNITURE_ATTACHMENT
         # A running header of cells, printed once or on every page: each cell the organisation's

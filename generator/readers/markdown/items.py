@@ -17,7 +17,7 @@ from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.readers.markdown.context import SEEN_LIMIT, ReadContext, shared_memo
 from generator.readers.markdown.decision import DecisionFinder
 from generator.readers.markdown.facts import FactReader, Facts
-from generator.readers.markdown.furniture import MARGIN_REF, Furniture
+from generator.readers.markdown.furniture import MARGIN_REF, Furniture, _key_of
 from generator.readers.markdown.paragraph_starts import (
     _margin,
     _opening,
@@ -123,9 +123,24 @@ class ItemReader:
                         return names
         return ()
 
+    def warn_own_furniture(self, lines: list[Line]) -> None:
+        """A line of the paragraphs that the organisation's own furniture pattern takes, though it
+        stands only once (a running header recurs) or is a sentence: likely content, so staff are
+        told, not silent."""
+        if self.ctx.vocabulary.own_furniture is None:
+            return
+        taken = [
+            line for line in lines if self.furniture.furniture_rule(line.text) == messages.FURNITURE_OWN_VOCABULARY
+        ]
+        counts = Counter(_key_of(line.text) for line in taken)  # page numbers masked: "Sida 2 (8)"
+        for line in taken:
+            if counts[_key_of(line.text)] == 1 or line.text.rstrip().endswith((".", ":", "!", "?")):
+                self.ctx.warning(line.number, messages.OWN_FURNITURE_IN_ITEM.format(text=line.text.strip()[:80]))
+
     def read_items(self, lines: list[Line], starts: list[int], end: int) -> list[Item]:
         """The paragraphs that start at ``starts`` (indexes in ``lines``), the last ending at ``end``."""
         items = []
+        self.warn_own_furniture(lines[starts[0] : end])
         page_cells = self.page_cells_beside_starts(lines, starts, end)
         above = self.titles_above(lines, starts, end)
         stops = [above.get(s, s) for s in starts[1:]]  # a title above the next number is not this one's
