@@ -8,9 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.model import Item
 from generator.problems import Problems
+from generator.readers.markers import MARKER_LIKE, WITHHOLD, misspelt_marker
 from generator.readers.sources import read_sources
 from tests.conftest import PROTOCOLS, arkiv, build_site
 from tests.helpers import line_of
@@ -288,3 +291,27 @@ def test_a_line_the_organisations_own_furniture_pattern_takes_from_a_paragraph_i
             f"direktionen/2023-10-26.md:{line}:1: warning: raden står bara en gång eller är en mening" in result.stderr
         )
     assert result.stderr.count("raden står bara en gång") == SEED_TEXT.count(decision)
+
+
+OPENERS = ["<!--", "‹!–", "<!–", "<!—", "<! --", "<!- ", "&lt;!--", "＜!--", "﹤!--", "<！--", "&#60;!--", "〈!--"]
+CLOSERS = ["-->", "–>", "—>", "–›", "--&gt;", "--＞", "- ->", " ->"]
+
+
+@given(
+    opener=st.sampled_from(OPENERS),
+    closer=st.sampled_from(CLOSERS),
+    word=st.sampled_from(
+        ["arkiv: sekretess: OSL 26 kap. 1 §", "Arkiv: Sekretess: OSL", "sekretess enligt OSL", "ARKIV"]
+    ),
+    space=st.sampled_from(["", " ", "  ", "\u00a0"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_every_spelling_of_a_marker_is_understood_or_refused(opener: str, closer: str, word: str, space: str) -> None:
+    """However an editor spells the comment, it withholds (written exactly) or is an error at its
+    line (every other spelling): never shown, never silently ignored."""
+    line = f"{opener}{space}{word}{space}{closer}"
+    exact = opener == "<!--" and closer == "-->" and word.startswith("arkiv: sekretess:") and space != "\u00a0"
+    if exact:
+        assert WITHHOLD.match(line) and not misspelt_marker(line), line
+    else:
+        assert misspelt_marker(line) or MARKER_LIKE.search(line), line
