@@ -79,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         help="importera även om PDF-filens signatur är ogiltig (sidan visar det)",
     )
 
+    portal = commands.add_parser("portal", help="skriv en söksida över flera organisationers arkiv")
+    portal.add_argument("config", type=Path, help="portal.yaml: organisationer med namn och webbplats")
+    portal.add_argument("--out", type=Path, default=Path("portal"))
+
     synth = commands.add_parser("synth", help="skriv ett syntetiskt arkiv (för tester och mätningar)")
     synth.add_argument("--size", choices=("small", "medium", "full"), default="small")
     synth.add_argument("--seed", type=int, default=1)
@@ -125,6 +129,15 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(args.protocols, args.body, args.date)
     if args.command in ("hooks", "rollback"):
         return run_publish(args)
+    if args.command == "portal":
+        from generator.tools.portal import PortalError, write_portal
+
+        try:
+            print(messages.PORTAL_DONE.format(page=write_portal(args.config, args.out)))
+        except PortalError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        return 0
     if args.command == "synth":
         from generator.tools.synth import write
 

@@ -118,6 +118,11 @@ PERSONNUMMER_PUBLISHED = (
     "publiceras; det kommer ur källfilernas text (kanske delat av en länk, en tabell, en radbrytning "
     "eller ett osynligt tecken): sök efter siffrorna där och ta bort dem"
 )
+PORTAL_MISSING = "filen finns inte"
+PORTAL_NO_MEMBERS = "ange organisationerna: organisationer: [{namn: ..., webbplats: https://...}]"
+PORTAL_MEMBER = "varje organisation behöver ett namn (namn:) och en webbplats (webbplats:)"
+PORTAL_SITE = "webbplatsen {value!r} är ingen webbadress (https://...) eller sökväg (/...)"
+PORTAL_DONE = "Skrev portalen {page}"
 BUILD_STOPPED = "Bygget avbröts; den publicerade webbplatsen är oförändrad."
 BUILD_DONE = "Byggt: {pages} genererade sidor i {site}"
 UNRESOLVED_REFERENCE = "{source}: § {number}: hänvisningen '{text}' pekar på en paragraf som inte finns i arkivet"

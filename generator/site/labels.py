@@ -432,3 +432,19 @@ ACCESSIBILITY_DEFAULT_METHOD = (
 ACCESSIBILITY_ASSESSED = "Bedömningen gjordes {day}."
 ACCESSIBILITY_UPDATED = "Redogörelsen uppdaterades senast {day}."
 FOOTER_CONTACT = "Kontakt"
+
+
+# -- the portal over several organisations' archives (``arkiv portal``) ---------------------------
+
+PORTAL_TITLE = "Sök i protokollarkiven"
+PORTAL_INTRO = "En sökning i alla organisationernas publicerade protokoll på en gång."
+PORTAL_LABEL = "Sök i alla arkiv"
+PORTAL_BUTTON = "Sök"
+PORTAL_MEMBERS = "Organisationerna"
+PORTAL_OPARL = "OParl"
+PORTAL_DCAT = "datakatalog (DCAT-AP-SE)"
+PORTAL_SCRIPT_TEXTS = {
+    "searching": "Söker …",
+    "hits": "{n} träffar för ”{q}”",
+    "none": "Inga träffar för ”{q}”",
+}
