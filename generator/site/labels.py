@@ -33,6 +33,8 @@ NO_MEETINGS = "Inga protokoll är publicerade ännu."
 
 MEETING = "Sammanträde"
 MEETING_TITLE = "{body} {date}"
+ON_THIS_PAGE = "På sidan"  # the list of a page's parts beside it (Material's table of contents)
+PARAGRAPH_IN_TOC = "§ {number} {title}"
 PARAGRAPH_COUNT = "{count} paragrafer"
 PARAGRAPH_COUNT_ONE = "1 paragraf"
 
