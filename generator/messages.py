@@ -131,6 +131,10 @@ IMPORT_PERSONNUMMER = (
     "kopierats; maskera numren i källan och lägg till en maskerad kopia av PDF-filen med "
     "<!-- arkiv: original-maskerad: FIL -->"
 )
+IMPORT_ORIGINAL_WITHHELD = (
+    "originalet har inte kopierats och källan saknar <!-- arkiv: original: … -->: PDF-filen håller "
+    "något som inte får publiceras (se nedan)"
+)
 IMPORT_UNPLACED = "raden kunde inte placeras i protokollets delar: {line}"
 IMPORT_SUMMARY = "Importerade: {imported}. Behöver granskas: {review}. Vägrade: {refused}."
 IMPORT_LINE = "{outcome}: {pdf}{target}"
