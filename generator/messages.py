@@ -234,6 +234,8 @@ ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"
 PDF_PLACE_PAGE = "sida {page}"
 PDF_PLACE_METADATA = "metadata"
 PDF_PLACE_ATTACHMENT = "bilaga {name}"
+PDF_PLACE_SIGNATURE = "signaturen (dess fält eller certifikat)"
+PDF_PLACE_OTHER = "bokmärken, formulärfält eller andra delar av filen"
 ORIGINAL_PERSONNUMMER = (
     "{file}: {place}: texten ser ut som ett personnummer ({value}); PDF-filen får inte publiceras med det: "
     "lägg en maskerad kopia med <!-- arkiv: original-maskerad: fil.pdf --> (i YAML: original_maskerad: fil.pdf)"

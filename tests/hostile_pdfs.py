@@ -11,6 +11,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from tests import pdfs
 
@@ -140,6 +141,44 @@ def in_free_text() -> bytes:
             f"/Contents <{_utf16(f'Personnummer {NUMBER}')}> /T (Handläggare) >>",
         )
     )
+
+
+def in_appearance() -> bytes:
+    """A FreeText annotation whose /Contents says nothing, but whose appearance (what a viewer
+    draws) shows the number."""
+
+    def appearance(pdf: RawPdf) -> str:
+        drawn = f"BT /Helv 10 Tf 2 6 Td {text_string(NUMBER)} Tj ET".encode()
+        look = pdf.stream(
+            drawn, "/Type /XObject /Subtype /Form /BBox [0 0 200 20] /Resources << /Font << /Helv 3 0 R >> >>"
+        )
+        assert look == 5
+        return ""
+
+    return protocol(
+        build=appearance,
+        annotations=(
+            "<< /Type /Annot /Subtype /FreeText /Rect [60 500 260 520] /Contents (se bilaga) /AP << /N 5 0 R >> >>",
+        ),
+    )
+
+
+def in_bookmark() -> bytes:
+    """A bookmark (outline item) titled with the number: the viewer's side panel shows it."""
+
+    def outline(pdf: RawPdf) -> str:
+        outlines = pdf.add("null")
+        item = pdf.add(f"<< /Title (Sökande {NUMBER}) /Parent {outlines} 0 R /Dest [6 0 R /Fit] >>")
+        pdf.put(outlines, f"<< /Type /Outlines /First {item} 0 R /Last {item} 0 R /Count 1 >>")
+        return f"/Outlines {outlines} 0 R /PageMode /UseOutlines"
+
+    return protocol(build=outline)
+
+
+def signed_by_certificate_with_personnummer(folder: Path) -> bytes:
+    """The protocol signed with a certificate whose subject's serialNumber is a personnummer, as
+    a Swedish e-identification's is (written without a hyphen, twelve digits)."""
+    return pdfs.sign(protocol(), folder, "Agnes Ahlberg", serial=NUMBER.replace("-", ""))
 
 
 def in_author() -> bytes:

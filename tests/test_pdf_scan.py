@@ -10,6 +10,7 @@ import resource
 import shutil
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,8 @@ PLACES: list[tuple[Callable[[], bytes], str]] = [
     (hostile_pdfs.in_hidden_text, "sida 1"),
     (hostile_pdfs.in_note, "sida 1"),
     (hostile_pdfs.in_free_text, "sida 1"),
+    (hostile_pdfs.in_appearance, "sida 1"),
+    (hostile_pdfs.in_bookmark, messages.PDF_PLACE_OTHER),
     (hostile_pdfs.in_author, "metadata"),
     (hostile_pdfs.in_keywords, "metadata"),
     (hostile_pdfs.in_xmp, "metadata"),
@@ -99,6 +102,19 @@ def test_no_site_is_written_from_an_original_with_a_personnummer(tmp_path: Path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"{PDF}: sida 1: texten ser ut som ett personnummer ({NUMBER})" in result.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_a_personnummer_in_the_signing_certificate_is_found(tmp_path: Path) -> None:
+    """A Swedish e-identification's certificate may carry its owner's personnummer (the subject's
+    serialNumber); a signed original carries the certificate to the web."""
+    # pyHanko signs with an event loop of its own; a browser test's loop may run in this thread.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        signed = worker.submit(hostile_pdfs.signed_by_certificate_with_personnummer, tmp_path).result()
+    protocols = archive_with_original(tmp_path, signed)
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    place = messages.PDF_PLACE_SIGNATURE
+    assert f"{PDF}: {place}: texten ser ut som ett personnummer (191212121212)" in result.stderr, result.stderr
 
 
 def test_a_number_the_source_excepts_is_allowed_in_its_original(tmp_path: Path) -> None:

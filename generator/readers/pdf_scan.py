@@ -27,11 +27,15 @@ from generator.readers.pdf_limits import LIMITS, Budget, Limits, bounded, limit_
 METADATA = "metadata"
 PAGE = "sida"
 ATTACHMENT = "bilaga"
+SIGNATURE = "signatur"  # the signature's own fields and the certificates in it
+OTHER = "övrigt"  # any other text string of the file: bookmarks, form fields, names
 # What a published PDF must not carry (Refusal.kind); the limits' kinds are those of PdfLimit.
 JAVASCRIPT, LAUNCH, EMBEDDED, UNREADABLE, ENCRYPTED = "javascript", "launch", "embedded", "unreadable", "encrypted"
 _DEPTH = 32  # nested direct objects looked into; deeper is not a PDF any tool writes
 # An annotation's (or its form field's) text: note, author, subject, rich text, field name and value.
 _ANNOTATION_TEXT = ("Contents", "T", "TU", "TM", "Subj", "RC", "V", "DV", "CA")
+# Strings that are bytes, not text: the file's identifiers, encryption keys, a signature's DER.
+_BINARY = frozenset({"ID", "O", "U", "OE", "UE", "Perms", "Cert", "ByteRange"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,10 @@ class Scan:
 class _Found:
     findings: list[Finding] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
+    strings: dict[str, list[str]] = field(default_factory=dict)  # text strings of objects, by place
+
+    def string(self, place: str, value: bytes) -> None:
+        self.strings.setdefault(place, []).append(_text(value).replace("\n", " "))
 
     def look(self, text: str, place: str, page: int = 0, name: str = "") -> None:
         for _line, value in personal_data.find(text):
@@ -94,6 +102,8 @@ def scan(path: Path, limits: Limits = LIMITS) -> Scan:
             _check_page_count(doc, budget)
             _structure(doc, found, budget)
             _pages(doc, found, budget)
+        for place, strings in found.strings.items():
+            found.look("\n".join(strings), place)
     except Exception as exc:
         limit = limit_in(exc)
         cause = exc.args[0] if exc.args else exc
@@ -105,6 +115,10 @@ def scan(path: Path, limits: Limits = LIMITS) -> Scan:
             found.refuse(ENCRYPTED)
         else:
             found.refuse(UNREADABLE)
+    # A number already found in a named place (a page's annotation, the metadata) is not said
+    # again for the same string met among the objects.
+    specific = {finding.value for finding in found.findings if finding.place != OTHER}
+    found.findings = [f for f in found.findings if f.place != OTHER or f.value not in specific]
     named = {refusal.kind for refusal in found.refusals if refusal.detail}
     # A file's stream is seen without its name as well as in its named file specification.
     refusals = [refusal for refusal in found.refusals if refusal.detail or refusal.kind not in named]
@@ -127,7 +141,9 @@ def _place(finding: Finding) -> str:
         return messages.PDF_PLACE_PAGE.format(page=finding.page)
     if finding.place == ATTACHMENT:
         return messages.PDF_PLACE_ATTACHMENT.format(name=finding.name)
-    return messages.PDF_PLACE_METADATA
+    return {SIGNATURE: messages.PDF_PLACE_SIGNATURE, OTHER: messages.PDF_PLACE_OTHER}.get(
+        finding.place, messages.PDF_PLACE_METADATA
+    )
 
 
 def _refusal(refusal: Refusal, file: str) -> str:
@@ -205,7 +221,14 @@ def _visit(obj: Any, found: _Found, depth: int) -> int:
     if not isinstance(obj, dict):
         return 0
     _dictionary(obj, found)
-    for value in obj.values():
+    signature = "ByteRange" in obj
+    for key, value in obj.items():
+        if isinstance(value, bytes) and key not in _BINARY and not (signature and key == "Contents"):
+            found.string(SIGNATURE if signature else OTHER, value)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, bytes):
+                    found.string(OTHER, item)
         _visit(value, found, depth + 1)
     return 1 if _name(obj.get("Type")) == "Page" else 0
 
@@ -229,6 +252,9 @@ def _dictionary(obj: dict[str, Any], found: _Found) -> None:
             data = _data(resolve1(stream))
             if data is not None:
                 found.look(_decoded(data), ATTACHMENT, name=name)
+    if "ByteRange" in obj and isinstance(obj.get("Contents"), bytes):
+        for text in _certificate_texts(obj["Contents"]):
+            found.look(text, SIGNATURE)
     if _name(obj.get("Subtype")) == "FileAttachment":
         spec = resolve1(obj.get("FS"))
         named = spec.get("UF") or spec.get("F") if isinstance(spec, dict) else obj.get("Contents")
@@ -259,8 +285,14 @@ def _pages(doc: Any, found: _Found, budget: Budget) -> None:
         budget.check_time()
         interpreter.process_page(page)
         found.look(_page_text(device.get_result()), PAGE, number)
-        for annotation in resolve1(page.annots) or []:
-            found.look("\n".join(_annotation_text(resolve1(annotation))), PAGE, number)
+        for annotation in map(resolve1, resolve1(page.annots) or []):
+            found.look("\n".join(_annotation_text(annotation)), PAGE, number)
+            # What the annotation draws (its appearance), which a viewer shows whatever /Contents says.
+            for appearance in _appearances(annotation):
+                device.begin_page(page, (1, 0, 0, 1, 0, 0))
+                interpreter.render_contents(resolve1(appearance.attrs.get("Resources")), [appearance])
+                device.end_page(page)
+                found.look(_page_text(device.get_result()), PAGE, number)
 
 
 def _page_text(layout: Any) -> str:
@@ -292,6 +324,43 @@ def _chars(item: Any) -> Iterator[Any]:
     elif isinstance(item, LTContainer):
         for child in item:
             yield from _chars(child)
+
+
+def _appearances(annotation: Any) -> Iterator[Any]:
+    """The form streams an annotation is drawn with: normal, rollover, down, in every state."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    looks = resolve1(annotation.get("AP")) if isinstance(annotation, dict) else None
+    if not isinstance(looks, dict):
+        return
+    for kind in ("N", "R", "D"):
+        look = resolve1(looks.get(kind))
+        states = look.values() if isinstance(look, dict) else [look]
+        for state in map(resolve1, states):
+            if isinstance(state, PDFStream):
+                yield state
+
+
+def _certificate_texts(contents: bytes) -> Iterator[str]:
+    """The names in the certificates a signature carries (a Swedish e-identification's subject
+    may hold its owner's personnummer as serialNumber), one line per certificate."""
+    try:
+        from asn1crypto import cms
+
+        signed = cms.ContentInfo.load(contents.rstrip(b"\0"), strict=False)["content"]
+        certificates = list(signed["certificates"] or [])
+    except Exception:
+        return
+    for certificate in certificates:
+        try:
+            chosen = certificate.chosen
+            names = [chosen.subject.native, chosen.issuer.native]
+            alternative = chosen.subject_alt_name_value
+            values = [str(v) for name in names for v in name.values()]
+            values += [str(v) for v in alternative.native] if alternative is not None else []
+        except Exception:
+            continue
+        yield " ; ".join(values)
 
 
 def _annotation_text(annotation: Any) -> Iterator[str]:
