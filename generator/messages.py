@@ -257,6 +257,10 @@ PDF_TOO_LARGE = (
     "{file}: PDF-filens innehåll blir större än {limit} MB när det packas upp; ett protokoll är långt mindre, "
     "så den läses inte"
 )
+PDF_TOO_MUCH_ON_A_PAGE = (
+    "{file}: en sida i PDF-filen ritar mer än {limit} tecken, linjer och bilder; ett protokoll har långt färre, "
+    "så den läses inte"
+)
 PDF_TOO_SLOW = "{file}: PDF-filen tog längre än {limit} sekunder att läsa och avbröts; den kan inte granskas"
 PDF_UNREADABLE = (
     "{file}: PDF-filen kan inte läsas, så den kan inte granskas för personnummer och publiceras inte; "

@@ -266,6 +266,11 @@ def many_pages(count: int | None = None) -> bytes:
     return protocol(pages=1_999, count=count)
 
 
+def crowded_page(characters: int = 250_000) -> bytes:
+    """A page that draws ``characters`` characters (a few hundred bytes once compressed)."""
+    return protocol(extra_text="x" * characters)
+
+
 def inflating(size: int = 1 << 30) -> bytes:
     """About 1 MB on disk, ``size`` bytes once inflated: a stream of zeros in the catalog's XMP
     metadata, which is read before any page."""

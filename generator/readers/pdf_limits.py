@@ -26,13 +26,16 @@ class Limits:
     pages: int = 2_000
     decompressed: int = 500 * 1024 * 1024  # bytes, all streams together
     seconds: float = 120.0
+    # Characters, paths and images drawn on one page: a dense A4 page has about 5,000; a content
+    # stream that draws millions (it compresses to nothing) would take gigabytes to lay out.
+    objects_per_page: int = 200_000
 
 
 LIMITS = Limits()
 
 
 class PdfLimit(Exception):
-    """Reading went past a limit; ``kind`` is "pages", "decompressed" or "seconds"."""
+    """Reading went past a limit; ``kind`` is "pages", "decompressed", "seconds" or "objects"."""
 
     def __init__(self, kind: str, limit: float) -> None:
         super().__init__(kind, limit)
@@ -64,6 +67,13 @@ class Budget:
     def check_pages(self, count: int) -> None:
         if count > self.limits.pages:
             raise PdfLimit("pages", self.limits.pages)
+
+    def check_objects(self, count: int) -> None:
+        """``count`` objects drawn so far on the page being read."""
+        if count > self.limits.objects_per_page:
+            raise PdfLimit("objects", self.limits.objects_per_page)
+        if count % 4096 == 0:
+            self.check_time()  # a page's content is read in one go: the time is looked at within it
 
 
 _current = threading.local()

@@ -156,6 +156,7 @@ def _refusal(refusal: Refusal, file: str) -> str:
         ENCRYPTED: messages.PDF_ENCRYPTED,
         "pages": messages.PDF_TOO_MANY_PAGES,
         "seconds": messages.PDF_TOO_SLOW,
+        "objects": messages.PDF_TOO_MUCH_ON_A_PAGE,
     }.get(refusal.kind, messages.PDF_UNREADABLE)
     return template.format(file=file, name=refusal.detail or "utan namn", limit=refusal.detail)
 
@@ -273,12 +274,11 @@ def _stream(stream: Any, found: _Found) -> None:
 
 def _pages(doc: Any, found: _Found, budget: Budget) -> None:
     """Each page's text (what a reader of the PDF sees, and hidden text) and its annotations'."""
-    from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdftypes import resolve1
 
-    device = PDFPageAggregator(PDFResourceManager(caching=True), laparams=None)
+    device = _text_device(PDFResourceManager(caching=True), budget)
     interpreter = PDFPageInterpreter(device.rsrcmgr, device)
     for number, page in enumerate(PDFPage.create_pages(doc), start=1):
         budget.check_pages(number)
@@ -293,6 +293,36 @@ def _pages(doc: Any, found: _Found, budget: Budget) -> None:
                 interpreter.render_contents(resolve1(appearance.attrs.get("Resources")), [appearance])
                 device.end_page(page)
                 found.look(_page_text(device.get_result()), PAGE, number)
+
+
+def _text_device(resources: Any, budget: Budget) -> Any:
+    """pdfminer's layout device keeping only characters, each object drawn counted against the
+    page's limit (paths and images are counted, not kept: no text is in them)."""
+    from pdfminer.converter import PDFPageAggregator
+
+    class Counting(PDFPageAggregator):
+        drawn = 0
+
+        def begin_page(self, page: Any, ctm: Any) -> None:
+            self.drawn = 0
+            super().begin_page(page, ctm)
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            self.count()
+            width: float = super().render_char(*args, **kwargs)
+            return width
+
+        def paint_path(self, *args: Any, **kwargs: Any) -> None:
+            self.count()
+
+        def render_image(self, *args: Any, **kwargs: Any) -> None:
+            self.count()
+
+        def count(self) -> None:
+            self.drawn += 1
+            budget.check_objects(self.drawn)
+
+    return Counting(resources, laparams=None)
 
 
 def _page_text(layout: Any) -> str:
