@@ -235,6 +235,7 @@ PDF_PLACE_PAGE = "sida {page}"
 PDF_PLACE_METADATA = "metadata"
 PDF_PLACE_ATTACHMENT = "bilaga {name}"
 PDF_PLACE_SIGNATURE = "signaturen (dess fält eller certifikat)"
+PDF_PLACE_REVISION = "version {revision} av filen (ersatt av en senare ändring men kvar i filen), {place}"
 PDF_PLACE_OTHER = "bokmärken, formulärfält eller andra delar av filen"
 ORIGINAL_PERSONNUMMER = (
     "{file}: {place}: texten ser ut som ett personnummer ({value}); PDF-filen får inte publiceras med det: "

@@ -8,6 +8,7 @@ Agency's well-known test number.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -85,12 +86,7 @@ def protocol(
     kids = []
     numbers = sorted({int(y // pdfs.PAGE_HEIGHT) for _, y, _, _ in pdfs.DRAWN_LINES})
     for index in numbers:
-        stream = b""
-        for x, y, text, bold in pdfs.DRAWN_LINES:
-            if int(y // pdfs.PAGE_HEIGHT) == index:
-                escaped = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-                top = y - index * pdfs.PAGE_HEIGHT
-                stream += b"BT /%s 11 Tf %.1f %.1f Td (%s) Tj ET\n" % (b"F2" if bold else b"F1", x, 842 - top, escaped)
+        stream = drawn_page(index)
         first = index == numbers[0]
         if first and extra_text:
             stream += b"BT /F1 11 Tf 60 420 Td %s Tj ET\n" % text_string(extra_text).encode("latin-1")
@@ -116,6 +112,17 @@ def protocol(
     pdf.put(catalog_number, f"<< /Type /Catalog /Pages {tree} 0 R {catalog} {added} >>")
     info_number = pdf.add(f"<< /Producer (Protokollarkivets test) {info} >>")
     return pdf.write(catalog_number, info_number)
+
+
+def drawn_page(index: int) -> bytes:
+    """The content stream of the drawn protocol's page ``index`` (0, 1)."""
+    stream = b""
+    for x, y, text, bold in pdfs.DRAWN_LINES:
+        if int(y // pdfs.PAGE_HEIGHT) == index:
+            escaped = text.encode("cp1252").replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+            top = y - index * pdfs.PAGE_HEIGHT
+            stream += b"BT /%s 11 Tf %.1f %.1f Td (%s) Tj ET\n" % (b"F2" if bold else b"F1", x, 842 - top, escaped)
+    return stream
 
 
 # -- a personnummer in each place a PDF can hold text ------------------------------------------
@@ -179,6 +186,21 @@ def signed_by_certificate_with_personnummer(folder: Path) -> bytes:
     """The protocol signed with a certificate whose subject's serialNumber is a personnummer, as
     a Swedish e-identification's is (written without a hyphen, twelve digits)."""
     return pdfs.sign(protocol(), folder, "Agnes Ahlberg", serial=NUMBER.replace("-", ""))
+
+
+def masked_by_an_update() -> bytes:
+    """The number on page 1, then "masked" by an incremental update that replaces the page's
+    content stream (object 5) with one without it: the file shows a clean page, and still holds
+    the first version."""
+    base = in_text_layer()
+    previous = int(re.findall(rb"startxref\n(\d+)", base)[-1])
+    clean = drawn_page(0)
+    offset = len(base)
+    update = b"5 0 obj\n<< /Length %d >>\nstream\n" % len(clean) + clean + b"\nendstream\nendobj\n"
+    start = offset + len(update)
+    update += b"xref\n0 1\n0000000000 65535 f \n5 1\n%010d 00000 n \n" % offset
+    update += b"trailer\n<< /Size 10 /Root 1 0 R /Info 9 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (previous, start)
+    return base + update
 
 
 def in_author() -> bytes:

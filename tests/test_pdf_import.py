@@ -393,8 +393,9 @@ def test_a_clean_hand_written_protocol_imports_with_its_original(tmp_path: Path)
         (hostile_pdfs.in_free_text, "sida 1"),
         (hostile_pdfs.in_author, "metadata"),
         (hostile_pdfs.in_xmp, "metadata"),
+        (hostile_pdfs.masked_by_an_update, messages.PDF_PLACE_REVISION.format(revision=1, place="sida 1")),
     ],
-    ids=lambda case: getattr(case, "__name__", case),
+    ids=lambda case: getattr(case, "__name__", "plats"),
 )
 def test_a_personnummer_outside_the_text_keeps_the_original_out(
     make: Callable[[], bytes], place: str, tmp_path: Path

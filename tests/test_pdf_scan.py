@@ -39,6 +39,7 @@ PLACES: list[tuple[Callable[[], bytes], str]] = [
     (hostile_pdfs.in_keywords, "metadata"),
     (hostile_pdfs.in_xmp, "metadata"),
     (hostile_pdfs.attachment, "bilaga bilaga.txt"),
+    (hostile_pdfs.masked_by_an_update, messages.PDF_PLACE_REVISION.format(revision=1, place="sida 1")),
 ]
 # (how the PDF is made, what the message says of it)
 FORBIDDEN: list[tuple[Callable[[], bytes], str]] = [

@@ -12,10 +12,11 @@ carry: JavaScript, an action that launches a program, an embedded file. It reads
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,7 @@ class Finding:
     value: str
     page: int = 0
     name: str = ""
+    revision: int = 0  # an earlier version of the file the number is in (0: the file as shown)
 
 
 @dataclass(frozen=True)
@@ -91,19 +93,22 @@ def version() -> str:
 
 
 def scan(path: Path, limits: Limits = LIMITS) -> Scan:
-    """Everything in the PDF at ``path`` that may not be published; never raises."""
-    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFParser
+    """Everything in the PDF at ``path`` that may not be published; never raises.
+
+    The file as it is shown, then each earlier version it still holds: an incremental update
+    (the way a signature, and many editors, change a PDF) leaves the replaced objects in the
+    file, so text "removed" by one is still published.
+    """
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
     found = _Found()
     try:
-        with bounded(limits) as budget, path.open("rb") as handle:
-            doc = PDFDocument(PDFParser(handle))
-            _check_page_count(doc, budget)
-            _structure(doc, found, budget)
-            _pages(doc, found, budget)
-        for place, strings in found.strings.items():
-            found.look("\n".join(strings), place)
+        with bounded(limits) as budget:
+            data = path.read_bytes()
+            _read(data, found, budget)
+            ends = [match.end() for match in _END_OF_REVISION.finditer(data)]
+            for number, end in enumerate(ends[:-1], start=1):
+                _earlier(data[:end], number, found, budget)
     except Exception as exc:
         limit = limit_in(exc)
         cause = exc.args[0] if exc.args else exc
@@ -115,14 +120,47 @@ def scan(path: Path, limits: Limits = LIMITS) -> Scan:
             found.refuse(ENCRYPTED)
         else:
             found.refuse(UNREADABLE)
-    # A number already found in a named place (a page's annotation, the metadata) is not said
-    # again for the same string met among the objects.
-    specific = {finding.value for finding in found.findings if finding.place != OTHER}
-    found.findings = [f for f in found.findings if f.place != OTHER or f.value not in specific]
     named = {refusal.kind for refusal in found.refusals if refusal.detail}
     # A file's stream is seen without its name as well as in its named file specification.
     refusals = [refusal for refusal in found.refusals if refusal.detail or refusal.kind not in named]
     return Scan(tuple(found.findings), tuple(refusals))
+
+
+_END_OF_REVISION = re.compile(rb"%%EOF[\r\n]*")
+
+
+def _read(data: bytes, found: _Found, budget: Budget) -> None:
+    """One version of the file: its objects, then its pages."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    doc = PDFDocument(PDFParser(io.BytesIO(data)))
+    _check_page_count(doc, budget)
+    _structure(doc, found, budget)
+    _pages(doc, found, budget)
+    for place, strings in found.strings.items():
+        found.look("\n".join(strings), place)
+    # A number already found in a named place (a page's annotation, the metadata) is not said
+    # again for the same string met among the objects.
+    specific = {finding.value for finding in found.findings if finding.place != OTHER}
+    found.findings = [f for f in found.findings if f.place != OTHER or f.value not in specific]
+
+
+def _earlier(data: bytes, revision: int, found: _Found, budget: Budget) -> None:
+    """The personnummer of an earlier version that the file as shown does not show (what it
+    shows is said once, in its place). A version that cannot be read alone is passed over."""
+    earlier = _Found()
+    try:
+        _read(data, earlier, budget)
+    except Exception as exc:
+        if limit_in(exc):
+            raise
+        return
+    shown = {finding.value for finding in found.findings}
+    for finding in earlier.findings:
+        if finding.value not in shown:
+            found.findings.append(replace(finding, revision=revision))
+            shown.add(finding.value)
 
 
 def reasons(scan: Scan, file: str, allowed: frozenset[str] | set[str] = frozenset()) -> list[str]:
@@ -137,6 +175,9 @@ def reasons(scan: Scan, file: str, allowed: frozenset[str] | set[str] = frozense
 
 
 def _place(finding: Finding) -> str:
+    if finding.revision:
+        inner = _place(replace(finding, revision=0))
+        return messages.PDF_PLACE_REVISION.format(revision=finding.revision, place=inner)
     if finding.place == PAGE:
         return messages.PDF_PLACE_PAGE.format(page=finding.page)
     if finding.place == ATTACHMENT:
