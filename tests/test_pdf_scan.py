@@ -6,6 +6,7 @@ files written in PDF syntax (``tests.hostile_pdfs``)."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import time
 from collections.abc import Callable
@@ -17,7 +18,7 @@ import pytest
 from generator import messages
 from generator.problems import Problems
 from generator.readers import pdf_scan
-from generator.readers.cache import SourceCache
+from generator.readers.cache import SourceCache, load_signed
 from generator.readers.pdf_limits import LIMITS, Limits
 from generator.readers.sources import read_sources
 from tests import hostile_pdfs
@@ -224,6 +225,17 @@ def test_an_original_is_scanned_once_per_content(tmp_path: Path, monkeypatch: py
     assert [p.message for p in problems.errors] == [
         messages.ORIGINAL_PERSONNUMMER.format(file="direktionen/kopia.pdf", place="metadata", value=NUMBER)
     ]
+
+
+def test_validate_keeps_the_scans_for_the_next_run(tmp_path: Path) -> None:
+    """``arkiv validate`` (and the server's check of a push) keep the scans beside the builds'
+    cache, so the next run reads only PDFs it has not seen."""
+    protocols = archive_with_original(tmp_path, hostile_pdfs.protocol())
+    assert arkiv("validate", "--protocols", protocols, cwd=tmp_path).returncode == 0
+    (store,) = (tmp_path / ".cache" / "arkiv").glob("pdf-granskning-*.pickle")
+    kept = load_signed(store, pdf_scan.version())
+    digest = hashlib.sha512((protocols / "direktionen" / "bevis.pdf").read_bytes()).hexdigest()
+    assert isinstance(kept, dict) and kept == {digest: pdf_scan.Scan()}
 
 
 def test_the_seed_original_scan_time(capsys: pytest.CaptureFixture[str]) -> None:
