@@ -125,6 +125,14 @@ def test_a_number_the_source_excepts_is_allowed_in_its_original(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
 
 
+def test_an_original_that_cannot_be_read_is_refused(tmp_path: Path) -> None:
+    """What cannot be read cannot be shown to hold no personnummer (it was published before)."""
+    protocols = archive_with_original(tmp_path, b"%PDF-1.4 justerat protokoll")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"direktionen/2023-11-30.yaml:{LINE}:1: error: {messages.PDF_UNREADABLE.format(file=PDF)}" in result.stderr
+
+
 def test_a_clean_original_passes(tmp_path: Path) -> None:
     protocols = archive_with_original(tmp_path, hostile_pdfs.protocol())
     result = arkiv("validate", "--protocols", protocols)
