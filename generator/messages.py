@@ -33,11 +33,23 @@ SCHEMA_UNKNOWN = "okänt fält '{field}'; tillåtna fält är: {allowed}"
 SCHEMA_TYPE = "fältet '{field}' ska vara {expected}"
 SCHEMA_PATTERN = "fältet '{field}' har fel form: {value!r}"
 SCHEMA_ENUM = "fältet '{field}' ska vara ett av: {allowed}"
+SCHEMA_MAX_ITEMS = (
+    "fältet '{field}' har {count} poster; högst {limit} godtas i en fil (dela upp sammanträdet eller "
+    "kontrollera att filen inte har upprepats)"
+)
 SCHEMA_OTHER = "fältet '{field}': {detail}"
 
 GUARD_LINE_TOO_LONG = "raden är längre än {limit} tecken; dela upp texten i stycken"
 GUARD_MARKUP = "raden har en ovanligt lång följd av tecknen [ ] * _ ` < > ! \\ (över {limit}); ta bort dem"
 GUARD_MARKUP_FILE = "filen har över {limit} av tecknen [ ] * _ ` < > ! \\; ett protokoll har långt färre"
+TOO_MANY_ITEMS = (
+    "filen har fler än {limit} paragrafer; inget protokoll har så många; kontrollera att texten inte "
+    "har upprepats eller dela upp den"
+)
+CONTROL_CHARACTER = (
+    "texten har ett styrtecken ({character}) som inte kan publiceras; ta bort det (det syns inte i de "
+    "flesta redigerare: skriv om ordet eller kopiera texten som oformaterad text)"
+)
 GUARD_NESTING = "listan är nästlad djupare än {limit} nivåer"
 NUMBER_TOO_LONG = "talet {value} är orimligt långt"
 DATE_IMPLAUSIBLE = "{field} {value} är ett orimligt datum för ett protokoll (årtal {low}–{high})"
@@ -45,6 +57,13 @@ POSTING_IMPLAUSIBLE = "{field} {value} ligger mer än ett år efter sammanträde
 START_AFTER_END = "sammanträdet slutar ({end}) före det börjar ({start})"
 PARAGRAPH_NUMBER_TOO_LONG = "paragrafnumret {value} är orimligt långt"
 SYMLINK_SOURCE = "{path} är en symbolisk länk; lägg in själva filen i protocols/"
+VOCABULARY_PATTERN = "ordlista: {key}: mönstret {value!r} kan inte användas: {why}"
+PATTERN_TOO_LONG = "det är längre än {limit} tecken"
+PATTERN_INVALID = "det är inget giltigt reguljärt uttryck ({problem})"
+PATTERN_NESTED = (
+    "en upprepning (+, * eller {n,}) eller ett val (a|b) står inuti en upprepning, vilket kan ta "
+    "orimligt lång tid på en rad som inte passar; skriv mönstret utan den inre upprepningen"
+)
 VOCABULARY_KEY = "ordlista: okänd nyckel {key!r}; nycklarna är: {known}"
 SLUG_RESERVED = "organet kan inte heta '{slug}': adressen används av arkivet självt ({reserved})"
 SLUG_DUPLICATE = "organet '{slug}' står två gånger"
@@ -94,6 +113,11 @@ ACCESSIBILITY_NO_CONTACT = (
 )
 PERSONNUMMER = "texten ser ut som ett personnummer ({value}); det får inte publiceras"
 
+PERSONNUMMER_PUBLISHED = (
+    "den byggda filen skulle visa något som ser ut som ett personnummer ({value}); det får inte "
+    "publiceras; det kommer ur källfilernas text (kanske delat av en länk, en tabell, en radbrytning "
+    "eller ett osynligt tecken): sök efter siffrorna där och ta bort dem"
+)
 BUILD_STOPPED = "Bygget avbröts; den publicerade webbplatsen är oförändrad."
 BUILD_DONE = "Byggt: {pages} genererade sidor i {site}"
 UNRESOLVED_REFERENCE = "{source}: § {number}: hänvisningen '{text}' pekar på en paragraf som inte finns i arkivet"
@@ -203,6 +227,10 @@ LOG_INTERRUPTED = "avbrutet bygge {build} städades bort"
 LOG_SUPERSEDED = "{commit} byggdes men publiceras inte: grenen har redan en senare version"
 LOG_ROLLED_BACK = "återställd till {build}"
 NO_SUCH_BUILD = "bygget {name} finns inte; sparade byggen: {builds}"
+ROLLBACK_WITHHELD = (
+    "bygget {build} visar text som ett senare bygge inte publicerar (sekretess): {withheld}; "
+    "återställningen gjordes inte. Rätta i stället källfilen och publicera den på nytt"
+)
 NOTHING_TO_ROLL_BACK = "det finns inget tidigare bygge att återställa till"
 ROLLED_BACK = "Webbplatsen visar nu bygget {build}"
 SCAFFOLD_EXISTS = "{path} finns redan; ett sammanträde ska ha en enda fil"
@@ -222,6 +250,15 @@ MARKER_UNKNOWN = (
 MARKER_OUTSIDE_ITEMS = (
     "sekretessmarkeringen står utanför paragraferna; den gäller en paragraf (direkt efter rubriken) "
     "eller en del av den (under en mellanrubrik)"
+)
+MARKER_MISSPELT = (
+    "markeringen {value!r} är ingen HTML-kommentar (ett tankstreck, en vinkel eller ett mellanslag i "
+    "stället för <!-- och -->, som Word kan skriva dem); den skulle visas och inte verka; skriv den med "
+    "vanliga tecken, till exempel <!-- arkiv: sekretess: skäl -->"
+)
+MARKER_NO_GROUND = (
+    "sekretessmarkeringen saknar skäl; skriv grunden för sekretessen, till exempel "
+    "<!-- arkiv: sekretess: OSL 26 kap. 1 § -->"
 )
 MARKER_IN_YAML = "arkiv-markeringar används inte i YAML; skriv sekretess: {{grund: ...}} på paragrafen eller avsnittet"
 ORIGINAL_CHANGED = (
@@ -284,6 +321,12 @@ MD_POSTING_NOT_A_DATE = "anslagets datum '{value}' är inget datum: anslaget pub
 FURNITURE_NAVIGATION = "den sparade webbsidans länkar inom webbplatsen"
 FURNITURE_LETTERHEAD = "brevhuvud eller sidfot med organisationens namn och adress"
 FURNITURE_VOCABULARY = "ordlistans möbelmönster"
+FURNITURE_OWN_VOCABULARY = "organisationens eget möbelmönster i organisation.yaml"
+OWN_FURNITURE_IN_ITEM = (
+    "raden står bara en gång eller är en mening, men tas bort ur paragrafen som sidhuvud eller sidfot av ett mönster "
+    "under ordlista: möbler_mönster i organisation.yaml; stämmer mönstret, eller tar det bort text ur "
+    "protokollet? ({text!r})"
+)
 FURNITURE_HEADER_CELLS = "sidhuvud i celler: namn, titel, sidnummer"
 FURNITURE_PAGE_NUMBERS = "återkommer med skiftande sidnummer"
 FURNITURE_MEETING_DATE = "återkommer med mötets datum"
