@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import messages
 from generator.build import CACHE_FOLDER, BuildFailed, BuildOptions, build, build_preview
 from generator.problems import Problems
+from generator.readers.cache import SourceCache
 from generator.readers.markdown import MarkdownReader
 from generator.readers.organisation import read_organisation
 from generator.readers.sources import read_sources, read_text
@@ -280,7 +281,9 @@ def run_validate(protocols: Path, paths: list[Path], output: str) -> int:
             if not path.resolve().is_relative_to(root):
                 problems.error(str(path), 1, messages.FILE_NAME.format(name=path))
         protocols = root
-    read_sources(protocols, problems, only=only, workers=os.cpu_count() or 1, reserved=urls.RESERVED_SLUGS)
+    # The builds' cache (beside mkdocs.yml): what was read, and the original PDFs scanned, before.
+    cache = SourceCache.for_archive(CACHE_FOLDER.resolve(), protocols)
+    read_sources(protocols, problems, only=only, workers=os.cpu_count() or 1, reserved=urls.RESERVED_SLUGS, cache=cache)
     if output == "json":
         print(
             json.dumps(

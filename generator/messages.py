@@ -160,6 +160,10 @@ IMPORT_PERSONNUMMER = (
     "kopierats; maskera numren i källan och lägg till en maskerad kopia av PDF-filen med "
     "<!-- arkiv: original-maskerad: FIL -->"
 )
+IMPORT_ORIGINAL_WITHHELD = (
+    "originalet har inte kopierats och källan saknar <!-- arkiv: original: … -->: PDF-filen håller "
+    "något som inte får publiceras (se nedan)"
+)
 IMPORT_UNPLACED = "raden kunde inte placeras i protokollets delar: {line}"
 IMPORT_SUMMARY = "Importerade: {imported}. Behöver granskas: {review}. Vägrade: {refused}."
 IMPORT_LINE = "{outcome}: {pdf}{target}"
@@ -267,6 +271,45 @@ ORIGINAL_CHANGED = (
     "filen har bytts ut eller ändrats; lägg tillbaka den signerade filen"
 )
 ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"
+# What a published original PDF holds, scanned before it is published (and before arkiv import
+# copies it); each names the file. The place of a personnummer: a page, the metadata, an attachment.
+PDF_PLACE_PAGE = "sida {page}"
+PDF_PLACE_METADATA = "metadata"
+PDF_PLACE_ATTACHMENT = "bilaga {name}"
+PDF_PLACE_SIGNATURE = "signaturen (dess fält eller certifikat)"
+PDF_PLACE_REVISION = "version {revision} av filen (ersatt av en senare ändring men kvar i filen), {place}"
+PDF_PLACE_OTHER = "bokmärken, formulärfält eller andra delar av filen"
+ORIGINAL_PERSONNUMMER = (
+    "{file}: {place}: texten ser ut som ett personnummer ({value}); PDF-filen får inte publiceras med det: "
+    "lägg en maskerad kopia med <!-- arkiv: original-maskerad: fil.pdf --> (i YAML: original_maskerad: fil.pdf)"
+)
+PDF_JAVASCRIPT = (
+    "{file}: PDF-filen innehåller JavaScript (kod som körs när filen öppnas) och publiceras inte; "
+    "spara eller skriv ut en kopia utan skript till PDF"
+)
+PDF_LAUNCH = (
+    "{file}: PDF-filen innehåller en åtgärd som startar ett program eller öppnar en fil (/Launch) och publiceras "
+    "inte; spara eller skriv ut en kopia utan den till PDF"
+)
+PDF_EMBEDDED = (
+    "{file}: PDF-filen har en inbäddad fil ({name}) och publiceras inte; ta bort bilagan ur PDF-filen "
+    "(publicera den som eget dokument om den ska visas)"
+)
+PDF_TOO_MANY_PAGES = "{file}: PDF-filen har fler än {limit} sidor; ett protokoll har långt färre, så den läses inte"
+PDF_TOO_LARGE = (
+    "{file}: PDF-filens innehåll blir större än {limit} MB när det packas upp; ett protokoll är långt mindre, "
+    "så den läses inte"
+)
+PDF_TOO_MUCH_ON_A_PAGE = (
+    "{file}: en sida i PDF-filen ritar mer än {limit} tecken, linjer och bilder; ett protokoll har långt färre, "
+    "så den läses inte"
+)
+PDF_TOO_SLOW = "{file}: PDF-filen tog längre än {limit} sekunder att läsa och avbröts; den kan inte granskas"
+PDF_UNREADABLE = (
+    "{file}: PDF-filen kan inte läsas, så den kan inte granskas för personnummer och publiceras inte; "
+    "spara den på nytt som PDF"
+)
+PDF_ENCRYPTED = "{file}: PDF-filen är krypterad eller lösenordsskyddad och kan inte granskas; lägg en oskyddad kopia"
 VOCABULARY_TABLE_WORDS = "Ord och mönster som läsaren känner igen"
 MESSAGE_TABLE_HEADING = "Meddelande (‹…› ersätts med fältet, värdet eller numret)"
 SOURCES_INVALID = "Källfilerna har fel; inget har publicerats:\n{report}"

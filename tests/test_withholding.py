@@ -15,6 +15,7 @@ from generator.model import Item
 from generator.problems import Problems
 from generator.readers.markers import MARKER_LIKE, WITHHOLD, misspelt_marker
 from generator.readers.sources import read_sources
+from tests import hostile_pdfs
 from tests.conftest import PROTOCOLS, arkiv, build_site
 from tests.helpers import line_of
 from tests.htmlcheck import Page
@@ -260,8 +261,10 @@ def test_a_marker_in_yaml_is_an_error(tmp_path: Path) -> None:
 def test_withheld_parts_publish_only_a_redacted_original(tmp_path: Path) -> None:
     protocols = tmp_path / "protocols"
     shutil.copytree(PROTOCOLS, protocols)
-    (protocols / "direktionen" / "protokoll.pdf").write_bytes(b"%PDF-1.4 signerat original med allt\n")
-    (protocols / "direktionen" / "maskerat.pdf").write_bytes(b"%PDF-1.4 maskerad kopia\n")
+    # Real PDFs: an original that cannot be read cannot be scanned for personnummer, and is refused.
+    (protocols / "direktionen" / "protokoll.pdf").write_bytes(hostile_pdfs.protocol(extra_text="original med allt"))
+    masked = hostile_pdfs.protocol(extra_text="maskerad kopia")
+    (protocols / "direktionen" / "maskerat.pdf").write_bytes(masked)
     source = protocols / "direktionen" / "2023-10-26.md"
     withheld = source.read_text(encoding="utf-8").replace(
         "## **Faktureringsrutiner**\n", f"## **Faktureringsrutiner**\n\n<!-- arkiv: sekretess: {GROUND} -->\n"
@@ -273,7 +276,7 @@ def test_withheld_parts_publish_only_a_redacted_original(tmp_path: Path) -> None
     assert f"direktionen/2023-10-26.md:{line}:1: error: protokollet har delar som inte publiceras" in refused.stderr
     source.write_text(withheld + "\n<!-- arkiv: original-maskerad: maskerat.pdf -->\n", encoding="utf-8")
     site = build_site(protocols, tmp_path / "site")
-    assert (site / "direktionen" / "2023-10-26" / "protokoll.pdf").read_bytes() == b"%PDF-1.4 maskerad kopia\n"
+    assert (site / "direktionen" / "2023-10-26" / "protokoll.pdf").read_bytes() == masked
     assert "Det justerade protokollet, maskerat (PDF)" in Page(site, "direktionen/2023-10-26/").text
 
 

@@ -43,6 +43,7 @@ from generator.publish.deploy import (
     switch,
     time_limit,
 )
+from generator.readers.cache import SourceCache
 from generator.readers.organisation import FILE_NAME as ORGANISATION_FILE
 from generator.readers.registry import READERS, SourceText
 from generator.readers.sources import Sources, read_sources
@@ -289,7 +290,10 @@ def _pre_receive(stdin: str, branch: str, web_root: Path, allow: tuple[str, ...]
         with tempfile.TemporaryDirectory(prefix="arkiv-granskning-") as work:
             _export(update.new, Path(work))
             problems = Problems()
-            sources = read_sources(Path(work) / "protocols", problems, reserved=urls.RESERVED_SLUGS)
+            # The builds' cache: a push is read (and its original PDFs scanned) only where it
+            # differs from what was read before, and the build after it finds it read.
+            cache = SourceCache(cache_dir(web_root))
+            sources = read_sources(Path(work) / "protocols", problems, reserved=urls.RESERVED_SLUGS, cache=cache)
             if problems.items:
                 print(problems.report(), file=sys.stderr)
             published = check_published(update, sources) if sources is not None else []
