@@ -15,7 +15,8 @@ pytestmark = pytest.mark.browser
 
 def test_agenda_paragraph_and_case_links_work(page: Page, served: str) -> None:
     page.goto(served + "direktionen/2023-10-26/")
-    page.get_by_role("link", name="§ 71 Delårsbokslut per 2023-08-31").click()
+    # The ärendelista's link (the same § is in "På sidan" beside the page).
+    page.get_by_role("article").get_by_role("link", name="§ 71 Delårsbokslut per 2023-08-31").click()
     assert page.url.endswith("#paragraf-71")
     heading = page.locator("h2#paragraf-71")
     expect(heading).to_be_in_viewport()
