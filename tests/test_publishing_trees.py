@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.publish import tree
-from tests.conftest import arkiv, copy_project
+from tests.conftest import ROOT, arkiv, copy_project
 from tests.helpers import GIT_ENV, git
 from tests.test_publishing_trust import push_all, server
 
@@ -151,3 +151,34 @@ def test_a_clone_of_the_server_checks_out_the_published_branch(tmp_path: Path) -
     assert cloned.returncode == 0 and "warning" not in cloned.stderr, cloned.stderr
     assert git("rev-parse", "--abbrev-ref", "HEAD", cwd=clone).stdout.strip() == "main"
     assert (clone / SEED).is_file()
+
+
+def test_a_push_of_the_project_as_staff_have_it_is_accepted_and_its_other_files_unused(tmp_path: Path) -> None:
+    """Staff clone the whole project (generator/, docs/, mkdocs.yml … beside protocols/): files the
+    server has too, unchanged, pass; a changed one is refused by name."""
+    project, bare, web = tmp_path / "projekt", tmp_path / "protokoll.git", tmp_path / "www"
+    assert git("clone", "-q", ROOT, project, cwd=tmp_path).returncode == 0
+    git("init", "-q", "--bare", "-b", "main", bare, cwd=tmp_path)
+    installed = arkiv("hooks", "install", bare, "--web-root", web, "--project", project)
+    assert installed.returncode == 0, installed.stderr
+    first = git("push", bare, "HEAD:main", cwd=project)
+    assert first.returncode == 0 and "Publicerat" in first.stderr, first.stderr
+    # As the staff guide says: clone, add the protocol, commit, push.
+    work = tmp_path / "arbete"
+    git("clone", "-q", bare, work, cwd=tmp_path)
+    assert (work / "generator" / "cli.py").is_file() and (work / "mkdocs.yml").is_file()
+    meeting = "organ: direktionen\ndatum: 2023-12-14\nparagrafer:\n  - {paragraf: 1, rubrik: Budget, beslut: Antas.}\n"
+    (work / "protocols" / "direktionen" / "2023-12-14.yaml").write_text(meeting, encoding="utf-8")
+    added = push_all(work, "Protokoll 2023-12-14")
+    assert added.returncode == 0 and "Publicerat" in added.stderr, added.stderr
+    assert (web / "direktionen" / "2023-12-14" / "index.html").is_file()
+    for name in ("generator/cli.py", "mkdocs.yml"):
+        with open(work / name, "a", encoding="utf-8") as changed:
+            changed.write("# ändrad\n")
+    refused = push_all(work, "ändrad kod")
+    assert refused.returncode != 0 and "pushen ändrar filer utanför protocols/: generator/cli.py, mkdocs.yml" in (
+        refused.stderr
+    ), refused.stderr
+    guide = (ROOT / "docs" / "publicera.md").read_text(encoding="utf-8")
+    steps = guide.split("## Så pushar du")[1].split("\n## ")[0]
+    assert all(command in steps for command in ("git clone", "git add", "git commit", "git push"))
