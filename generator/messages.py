@@ -205,6 +205,9 @@ PUBLISHED_CHANGED = (
     "{path} är publicerat; en ändring kräver en ny rättelse i filen: "
     "<!-- arkiv: rättelse: ÅÅÅÅ-MM-DD: vad som rättades och varför --> (i YAML: rättelser: [{{datum: …, skäl: …}}])"
 )
+PUBLISHING_IN_PROGRESS = (
+    "{path}: bygget som kan publicera den pågår just nu; vänta tills det är klart (se bygglogg.txt) och pusha igen"
+)
 PUBLISHED_FILE_CHANGED = (
     "{path} är publicerad och kan inte bytas ut; lägg den nya filen under ett nytt namn och skriv en rättelse"
 )

@@ -21,6 +21,7 @@ from tests.test_publishing_trust import push_all, server
 
 MEETING = "organ: direktionen\ndatum: 2023-12-14\nparagrafer:\n  - {paragraf: 1, rubrik: Budget, beslut: Antas.}\n"
 NEW = Path("protocols") / "direktionen" / "2023-12-14.yaml"
+LATER = Path("protocols") / "direktionen" / "2024-01-18.yaml"
 
 
 def test_a_file_whose_build_failed_was_never_published_and_may_be_fixed_or_removed(tmp_path: Path) -> None:
@@ -69,7 +70,7 @@ def test_a_push_overtaken_by_a_later_one_is_told_so(tmp_path: Path) -> None:
         while git("rev-parse", "main", cwd=bare).stdout.strip() != pushed and time.monotonic() < deadline:
             time.sleep(0.1)
         git("pull", "-q", "origin", "main", cwd=other)
-        (other / NEW).write_text(MEETING.replace("Antas.", "Antas med ändring."), encoding="utf-8")
+        (other / LATER).write_text(MEETING.replace("2023-12-14", "2024-01-18"), encoding="utf-8")
         git("add", "-A", cwd=other)
         git("commit", "-q", "-m", "sedan", cwd=other)
         second = subprocess.Popen(
@@ -84,7 +85,41 @@ def test_a_push_overtaken_by_a_later_one_is_told_so(tmp_path: Path) -> None:
     told = messages.PUSH_SUPERSEDED.format(commit=pushed[:7], tip=later[:7])
     assert told in first_err, first_err
     assert "Publicerat" in second_err, second_err
-    assert "Antas med ändring." in (web / "direktionen" / "2023-12-14" / "index.html").read_text(encoding="utf-8")
+    assert (web / "direktionen" / "2024-01-18" / "index.html").is_file()
+    assert (web / "direktionen" / "2023-12-14" / "index.html").is_file()
+
+
+def test_a_file_of_a_build_under_way_may_not_be_removed_until_it_ends(tmp_path: Path) -> None:
+    """Only the branch's tip can still go live; while a build runs it may be the tip's, so a push
+    that would remove what it publishes is asked to wait, and is refused by the usual rule after."""
+    bare, work, web = server(tmp_path)
+    other = tmp_path / "kollega"
+    git("clone", "-q", bare, other, cwd=tmp_path)
+    with open(web.with_name("www.builds") / ".lås", "w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        (work / NEW).write_text(MEETING, encoding="utf-8")
+        git("add", "-A", cwd=work)
+        git("commit", "-q", "-m", "nytt", cwd=work)
+        first = subprocess.Popen(
+            ["git", "push", "origin", "HEAD:main"], cwd=work, env=GIT_ENV, stderr=subprocess.PIPE, text=True
+        )
+        pushed = git("rev-parse", "HEAD", cwd=work).stdout.strip()
+        deadline = time.monotonic() + 120
+        while git("rev-parse", "main", cwd=bare).stdout.strip() != pushed and time.monotonic() < deadline:
+            time.sleep(0.1)
+        git("pull", "-q", "origin", "main", cwd=other)
+        (other / NEW).unlink()
+        git("commit", "-q", "-a", "-m", "bort medan bygget pågår", cwd=other)
+        # Were it accepted, its build would wait for the lock held here: a time limit, not a hang.
+        waiting = subprocess.run(
+            ["git", "push", "origin", "HEAD:main"], cwd=other, env=GIT_ENV, capture_output=True, text=True, timeout=60
+        )
+        assert waiting.returncode != 0
+        assert messages.PUBLISHING_IN_PROGRESS.format(path=NEW.as_posix()) in waiting.stderr, waiting.stderr
+    _, first_err = first.communicate(timeout=300)
+    assert "Publicerat" in first_err, first_err
+    removed = git("push", "origin", "HEAD:main", cwd=other)
+    assert removed.returncode != 0 and f"{NEW.as_posix()} är publicerat och kan inte tas bort" in removed.stderr
 
 
 def test_a_full_disk_during_a_build_ends_with_one_message(

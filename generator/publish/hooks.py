@@ -209,7 +209,7 @@ def _check_sources(update: Update, web_root: Path) -> list[str]:
         if problems.items and not problems.errors:
             print(problems.report(), file=sys.stderr)  # warnings only
         if sources is not None:
-            refused += published.check(published.published_commit(web_root, update.old), update.new, sources)
+            refused += published.check_push(web_root, update.old, update.new, sources)
         return refused
 
 

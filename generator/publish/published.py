@@ -19,7 +19,7 @@ from pathlib import Path
 
 from generator import messages
 from generator.problems import Problems
-from generator.publish.deploy import PublishError, builds_dir, live
+from generator.publish.deploy import PublishError, builds_dir, busy, live
 from generator.readers.organisation import FILE_NAME as ORGANISATION_FILE
 from generator.readers.registry import READERS, SourceText
 from generator.readers.sources import Sources
@@ -98,18 +98,35 @@ def _corrections_before(published: str, path: str, sources: Sources) -> int | No
 
 def check(published: str, new: str, sources: Sources) -> list[str]:
     """A published protocol is never silently removed or changed: what ``new`` may not do."""
-    refused = []
+    return list(refused_paths(published, new, sources).values())
+
+
+def refused_paths(published: str, new: str, sources: Sources) -> dict[str, str]:
+    """Each published protocol ``new`` would remove or change without a rättelse, with why."""
+    refused = {}
     corrected = {meeting.source: len(meeting.corrections) for meeting in sources.meetings}
     for status, path in changes(published, new):
         if path == PROTOCOLS + ORGANISATION_FILE or status == "A":
             continue
         if status == "D":
-            refused.append(messages.PUBLISHED_DELETED.format(path=path))
+            refused[path] = messages.PUBLISHED_DELETED.format(path=path)
         elif Path(path).suffix not in READERS:
-            refused.append(messages.PUBLISHED_FILE_CHANGED.format(path=path))
+            refused[path] = messages.PUBLISHED_FILE_CHANGED.format(path=path)
         else:
             before = _corrections_before(published, path, sources)
             now = corrected.get(path.removeprefix(PROTOCOLS), 0)
             if before is not None and now <= before:
-                refused.append(messages.PUBLISHED_CHANGED.format(path=path))
+                refused[path] = messages.PUBLISHED_CHANGED.format(path=path)
     return refused
+
+
+def check_push(web_root: Path, old: str, new: str, sources: Sources) -> list[str]:
+    """The server's check of a push from ``old`` (the branch's tip) to ``new``. Only the tip can
+    still go live: while a build runs (the publishing lock is held) it may be the tip's, so what
+    the tip would publish is kept too, and the pusher is asked to wait for it."""
+    live = published_commit(web_root, old)
+    refused = refused_paths(live, new, sources)
+    if old not in (ZERO, live) and busy(web_root):
+        for path in refused_paths(old, new, sources).keys() - refused.keys():
+            refused[path] = messages.PUBLISHING_IN_PROGRESS.format(path=path)
+    return list(refused.values())
