@@ -51,7 +51,7 @@ def measure(size: str, work: Path) -> dict[str, object]:
 def main() -> None:
     sizes = sys.argv[1:] or ["small", "medium", "full"]
     columns = [
-        "size", "pages", "generator_s", "mkdocs_s", "total_s", "peak_rss_mb", "site_mb",
+        "size", "pages", "generator_s", "mkdocs_s", "personnummer_scan_s", "total_s", "peak_rss_mb", "site_mb",
         "meeting_html_median_kb", "meeting_html_max_kb", "case_html_median_kb", "case_html_max_kb",
     ]  # fmt: skip
     print("\t".join(columns))

@@ -18,6 +18,7 @@ from pathlib import Path
 from generator import messages
 from generator.build import CACHE_FOLDER, BuildFailed, BuildOptions, build, build_preview
 from generator.problems import Problems
+from generator.readers.cache import SourceCache
 from generator.readers.markdown import MarkdownReader
 from generator.readers.organisation import read_organisation
 from generator.readers.sources import read_sources, read_text
@@ -79,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         help="importera även om PDF-filens signatur är ogiltig (sidan visar det)",
     )
 
+    portal = commands.add_parser("portal", help="skriv en söksida över flera organisationers arkiv")
+    portal.add_argument("config", type=Path, help="portal.yaml: organisationer med namn och webbplats")
+    portal.add_argument("--out", type=Path, default=Path("portal"))
+
     synth = commands.add_parser("synth", help="skriv ett syntetiskt arkiv (för tester och mätningar)")
     synth.add_argument("--size", choices=("small", "medium", "full"), default="small")
     synth.add_argument("--seed", type=int, default=1)
@@ -133,6 +138,15 @@ def main(argv: list[str] | None = None) -> int:
         return run_new(args.protocols, args.body, args.date)
     if args.command in ("hooks", "rollback", "check-published"):
         return run_publish(args)
+    if args.command == "portal":
+        from generator.tools.portal import PortalError, write_portal
+
+        try:
+            print(messages.PORTAL_DONE.format(page=write_portal(args.config, args.out)))
+        except PortalError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+        return 0
     if args.command == "synth":
         from generator.tools.synth import write
 
@@ -296,7 +310,9 @@ def run_validate(protocols: Path, paths: list[Path], output: str) -> int:
             if not path.resolve().is_relative_to(root):
                 problems.error(str(path), 1, messages.FILE_NAME.format(name=path))
         protocols = root
-    read_sources(protocols, problems, only=only, workers=os.cpu_count() or 1, reserved=urls.RESERVED_SLUGS)
+    # The builds' cache (beside mkdocs.yml): what was read, and the original PDFs scanned, before.
+    cache = SourceCache.for_archive(CACHE_FOLDER.resolve(), protocols)
+    read_sources(protocols, problems, only=only, workers=os.cpu_count() or 1, reserved=urls.RESERVED_SLUGS, cache=cache)
     if output == "json":
         print(
             json.dumps(

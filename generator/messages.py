@@ -33,11 +33,23 @@ SCHEMA_UNKNOWN = "okänt fält '{field}'; tillåtna fält är: {allowed}"
 SCHEMA_TYPE = "fältet '{field}' ska vara {expected}"
 SCHEMA_PATTERN = "fältet '{field}' har fel form: {value!r}"
 SCHEMA_ENUM = "fältet '{field}' ska vara ett av: {allowed}"
+SCHEMA_MAX_ITEMS = (
+    "fältet '{field}' har {count} poster; högst {limit} godtas i en fil (dela upp sammanträdet eller "
+    "kontrollera att filen inte har upprepats)"
+)
 SCHEMA_OTHER = "fältet '{field}': {detail}"
 
 GUARD_LINE_TOO_LONG = "raden är längre än {limit} tecken; dela upp texten i stycken"
 GUARD_MARKUP = "raden har en ovanligt lång följd av tecknen [ ] * _ ` < > ! \\ (över {limit}); ta bort dem"
 GUARD_MARKUP_FILE = "filen har över {limit} av tecknen [ ] * _ ` < > ! \\; ett protokoll har långt färre"
+TOO_MANY_ITEMS = (
+    "filen har fler än {limit} paragrafer; inget protokoll har så många; kontrollera att texten inte "
+    "har upprepats eller dela upp den"
+)
+CONTROL_CHARACTER = (
+    "texten har ett styrtecken ({character}) som inte kan publiceras; ta bort det (det syns inte i de "
+    "flesta redigerare: skriv om ordet eller kopiera texten som oformaterad text)"
+)
 GUARD_NESTING = "listan är nästlad djupare än {limit} nivåer"
 NUMBER_TOO_LONG = "talet {value} är orimligt långt"
 DATE_IMPLAUSIBLE = "{field} {value} är ett orimligt datum för ett protokoll (årtal {low}–{high})"
@@ -45,6 +57,13 @@ POSTING_IMPLAUSIBLE = "{field} {value} ligger mer än ett år efter sammanträde
 START_AFTER_END = "sammanträdet slutar ({end}) före det börjar ({start})"
 PARAGRAPH_NUMBER_TOO_LONG = "paragrafnumret {value} är orimligt långt"
 SYMLINK_SOURCE = "{path} är en symbolisk länk; lägg in själva filen i protocols/"
+VOCABULARY_PATTERN = "ordlista: {key}: mönstret {value!r} kan inte användas: {why}"
+PATTERN_TOO_LONG = "det är längre än {limit} tecken"
+PATTERN_INVALID = "det är inget giltigt reguljärt uttryck ({problem})"
+PATTERN_NESTED = (
+    "en upprepning (+, * eller {n,}) eller ett val (a|b) står inuti en upprepning, vilket kan ta "
+    "orimligt lång tid på en rad som inte passar; skriv mönstret utan den inre upprepningen"
+)
 VOCABULARY_KEY = "ordlista: okänd nyckel {key!r}; nycklarna är: {known}"
 SLUG_RESERVED = "organet kan inte heta '{slug}': adressen används av arkivet självt ({reserved})"
 SLUG_DUPLICATE = "organet '{slug}' står två gånger"
@@ -94,6 +113,16 @@ ACCESSIBILITY_NO_CONTACT = (
 )
 PERSONNUMMER = "texten ser ut som ett personnummer ({value}); det får inte publiceras"
 
+PERSONNUMMER_PUBLISHED = (
+    "den byggda filen skulle visa något som ser ut som ett personnummer ({value}); det får inte "
+    "publiceras; det kommer ur källfilernas text (kanske delat av en länk, en tabell, en radbrytning "
+    "eller ett osynligt tecken): sök efter siffrorna där och ta bort dem"
+)
+PORTAL_MISSING = "filen finns inte"
+PORTAL_NO_MEMBERS = "ange organisationerna: organisationer: [{namn: ..., webbplats: https://...}]"
+PORTAL_MEMBER = "varje organisation behöver ett namn (namn:) och en webbplats (webbplats:)"
+PORTAL_SITE = "webbplatsen {value!r} är ingen webbadress (https://...) eller sökväg (/...)"
+PORTAL_DONE = "Skrev portalen {page}"
 BUILD_STOPPED = "Bygget avbröts; den publicerade webbplatsen är oförändrad."
 BUILD_DONE = "Byggt: {pages} genererade sidor i {site}"
 UNRESOLVED_REFERENCE = "{source}: § {number}: hänvisningen '{text}' pekar på en paragraf som inte finns i arkivet"
@@ -130,6 +159,10 @@ IMPORT_PERSONNUMMER = (
     "PDF-filen innehåller personnummer på rad {lines}: texten har skrivits men originalet har inte "
     "kopierats; maskera numren i källan och lägg till en maskerad kopia av PDF-filen med "
     "<!-- arkiv: original-maskerad: FIL -->"
+)
+IMPORT_ORIGINAL_WITHHELD = (
+    "originalet har inte kopierats och källan saknar <!-- arkiv: original: … -->: PDF-filen håller "
+    "något som inte får publiceras (se nedan)"
 )
 IMPORT_UNPLACED = "raden kunde inte placeras i protokollets delar: {line}"
 IMPORT_SUMMARY = "Importerade: {imported}. Behöver granskas: {review}. Vägrade: {refused}."
@@ -231,6 +264,10 @@ LOG_INTERRUPTED = "avbrutet bygge {build} städades bort"
 LOG_SUPERSEDED = "{commit} byggdes men publiceras inte: grenen har redan en senare version"
 LOG_ROLLED_BACK = "återställd till {build}"
 NO_SUCH_BUILD = "bygget {name} finns inte; sparade byggen: {builds}"
+ROLLBACK_WITHHELD = (
+    "bygget {build} visar text som ett senare bygge inte publicerar (sekretess): {withheld}; "
+    "återställningen gjordes inte. Rätta i stället källfilen och publicera den på nytt"
+)
 NOTHING_TO_ROLL_BACK = "det finns inget tidigare bygge att återställa till"
 ROLLED_BACK = "Webbplatsen visar nu bygget {build}"
 SCAFFOLD_EXISTS = "{path} finns redan; ett sammanträde ska ha en enda fil"
@@ -251,12 +288,60 @@ MARKER_OUTSIDE_ITEMS = (
     "sekretessmarkeringen står utanför paragraferna; den gäller en paragraf (direkt efter rubriken) "
     "eller en del av den (under en mellanrubrik)"
 )
+MARKER_MISSPELT = (
+    "markeringen {value!r} är ingen HTML-kommentar (ett tankstreck, en vinkel eller ett mellanslag i "
+    "stället för <!-- och -->, som Word kan skriva dem); den skulle visas och inte verka; skriv den med "
+    "vanliga tecken, till exempel <!-- arkiv: sekretess: skäl -->"
+)
+MARKER_NO_GROUND = (
+    "sekretessmarkeringen saknar skäl; skriv grunden för sekretessen, till exempel "
+    "<!-- arkiv: sekretess: OSL 26 kap. 1 § -->"
+)
 MARKER_IN_YAML = "arkiv-markeringar används inte i YAML; skriv sekretess: {{grund: ...}} på paragrafen eller avsnittet"
 ORIGINAL_CHANGED = (
     "originalet {value!r} stämmer inte med kontrollsumman (SHA-512) som skrevs när det importerades: "
     "filen har bytts ut eller ändrats; lägg tillbaka den signerade filen"
 )
 ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"
+# What a published original PDF holds, scanned before it is published (and before arkiv import
+# copies it); each names the file. The place of a personnummer: a page, the metadata, an attachment.
+PDF_PLACE_PAGE = "sida {page}"
+PDF_PLACE_METADATA = "metadata"
+PDF_PLACE_ATTACHMENT = "bilaga {name}"
+PDF_PLACE_SIGNATURE = "signaturen (dess fält eller certifikat)"
+PDF_PLACE_REVISION = "version {revision} av filen (ersatt av en senare ändring men kvar i filen), {place}"
+PDF_PLACE_OTHER = "bokmärken, formulärfält eller andra delar av filen"
+ORIGINAL_PERSONNUMMER = (
+    "{file}: {place}: texten ser ut som ett personnummer ({value}); PDF-filen får inte publiceras med det: "
+    "lägg en maskerad kopia med <!-- arkiv: original-maskerad: fil.pdf --> (i YAML: original_maskerad: fil.pdf)"
+)
+PDF_JAVASCRIPT = (
+    "{file}: PDF-filen innehåller JavaScript (kod som körs när filen öppnas) och publiceras inte; "
+    "spara eller skriv ut en kopia utan skript till PDF"
+)
+PDF_LAUNCH = (
+    "{file}: PDF-filen innehåller en åtgärd som startar ett program eller öppnar en fil (/Launch) och publiceras "
+    "inte; spara eller skriv ut en kopia utan den till PDF"
+)
+PDF_EMBEDDED = (
+    "{file}: PDF-filen har en inbäddad fil ({name}) och publiceras inte; ta bort bilagan ur PDF-filen "
+    "(publicera den som eget dokument om den ska visas)"
+)
+PDF_TOO_MANY_PAGES = "{file}: PDF-filen har fler än {limit} sidor; ett protokoll har långt färre, så den läses inte"
+PDF_TOO_LARGE = (
+    "{file}: PDF-filens innehåll blir större än {limit} MB när det packas upp; ett protokoll är långt mindre, "
+    "så den läses inte"
+)
+PDF_TOO_MUCH_ON_A_PAGE = (
+    "{file}: en sida i PDF-filen ritar mer än {limit} tecken, linjer och bilder; ett protokoll har långt färre, "
+    "så den läses inte"
+)
+PDF_TOO_SLOW = "{file}: PDF-filen tog längre än {limit} sekunder att läsa och avbröts; den kan inte granskas"
+PDF_UNREADABLE = (
+    "{file}: PDF-filen kan inte läsas, så den kan inte granskas för personnummer och publiceras inte; "
+    "spara den på nytt som PDF"
+)
+PDF_ENCRYPTED = "{file}: PDF-filen är krypterad eller lösenordsskyddad och kan inte granskas; lägg en oskyddad kopia"
 VOCABULARY_TABLE_WORDS = "Ord och mönster som läsaren känner igen"
 MESSAGE_TABLE_HEADING = "Meddelande (‹…› ersätts med fältet, värdet eller numret)"
 SOURCES_INVALID = "Källfilerna har fel; inget har publicerats:\n{report}"
@@ -273,6 +358,12 @@ MD_POSTING_NOT_A_DATE = "anslagets datum '{value}' är inget datum: anslaget pub
 FURNITURE_NAVIGATION = "den sparade webbsidans länkar inom webbplatsen"
 FURNITURE_LETTERHEAD = "brevhuvud eller sidfot med organisationens namn och adress"
 FURNITURE_VOCABULARY = "ordlistans möbelmönster"
+FURNITURE_OWN_VOCABULARY = "organisationens eget möbelmönster i organisation.yaml"
+OWN_FURNITURE_IN_ITEM = (
+    "raden står bara en gång eller är en mening, men tas bort ur paragrafen som sidhuvud eller sidfot av ett mönster "
+    "under ordlista: möbler_mönster i organisation.yaml; stämmer mönstret, eller tar det bort text ur "
+    "protokollet? ({text!r})"
+)
 FURNITURE_HEADER_CELLS = "sidhuvud i celler: namn, titel, sidnummer"
 FURNITURE_PAGE_NUMBERS = "återkommer med skiftande sidnummer"
 FURNITURE_MEETING_DATE = "återkommer med mötets datum"

@@ -113,7 +113,11 @@ class ArchivePage(MkDocsPage):
         started = time.perf_counter()
         self.content = self.html()
         self.clock.seconds += time.perf_counter() - started
-        self.toc = get_toc([])
+        # Escaped here: Material prints the entries' titles as they are.
+        entries = self.archive_page.toc
+        self.toc = get_toc(
+            [{"level": 2, "id": anchor, "name": safe(title), "children": []} for anchor, title in entries]
+        )
         self.present_anchor_ids = set()
 
 
@@ -241,6 +245,8 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             {labels.ABOUT: self.config.about_page},
             {labels.STAFF_GUIDE: self.config.staff_guide},
         ]
+        # Material names the list of a page's parts by the toc extension's title.
+        config.mdx_configs.setdefault("toc", {})["title"] = labels.ON_THIS_PAGE
         # What the theme overrides (site_overrides/) show and link to.
         config.extra["arkiv"] = {
             "labels": {n: getattr(labels, n) for n in _HEADER_LABELS},

@@ -238,13 +238,17 @@ def encrypted_pdf() -> bytes:
     return out.getvalue()
 
 
-def sign(pdf: bytes, folder: Path, signer_name: str = "Testa Signerarsson") -> bytes:
-    """``pdf`` signed (PAdES, pyHanko) with a self-signed test certificate made here."""
+def sign(pdf: bytes, folder: Path, signer_name: str = "Testa Signerarsson", serial: str = "") -> bytes:
+    """``pdf`` signed (PAdES, pyHanko) with a self-signed test certificate made here; ``serial``
+    is the subject's serialNumber (where a Swedish e-identification keeps a personnummer)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, signer_name)])
+    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, signer_name)]
+    if serial:
+        attributes.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, serial))
+    name = x509.Name(attributes)
     now = datetime.datetime.now(datetime.UTC)
     certificate = (
         x509.CertificateBuilder()

@@ -13,6 +13,7 @@ import pytest
 from generator.problems import Problems
 from generator.readers.organisation import read_organisation
 from generator.readers.sources import read_meeting
+from tests import hostile_pdfs
 from tests.conftest import PROTOCOLS, TESTMARK, arkiv, copy_project
 from tests.helpers import line_of
 
@@ -261,7 +262,9 @@ def test_original_pdf_must_stay_inside_protocols(tmp_path: Path, value: str, fra
 
 def test_original_pdf_is_published_beside_its_meeting(tmp_path: Path) -> None:
     protocols = copy_sources(tmp_path)
-    (protocols / "direktionen" / "2023-10-26.pdf").write_bytes(b"%PDF-1.4 justerat protokoll")
+    # A real PDF: one that cannot be read cannot be scanned for personnummer, and is refused.
+    pdf = hostile_pdfs.protocol()
+    (protocols / "direktionen" / "2023-10-26.pdf").write_bytes(pdf)
     source = protocols / "direktionen" / "2023-10-26.md"
     source.write_text(
         "<!-- arkiv: original 2023-10-26.pdf -->\n" + source.read_text(encoding="utf-8"), encoding="utf-8"
@@ -269,7 +272,7 @@ def test_original_pdf_is_published_beside_its_meeting(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = arkiv("build", "--protocols", protocols, "--site", site)
     assert result.returncode == 0, result.stderr
-    assert (site / "direktionen" / "2023-10-26" / "protokoll.pdf").read_bytes() == b"%PDF-1.4 justerat protokoll"
+    assert (site / "direktionen" / "2023-10-26" / "protokoll.pdf").read_bytes() == pdf
     assert 'href="protokoll.pdf"' in (site / "direktionen" / "2023-10-26" / "index.html").read_text(encoding="utf-8")
     assert "arkiv: original" not in (site / "direktionen" / "2023-10-26" / "index.html").read_text(encoding="utf-8")
 

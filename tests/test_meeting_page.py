@@ -81,3 +81,38 @@ def test_a_paragraphs_own_link_is_its_address(browser: Browser, served: str, see
     link.click()
     expect(page).to_have_url(served + MEETING + f"#{item.anchor}")
     page.context.close()
+
+
+def test_on_a_desktop_pa_sidan_lists_every_paragraph_and_stays_in_view(
+    browser: Browser, served: str, seed: Meeting
+) -> None:
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.goto(served + MEETING)
+    beside = page.get_by_role("navigation", name=labels.ON_THIS_PAGE)
+    expect(beside).to_be_visible()
+    links = beside.get_by_role("link")
+    expected = [labels.PARAGRAPH_IN_TOC.format(number=i.number, title=i.title) for i in seed.items]
+    assert [text.strip() for text in links.all_inner_texts()] == expected
+    assert [links.nth(i).get_attribute("href") for i in range(links.count())] == [f"#{i.anchor}" for i in seed.items]
+    # Far down the page the list is still beside it, the § in view marked.
+    last = seed.items[-1]
+    links.last.click()
+    expect(page).to_have_url(served + MEETING + f"#{last.anchor}")
+    page.wait_for_function("window.scrollY > 2000")
+    box = beside.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900, box
+    expect(links.last).to_have_class(re.compile(r"md-nav__link--active"))
+    context.close()
+
+
+def test_each_meeting_lists_its_own_paragraphs_beside_it(synth_small: tuple[Path, Path]) -> None:
+    """The menu is rendered once for a folder of meetings; "På sidan" is each page's own."""
+    _, site = synth_small
+    pages = sorted(site.glob("*/????-??-??/index.html"))[:6]
+    assert len(pages) == 6
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        beside = html.split(f'aria-label="{labels.ON_THIS_PAGE}"')[1].split("</nav>")[0]
+        headings = re.findall(r'<h2 id="(paragraf-\d+)"', html)
+        assert headings and re.findall(r'href="#(paragraf-\d+)"', beside) == headings, path

@@ -7,9 +7,13 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+import subprocess
+import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time
 from pathlib import Path
+from time import monotonic
 
 import pdfplumber
 import pytest
@@ -19,9 +23,10 @@ from generator import messages
 from generator.model import Meeting, SignatureStatus
 from generator.problems import Problems
 from generator.readers.markdown.paragraph_starts import paragraph_starts
+from generator.readers.pdf_limits import LIMITS, Limits
 from generator.readers.sources import read_sources
-from tests import pdfs
-from tests.conftest import arkiv
+from tests import hostile_pdfs, pdfs
+from tests.conftest import ARKIV, arkiv
 
 ORGANISATION = Path(__file__).resolve().parent / "fixtures" / "layouts" / "organisation.yaml"
 
@@ -368,3 +373,109 @@ def test_a_vote_table_over_page_breaks_keeps_every_mark_in_its_column(browser: B
     assert [p.name for p in vote.abstaining] == expected[2]
     text = (protocols / "direktionen" / "2016-11-24.md").read_text(encoding="utf-8")
     assert not re.search(r"Ledamot \d+[^\n]*\n\nLedamot \d+", text)  # one table, no blank line
+
+
+# -- issue 25: what the PDF holds besides its text, and bounds on reading it ---------------------
+
+
+def test_a_clean_hand_written_protocol_imports_with_its_original(tmp_path: Path) -> None:
+    (tmp_path / "ren.pdf").write_bytes(hostile_pdfs.protocol())
+    protocols = archive(tmp_path)
+    result = arkiv("import", tmp_path / "ren.pdf", "--protocols", protocols)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (protocols / "direktionen" / "2009-03-12.pdf").read_bytes() == (tmp_path / "ren.pdf").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("make", "place"),
+    [
+        (hostile_pdfs.in_note, "sida 1"),
+        (hostile_pdfs.in_free_text, "sida 1"),
+        (hostile_pdfs.in_author, "metadata"),
+        (hostile_pdfs.in_xmp, "metadata"),
+        (hostile_pdfs.masked_by_an_update, messages.PDF_PLACE_REVISION.format(revision=1, place="sida 1")),
+    ],
+    ids=lambda case: getattr(case, "__name__", "plats"),
+)
+def test_a_personnummer_outside_the_text_keeps_the_original_out(
+    make: Callable[[], bytes], place: str, tmp_path: Path
+) -> None:
+    """A number in an annotation or the metadata is not in the text written, but the original
+    would carry it to the web: it is not copied, and the import says where the number is."""
+    (tmp_path / "pnr.pdf").write_bytes(make())
+    protocols = archive(tmp_path)
+    result = arkiv("import", tmp_path / "pnr.pdf", "--protocols", protocols)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "behöver granskas" in result.stdout
+    assert f"pnr.pdf: {place}: texten ser ut som ett personnummer ({hostile_pdfs.NUMBER})" in result.stdout
+    assert not (protocols / "direktionen" / "2009-03-12.pdf").exists()
+    assert "arkiv: original" not in (protocols / "direktionen" / "2009-03-12.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (hostile_pdfs.open_action_javascript, messages.PDF_JAVASCRIPT.format(file="x.pdf")),
+        (hostile_pdfs.page_action_javascript, messages.PDF_JAVASCRIPT.format(file="x.pdf")),
+        (hostile_pdfs.javascript_name_tree, messages.PDF_JAVASCRIPT.format(file="x.pdf")),
+        (hostile_pdfs.launch_action, messages.PDF_LAUNCH.format(file="x.pdf")),
+        (hostile_pdfs.attachment, messages.PDF_EMBEDDED.format(file="x.pdf", name="bilaga.txt")),
+        (hostile_pdfs.file_attachment_annotation, messages.PDF_EMBEDDED.format(file="x.pdf", name="gem.txt")),
+        (hostile_pdfs.many_pages, messages.PDF_TOO_MANY_PAGES.format(file="x.pdf", limit=LIMITS.pages)),
+    ],
+    ids=lambda case: getattr(case, "__name__", "meddelande"),
+)
+def test_a_pdf_with_a_script_launch_attachment_or_too_many_pages_is_not_imported(
+    make: Callable[[], bytes], message: str, tmp_path: Path
+) -> None:
+    (tmp_path / "x.pdf").write_bytes(make())
+    protocols = archive(tmp_path)
+    started = monotonic()
+    result = arkiv("import", tmp_path / "x.pdf", "--protocols", protocols)
+    assert monotonic() - started < 30  # 10,000 pages took 117 s before; refused before reading pages now
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"vägrad: {tmp_path / 'x.pdf'}\n  {message}\n" in result.stdout, result.stdout
+    assert sorted(p.name for p in protocols.rglob("*")) == ["organisation.yaml"]
+
+
+@pytest.mark.parametrize(
+    ("limits", "kind"),
+    [(Limits(pages=1), "pages"), (Limits(decompressed=100), "decompressed"), (Limits(seconds=0), "seconds")],
+    ids=["pages", "decompressed", "seconds"],
+)
+def test_the_import_reads_pages_within_the_limits(limits: Limits, kind: str, tmp_path: Path) -> None:
+    from generator.tools.pdf_text import PdfRefused, extract
+
+    (tmp_path / "x.pdf").write_bytes(hostile_pdfs.protocol())
+    assert extract(tmp_path / "x.pdf").markdown  # within the real limits it reads
+    with pytest.raises(PdfRefused) as refused:
+        extract(tmp_path / "x.pdf", limits)
+    assert refused.value.args[0] == kind
+
+
+def peak_memory_mb(*command: str | Path) -> tuple[subprocess.CompletedProcess[str], int]:
+    """Run ``command`` in a process of its own; its output and its peak resident memory (MB)."""
+    wrapper = (
+        "import resource, subprocess, sys\n"
+        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "sys.stdout.write(done.stdout); sys.stderr.write(done.stderr)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024, file=sys.stderr)\n"
+        "sys.exit(done.returncode)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", wrapper, *map(str, command)], capture_output=True, text=True, timeout=300
+    )
+    *rest, peak = result.stderr.rstrip("\n").split("\n")
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout, "\n".join(rest)), int(peak)
+
+
+def test_memory_stays_bounded_on_a_pdf_that_inflates_to_a_gigabyte(tmp_path: Path) -> None:
+    """1 MB on disk, 1 GB inflated: refused once 500 MB are inflated (it took 2.1 GB before)."""
+    (tmp_path / "bomb.pdf").write_bytes(hostile_pdfs.inflating())
+    protocols = archive(tmp_path)
+    result, peak = peak_memory_mb(*ARKIV, "import", tmp_path / "bomb.pdf", "--protocols", protocols)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    limit = LIMITS.decompressed // 1024 // 1024
+    assert messages.PDF_TOO_LARGE.format(file="bomb.pdf", limit=limit) in result.stdout, result.stdout
+    assert peak < limit + 250, peak
+    assert sorted(p.name for p in protocols.rglob("*")) == ["organisation.yaml"]

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.build.published_scan import scan
 from generator.readers.personal_data import _luhn_ok, find
 from tests.conftest import PROTOCOLS, arkiv
 from tests.helpers import line_of
@@ -71,7 +72,22 @@ def test_an_exception_written_in_the_source_with_a_reason() -> None:
 
 DASHES = ["-", "\u2013", "\u2014", "\u2212", "\u2010", "\u2011", "&#45;", "&ndash;", "\\-", "+", ".", "/"]
 SPACES = ["", " ", "\u00a0", "\u202f", "\u2009"]
-INVISIBLE = ["", "\u200b", "\u00ad", "\u2060", "\ufeff"]
+# Format characters (direction marks, invisible separators and isolates), the combining grapheme
+# joiner, the Mongolian vowel separator, as characters and as an entity.
+INVISIBLE = [
+    "",
+    "\u200b",
+    "\u00ad",
+    "\u2060",
+    "\ufeff",
+    "\u200e",
+    "\u200f",
+    "\u2063",
+    "\u2066",
+    "\u034f",
+    "\u180e",
+    "&lrm;",
+]
 
 
 @st.composite
@@ -106,6 +122,94 @@ def test_found_however_written(
     written = f"{emphasis}{yymmdd}{emphasis}{space}{invisible}{dash}{invisible}{space}{last}"
     for context in (f"Kontakt: {written}.", f"| {written} |", f"namn: Tolvan {written}"):
         assert len(list(find(context))) == 1, repr(context)
+
+
+@given(number=personnummer(), split=st.integers(min_value=2, max_value=8), dash=st.sampled_from(["-", "", "–"]))
+@settings(max_examples=200, deadline=None)
+def test_found_when_markup_or_a_break_splits_it(number: str, split: int, dash: str) -> None:
+    """A link's or image's text beside the rest, an autolink, a line break, spaces around the
+    dash, a table's cell border: each as Markdown writes it."""
+    whole = f"{number[:6]}{dash}{number[6:]}"
+    head, tail = whole[:split], whole[split:]
+    for written in (
+        f"[{head}](#){tail}",
+        f"![{head}](bild.png){tail}",
+        f"<https://exempel.invalid/{whole}>",
+        f"{number[:6]}\n{dash}{number[6:]}" if dash else f"{number[:6]}\n{number[6:]}",
+        f"{number[:6]} {dash or '-'}  {number[6:]}",
+        f"| {number[:6]} | {number[6:]} |",
+    ):
+        assert len(list(find(f"Kontakt: {written} i dag"))) == 1, repr(written)
+
+
+@pytest.mark.parametrize(
+    ("value", "seen_as_written"),
+    [
+        ('"Tolvan 19121212\\u002d1212"', True),  # "\\u" is read as JSON and YAML write it
+        ('"Tolvan \\x31\\x39\\x31\\x32\\x31\\x32\\x31\\x32-1212"', False),
+        ('"Tolvan 1912121\\\n  2-1212"', False),
+    ],
+)
+def test_yaml_values_are_scanned_as_read(tmp_path: Path, value: str, seen_as_written: bool) -> None:
+    """A double-quoted YAML escape or an escaped line break makes a number only once read."""
+    assert bool(list(find(value))) == seen_as_written
+    protocols = tmp_path / "protocols"
+    shutil.copytree(PROTOCOLS, protocols)
+    meeting = (
+        "organ: direktionen\ndatum: 2023-12-14\nplats: Linköping\nparagrafer:\n  - paragraf: 1\n"
+        f"    rubrik: {value}\n    beslut: Beslutet.\n"
+    )
+    (protocols / "direktionen" / "2023-12-14.yaml").write_text(meeting, encoding="utf-8")
+    result = arkiv("validate", "--protocols", protocols)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    expected = f"direktionen/2023-12-14.yaml:{line_of(meeting, 'rubrik:')}:1: error: texten ser ut som ett personnummer"
+    assert expected in result.stderr
+
+
+def test_a_number_only_the_built_site_shows_stops_the_build(tmp_path: Path) -> None:
+    """An HTML comment between the digits hides the number from the source's scan; the page, the
+    data file and the feeds would show it whole: the build stops and nothing is written."""
+    protocols = tmp_path / "protocols"
+    shutil.copytree(PROTOCOLS, protocols)
+    source = protocols / "direktionen" / "2023-10-26.md"
+    before = "Följande händelser har haft väsentlig betydelse"
+    text = source.read_text(encoding="utf-8")
+    assert text.count(before) == 1
+    source.write_text(text.replace(before, f"Kontakt 1912<!-- -->1212-1212 vid frågor.\n\n{before}"), "utf-8")
+    assert arkiv("validate", "--protocols", protocols).returncode == 0  # the source's scan cannot tell
+    site = tmp_path / "site"
+    result = arkiv("build", "--protocols", protocols, "--site", site)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "error: den byggda filen skulle visa något som ser ut som ett personnummer (1912" in result.stderr
+    assert "site/data/moten/direktionen/2023-10-26.json:" in result.stderr
+    assert not site.exists() and [p.name for p in tmp_path.iterdir() if p.name != "protocols"] == []
+
+
+def test_the_built_files_are_read_as_a_browser_shows_them(tmp_path: Path) -> None:
+    """Inline markup joins digits, a table's cells and a line's break set them apart, an
+    attribute (alt text) is text too, a feed's entries carry their HTML escaped, JSON escapes."""
+    files = {
+        "a/index.html": "<p>Ring\n<b>19</b>12<em>12</em>12-1212</p>",
+        "b/index.html": "<table><tr><td>121212</td>\n<td>1212</td></tr></table>",
+        "c/index.html": '<p>Bild</p>\n<img\n alt="Tolvan 121212-1212" src="x.png">',
+        "d/feed.xml": "<feed><entry><content>&lt;p&gt;12&lt;b&gt;12&lt;/b&gt;12-1212&lt;/p&gt;</content></entry>",
+        "e/data.json": '{"text": "Tolvan 121212\\u002d1212"}',
+        "f/index.html": "<p>Dnr 2023/121 och 2023-12-12 kl. 12.12</p>",  # no number
+        "assets/x.js": "var a='121212-1212';",  # Material's own files are not scanned
+    }
+    for path, content in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(content, encoding="utf-8")
+    found = {(file, line) for file, line, _ in scan(tmp_path, set())}
+    expected = {
+        ("a/index.html", 2),
+        ("b/index.html", 1),
+        ("c/index.html", line_of(files["c/index.html"], "alt=")),
+        ("d/feed.xml", 1),
+        ("e/data.json", 1),
+    }
+    assert found == expected
+    assert list(scan(tmp_path / "a", {"1212121212"})) == []  # a number the sources allow (ten digits)
 
 
 def test_organisation_yaml_is_scanned(tmp_path: Path) -> None:

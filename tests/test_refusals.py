@@ -63,6 +63,23 @@ def edit(path: Path, change: Callable[[str], str]) -> str:
             "Datum då anslaget sätts upp",
             "mer än ett år efter",
         ),
+        # A control character no feed can carry: refused where it stands, not by the build.
+        (
+            lambda t: t.replace("## **Personal**", "## **Perso\x01nal**"),
+            "Perso\x01nal",
+            "styrtecken (U+0001)",
+        ),
+        (lambda t: t.replace("Akt\n", "Ak\x7ft\n", 1), "Ak\x7ft", "styrtecken (U+007F)"),
+        # Reading and rendering grow with the paragraphs: past any protocol's count, refused at
+        # the first paragraph too many (the seed's nine, from § 65, and as many more as it takes).
+        (
+            lambda t: t.replace(
+                "## Undertecknare",
+                "".join(f"§ {n}\n\n## Ärende {n}\n\nText.\n\n" for n in range(74, 1100)) + "## Undertecknare",
+            ),
+            "§ 1065",
+            "fler än 1000 paragrafer",
+        ),
     ],
 )
 def test_markdown_source(tmp_path: Path, change: Callable[[str], str], needle: str, fragment: str) -> None:
@@ -88,6 +105,7 @@ def test_implausible_meeting_dates(tmp_path: Path, day: str) -> None:
         ("  - paragraf: 1", "  - paragraf: " + "7" * 5000, "orimligt långt"),
         ('tidpunkt: "2024-03-18T09:00:00+01:00"', 'tidpunkt: "2024-03-18T09:00:00"', "ingen tidpunkt"),
         ('start: "09:00"', 'start: "13:00"', "slutar (12:00:00) före"),
+        ("    rubrik: Budget", '    rubrik: "Bud\\x01get"', "styrtecken (U+0001)"),  # an escape, read
     ],
 )
 def test_yaml_source(tmp_path: Path, field: str, value: str, fragment: str) -> None:
@@ -105,6 +123,16 @@ def test_yaml_source(tmp_path: Path, field: str, value: str, fragment: str) -> N
     stderr = validate(protocols)
     line = line_of(meeting, "slut:" if "slutar" in fragment else value.strip())
     assert f"direktionen/2024-03-14.yaml:{line}:" in stderr and fragment in stderr, stderr
+
+
+def test_a_yaml_source_with_more_paragraphs_than_any_protocol(tmp_path: Path) -> None:
+    protocols = sources(tmp_path)
+    items = "".join(f"  - {{paragraf: {n}, rubrik: Ärende, beslut: Beslut.}}\n" for n in range(1, 1002))
+    meeting = f"organ: direktionen\ndatum: 2024-03-14\nplats: Linköping\nparagrafer:\n{items}"
+    (protocols / "direktionen" / "2024-03-14.yaml").write_text(meeting, encoding="utf-8")
+    stderr = validate(protocols)
+    where = line_of(meeting, "paragrafer:")
+    assert f"direktionen/2024-03-14.yaml:{where}:" in stderr and "1001 poster; högst 1000 godtas" in stderr, stderr
 
 
 @pytest.mark.parametrize(
@@ -127,6 +155,19 @@ def test_yaml_source(tmp_path: Path, field: str, value: str, fragment: str) -> N
         ),
         (lambda t: t + "  - namn: Joakim  Karlsson\n", "Joakim  Karlsson", "samma adress som Joakim Karlsson"),
         (lambda t: t + '  - namn: "!!!"\n', '"!!!"', "inga bokstäver"),
+        (lambda t: t + '  - namn: "Anna\\x02 Berg"\n', "Anna", "styrtecken (U+0002)"),
+        # The organisation's own patterns: one that does not compile, one that would backtrack
+        # for ever on a line it does not match.
+        (
+            lambda t: t + 'ordlista:\n  möbler_mönster:\n    - "sida \\\\d+"\n    - "(sida"\n',
+            '"(sida"',
+            "inget giltigt reguljärt uttryck",
+        ),
+        (
+            lambda t: t + 'ordlista:\n  titel_mönster: ["(\\\\w+\\\\s?)+x"]\n',
+            "titel_mönster",
+            "inuti en upprepning",
+        ),
         (
             lambda t: t.replace(
                 "    genitiv: Direktionens\n", "    genitiv: Direktionens\n    sammanträdesdagar: [9999-01-01]\n"

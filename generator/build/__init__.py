@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Protocol, cast
 
 from generator import messages
+from generator.build import published_scan
 from generator.index import Archive, Unresolved, build_archive
 from generator.problems import Problems
 from generator.readers.cache import SourceCache
@@ -49,6 +50,7 @@ class Generated:
     # Each source's cache key, and where the pages rendered from them are kept (with a cache).
     source_keys: dict[str, str] = field(default_factory=dict)
     rendered_store: Path | None = None
+    scanned_store: Path | None = None  # the digests of built files found free of personnummer
 
 
 class BuildFailed(Exception):
@@ -78,6 +80,8 @@ def generate(
     generated = Generated(protocols, archive, writer.pages(), writer.navigation(), problems, today)
     if cache is not None:
         generated.source_keys, generated.rendered_store = cache.keys(), cache.beside("sidor")
+        scanned = cache.beside("granskat")
+        generated.scanned_store = scanned.with_suffix(".txt") if scanned else None
     return generated
 
 
@@ -110,6 +114,7 @@ class Timings:
     render_s: float
     generator_s: float
     mkdocs_s: float
+    personnummer_scan_s: float  # every built file read for personnummer before the site goes live
     total_s: float
     peak_rss_mb: int
 
@@ -162,7 +167,15 @@ def build_preview(options: BuildOptions, source: Path) -> BuildResult:
     return _write_site(options, generated, started, preview=True)
 
 
+# ARKIV_BYGGVERKTYG=properdocs builds with ProperDocs, the maintained fork of MkDocs 1.6: imported
+# first, it answers every later "mkdocs" import, the theme's and the plugin's included.
+BUILD_TOOL = "ARKIV_BYGGVERKTYG"
+
+
 def _write_site(options: BuildOptions, generated: Generated, started: float, preview: bool) -> BuildResult:
+    if os.environ.get(BUILD_TOOL) == "properdocs":
+        import properdocs.replacement  # noqa: F401
+
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -177,6 +190,9 @@ def _write_site(options: BuildOptions, generated: Generated, started: float, pre
         plugin.use(generated, parallel_outputs=not preview, preview=preview)
         generated_at = time.perf_counter()
         mkdocs_build(config)
+        scan_started = time.perf_counter()
+        _refuse_personnummer(staging, site.name, generated, 1 if preview else options.workers)
+        scan_seconds = time.perf_counter() - scan_started
         _make_readable(staging)
     except (Abort, MkDocsException) as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -190,8 +206,18 @@ def _write_site(options: BuildOptions, generated: Generated, started: float, pre
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
-    timings = _timings(started, generated_at, plugin.render_seconds)
+    timings = _timings(started, generated_at, plugin.render_seconds, scan_seconds)
     return BuildResult(site, len(generated.pages), generated.problems, generated.archive.unresolved, timings)
+
+
+def _refuse_personnummer(staging: Path, name: str, generated: Generated, workers: int) -> None:
+    """Nothing the site would serve holds a personnummer, however the sources came to make one."""
+    problems = Problems()
+    allowed = published_scan.allowed_numbers(generated.protocols)
+    for file, line, number in published_scan.scan(staging, allowed, generated.scanned_store, workers):
+        problems.error(f"{name}/{file}", line, messages.PERSONNUMMER_PUBLISHED.format(value=number))
+    if problems.errors:
+        raise BuildFailed(problems.report(), problems)
 
 
 def _source_cache(options: BuildOptions) -> SourceCache | None:
@@ -213,14 +239,15 @@ def _make_readable(root: Path) -> None:
             os.chmod(os.path.join(folder, name), 0o644)
 
 
-def _timings(started: float, generated_at: float, render_seconds: float) -> Timings:
+def _timings(started: float, generated_at: float, render_seconds: float, scan_seconds: float) -> Timings:
     total = time.perf_counter() - started
     read = generated_at - started
     return Timings(
         read_and_index_s=round(read, 2),
         render_s=round(render_seconds, 2),
         generator_s=round(read + render_seconds, 2),
-        mkdocs_s=round(total - read - render_seconds, 2),
+        mkdocs_s=round(total - read - render_seconds - scan_seconds, 2),
+        personnummer_scan_s=round(scan_seconds, 2),
         total_s=round(total, 2),
         peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     )

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from generator import messages
+from generator.publish import withholdings
 
 
 def builds_dir(web_root: Path) -> Path:
@@ -140,6 +141,11 @@ def _rollback(web_root: Path, to: str | None) -> str:
         if not older:
             raise PublishError(messages.NOTHING_TO_ROLL_BACK)
         target = older[-1]
+    # A later build withholds what this one publishes: going back would put it online again.
+    later = [b / "site" for b in done if b.name > target.name or b == current]
+    if lost := withholdings.published_again(target / "site", later):
+        shown = ", ".join(f"{meeting} § {number}" + (f" ({part})" if part else "") for meeting, number, part in lost)
+        raise PublishError(messages.ROLLBACK_WITHHELD.format(build=target.name, withheld=shown))
     switch(web_root, target / "site")
     log(web_root, messages.LOG_ROLLED_BACK.format(build=target.name))
     return messages.ROLLED_BACK.format(build=target.name)

@@ -47,6 +47,7 @@ from generator.publish.deploy import (
 )
 from generator.publish.project import same_as_server, server_files, write_manifest
 from generator.publish.tree import PROTOCOLS, TreeEntry, export, listing, refusals
+from generator.readers.cache import SourceCache
 from generator.readers.registry import READERS
 from generator.readers.sources import read_sources
 from generator.site import urls
@@ -204,7 +205,10 @@ def _check_sources(update: Update, web_root: Path) -> list[str]:
     with tempfile.TemporaryDirectory(prefix="arkiv-granskning-") as work:
         export(update.new, Path(work))
         problems = Problems()
-        sources = read_sources(Path(work) / "protocols", problems, reserved=urls.RESERVED_SLUGS)
+        # The builds' cache: a push is read (and its original PDFs scanned) only where it
+        # differs from what was read before, and the build after it finds it read.
+        cache = SourceCache(cache_dir(web_root))
+        sources = read_sources(Path(work) / "protocols", problems, reserved=urls.RESERVED_SLUGS, cache=cache)
         refused = [problems.report()] if problems.errors else []
         if problems.items and not problems.errors:
             print(problems.report(), file=sys.stderr)  # warnings only

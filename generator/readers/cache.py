@@ -28,8 +28,10 @@ from pathlib import Path
 
 from generator.model import Meeting
 from generator.problems import Problem
+from generator.readers import pdf_scan
 
 CACHE_FILE = "kallor.pickle"
+SCANS = "pdf-granskning"  # what each original PDF holds, by its SHA-512 (beside the sources' cache)
 UNUSED_DAYS = 14
 _MAGIC = b"arkiv-cache-1\n"
 
@@ -74,6 +76,11 @@ class SourceCache:
     changed: set[str] = field(default_factory=set)
     loaded: bool = False
     persist: bool = True  # write the disk copy after each read (a preview writes it when it stops)
+    # Original PDFs scanned (``pdf_scan``), by their SHA-512: a PDF is read again only when its
+    # bytes or the scanner change, whatever else of the generator does (kept in a file of its own).
+    scans: dict[str, pdf_scan.Scan] = field(default_factory=dict)
+    scans_loaded: bool = False
+    scans_changed: bool = False
 
     @property
     def file(self) -> Path:
@@ -100,7 +107,20 @@ class SourceCache:
     def save(self) -> None:
         if self.folder is not None:
             save_signed(self.file, self.entries)
+            self.save_scans()
             self._prune()
+
+    def load_scans(self) -> None:
+        self.scans_loaded = True
+        file = self.beside(SCANS)
+        if file is not None and isinstance(found := load_signed(file, pdf_scan.version()), dict):
+            self.scans = found
+
+    def save_scans(self) -> None:
+        file = self.beside(SCANS)
+        if file is not None and self.scans_changed:
+            save_signed(file, self.scans, pdf_scan.version())
+            self.scans_changed = False
 
     def beside(self, name: str) -> Path | None:
         """Where another cache of the same archive lives (the pages rendered from these sources)."""
@@ -121,9 +141,10 @@ class SourceCache:
                 other.unlink(missing_ok=True)
 
 
-def load_signed(file: Path) -> object | None:
+def load_signed(file: Path, version: str | None = None) -> object | None:
     """What ``save_signed`` wrote to ``file``, when the file is intact, signed by this user on this
-    machine and made by this generator code; otherwise None (the caller starts afresh)."""
+    machine and made by this generator code (or the ``version`` it was saved with, for what
+    depends on only part of the code); otherwise None (the caller starts afresh)."""
     try:
         raw = file.read_bytes()
     except OSError:
@@ -138,10 +159,10 @@ def load_signed(file: Path) -> object | None:
     if not hmac.compare_digest(signature, expected):
         return None  # not written by this user on this machine, or damaged
     try:
-        version, content = pickle.loads(payload)
+        saved_by, content = pickle.loads(payload)
     except Exception:
         return None
-    if version != generator_version():
+    if saved_by != (version or generator_version()):
         return None
     with contextlib.suppress(OSError):
         os.utime(file)  # in use: not pruned
@@ -149,11 +170,11 @@ def load_signed(file: Path) -> object | None:
     return kept
 
 
-def save_signed(file: Path, content: object) -> None:
+def save_signed(file: Path, content: object, version: str | None = None) -> None:
     """Write ``content`` to ``file`` atomically (a reader never sees half a file), signed."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        payload = pickle.dumps((generator_version(), content), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((version or generator_version(), content), protocol=pickle.HIGHEST_PROTOCOL)
         signature = hmac.new(_secret(), payload, hashlib.sha256).digest()
         handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.stem}-")
         with os.fdopen(handle, "wb") as out:

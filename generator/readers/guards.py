@@ -19,6 +19,7 @@ MAX_LINKS_IN_LINE = 400  # "[", "]" and "!" in one line: link parsing is quadrat
 MAX_MARKUP_IN_FILE = 50_000
 MAX_INDENT = 64  # leading spaces before a list or quote marker: lists nested past this are no protocol's
 MAX_NESTING = 8  # list or quote markers opening one line ("- - - - x", "> > > x")
+MAX_ITEMS = 1000  # paragraphs in one file; a kommunfullmäktige's longest protocols have a few hundred
 
 _RUN = re.compile(rf"([\[\]*_`<>!\\])\1{{{MAX_MARKUP_RUN},}}")
 _MARKUP_CHARACTERS = "[]*_`<>!\\"
@@ -36,10 +37,25 @@ _DEEP_MARKER = rf"[ \t]{{{MAX_INDENT + 1}}}[ \t]*+(?:[-*+>]|\d{{1,9}}[.)])[ \t]"
 _DEEP_LINE = re.compile(rf"^(?:{_DEEP_MARKER}|{_NESTING.pattern[1:]})", re.MULTILINE)
 _DEEP_LIST = re.compile(_DEEP_MARKER)
 _OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # lines to splitlines(), not to ^
+# Control characters no text of a protocol holds; XML (feeds, sitemaps) cannot carry them, so one
+# in a title would fail the build after validate passed. Those splitlines() breaks lines at are
+# line breaks, not characters of a line.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in ``text``, as U+XXXX, or None."""
+    found = _CONTROL.search(text)
+    return f"U+{ord(found[0]):04X}" if found else None
 
 
 def check(text: str) -> Iterator[tuple[int, str]]:
-    """(line, message) for every line past the bounds, and for the file past its own."""
+    """(line, message) for every line past the bounds or with a control character, and for the
+    file past its own."""
+    if _CONTROL.search(text):
+        for number, line in enumerate(text.splitlines(), start=1):
+            if character := control_character(line):
+                yield number, messages.CONTROL_CHARACTER.format(character=character)
     markup = sum(map(text.count, _MARKUP_CHARACTERS))
     if markup > MAX_MARKUP_IN_FILE:
         yield 1, messages.GUARD_MARKUP_FILE.format(limit=MAX_MARKUP_IN_FILE)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-WITHHOLD = re.compile(r"^<!--\s*arkiv:\s*sekretess\s*:?\s*(.+?)\s*-->$")
+# The ground must say something: "<!-- arkiv: sekretess -->" withholds nothing and is refused.
+WITHHOLD = re.compile(r"^<!--\s*arkiv:\s*sekretess\s*:?\s*(\S.*?)\s*-->$")
+WITHHOLD_WITHOUT_GROUND = re.compile(r"^<!--\s*arkiv:\s*sekretess\s*:?\s*-->$", re.IGNORECASE)
 # The SHA-512 is written by ``arkiv import``: a build refuses an original that no longer matches.
 ORIGINAL = re.compile(
     r"^<!--\s*arkiv:\s*original(?P<redacted>-maskerad)?\s*:?\s*(?P<file>.+?)"
@@ -21,4 +23,21 @@ CORRECTION = re.compile(r"^<!--\s*arkiv:\s*rättelse\s*:\s*(?P<day>\d{4}-\d{2}-\
 EXCEPTION_NOTE = re.compile(r"^<!--\s*arkiv:\s*personnummer-undantag\b.*-->$")
 # A comment that looks meant for the archive but is none of the markers above is refused: a
 # misspelt "sekretess" must never publish the text it was meant to withhold.
-MARKER_LIKE = re.compile(r"<!--.*?(?:arkiv|sekre|original|maskera|personnummer|undantag|r[äa]ttel)", re.IGNORECASE)
+_MARKER_WORDS = r"(?:arkiv|sekre|hemlig|d[öo]lj|\bosl\b|original|maskera|personnummer|undantag|r[äa]ttel)"
+MARKER_LIKE = re.compile(rf"<!--.*?{_MARKER_WORDS}", re.IGNORECASE)
+# The same comment as an editor may rewrite it: Word's autocorrect makes "--" a dash ("<!–",
+# "—>"), a guillemet or a full-width bracket stands for "<", an entity for the bracket, a space
+# falls inside ("<! --"). Such a comment is no HTML comment: its words would be shown, and the
+# withholding it means would not happen. Refused at its line, never guessed at.
+_OPENER = r"(?:<|‹|＜|﹤|〈|⟨|&lt;|&#0*60;|&#x0*3c;)"
+_DASH = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+COMMENT_LIKE = re.compile(rf"{_OPENER}\s*[!！]\s*[{_DASH}]", re.IGNORECASE)
+MISSPELT_MARKER = re.compile(rf"{COMMENT_LIKE.pattern}.*?{_MARKER_WORDS}", re.IGNORECASE)
+
+
+def misspelt_marker(text: str) -> bool:
+    """A comment meant for the archive (it names a marker's word) not written as ``<!-- … -->``."""
+    if "!" not in text and "！" not in text:
+        return False  # every spelling of a comment has its "!": most lines are cleared here
+    found = MISSPELT_MARKER.search(text)
+    return found is not None and not (found.group(0).startswith("<!--") and "-->" in text[found.start() :])

@@ -13,8 +13,10 @@ from generator.model import Accessibility, Body, Organisation, Person
 from generator.problems import Problems, SourceError
 from generator.readers import personal_data, vocabulary
 from generator.readers.checks import plausible_years
+from generator.readers.guards import control_character
+from generator.readers.pattern_safety import unsafe_pattern
 from generator.readers.schema_check import check
-from generator.readers.yaml_source import decode, kind_of, load
+from generator.readers.yaml_source import decode, kind_of, load, strings
 
 FILE_NAME = "organisation.yaml"
 
@@ -38,10 +40,13 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
         problems.items.append(exc.problem)
         return None
     # Names become page titles and URLs: no personnummer may come in this way either.
-    found = list(personal_data.find(text))
+    found = [*personal_data.find(text), *personal_data.find_in_values(text, strings(doc))]
     for line, value in found:
         problems.error(FILE_NAME, line, messages.PERSONNUMMER.format(value=value))
-    if found:
+    controls = [(line, character) for line, value in strings(doc) if (character := control_character(value))]
+    for line, character in controls:
+        problems.error(FILE_NAME, line, messages.CONTROL_CHARACTER.format(character=character))
+    if found or controls:
         return None
     if not isinstance(doc.data, dict):
         problems.error(FILE_NAME, 1, messages.YAML_NOT_MAPPING.format(kind=kind_of(doc.data)))
@@ -101,6 +106,11 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
         if key not in known:
             message = messages.VOCABULARY_KEY.format(key=key, known=", ".join(sorted(known)))
             problems.error(FILE_NAME, doc.line(("ordlista", key)), message)
+        elif "mönster" in key:
+            for i, pattern in enumerate(data["ordlista"][key]):
+                if why := unsafe_pattern(pattern):
+                    message = messages.VOCABULARY_PATTERN.format(key=key, value=pattern[:80], why=why)
+                    problems.error(FILE_NAME, doc.line(("ordlista", key, i)), message)
     accessibility = _accessibility(doc, data, problems)
     if len(problems.errors) > before:
         return None

@@ -94,6 +94,10 @@ def _value_message(error: ValidationError, path: tuple[Any, ...]) -> str:
         )
     if validator == "pattern":
         return messages.SCHEMA_PATTERN.format(field=_field(path), value=error.instance)
+    if validator == "maxItems":
+        return messages.SCHEMA_MAX_ITEMS.format(
+            field=_field(path), count=len(error.instance), limit=error.validator_value
+        )
     if validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
         return messages.SCHEMA_ENUM.format(field=_field(path), allowed=allowed)

@@ -19,7 +19,7 @@ from pathlib import Path
 from generator import messages
 from generator.model import Meeting, Organisation
 from generator.problems import Problem, Problems, SourceError
-from generator.readers import guards, personal_data, provenance
+from generator.readers import guards, originals, personal_data, provenance
 from generator.readers.cache import Entry, SourceCache, generator_version
 from generator.readers.checks import check_meeting
 from generator.readers.organisation import FILE_NAME, read_organisation
@@ -72,6 +72,8 @@ def read_sources(
         results = _read_cached(directory, paths, organisation, workers, cache) if cached and cache else None
         for meeting, found in results or _read_all(directory, paths, organisation, workers):
             _add(meeting, found, problems, meetings, seen)
+    # What the original PDFs hold, scanned once per PDF (by content) before any is published.
+    meetings = originals.check(directory, meetings, problems, workers, cache)
     return Sources(organisation, meetings)
 
 

@@ -206,6 +206,7 @@ class Vocabulary:
     proposal: re.Pattern[str]
     furniture: re.Pattern[str]
     furniture_first: frozenset[str] | None  # the characters a furniture line can begin with (None: any)
+    own_furniture: re.Pattern[str] | None  # the organisation's own furniture patterns, if it has any
     role_labels: frozenset[str]  # attendance labels that are the role of those under them
     furniture_words: tuple[str, ...]  # furniture that is one plain word ("utdragsbestyrkande")
     date_in_words: re.Pattern[str]
@@ -331,6 +332,10 @@ class Vocabulary:
     def is_title(self, text: str) -> bool:
         return bool(self.title.fullmatch(normalise(text)))
 
+    def is_own_furniture(self, text: str) -> bool:
+        """Whether one of the organisation's own furniture patterns takes the line."""
+        return self.own_furniture is not None and bool(self.own_furniture.fullmatch(normalise(text)))
+
     def is_furniture(self, text: str) -> bool:
         bare = text.strip()
         if bare[:1] in _RULE_CHARACTERS and set(bare) <= _RULE_CHARACTERS and any(r in bare for r in _RULES):
@@ -402,6 +407,9 @@ def vocabulary_for(additions: Additions = ()) -> Vocabulary:
         proposal=_patterns(data["förslag_mönster"]),
         furniture=_patterns(data["möbler_mönster"]),
         furniture_first=_first_characters(data["möbler_mönster"]),
+        own_furniture=_patterns(own)
+        if (own := [w for key, words in additions if key == "möbler_mönster" for w in words])
+        else None,
         furniture_words=tuple(p for p in data["möbler_mönster"] if re.fullmatch(r"[a-zåäö]+", p)),
         signing_prefixes=_first_words(data["signering_mönster"]),
         body_nouns=tuple(normalise(word) for word in data.get("organ_ord", ())),

@@ -38,12 +38,14 @@ from generator.model import (
 from generator.model.dnr import Dnr, DnrError, parse
 from generator.model.roster import roster_for
 from generator.problems import Problems, SourceError
+from generator.readers import personal_data
 from generator.readers.attendance import RANGE, paragraph_range
-from generator.readers.markers import MARKER_LIKE
+from generator.readers.guards import control_character
+from generator.readers.markers import MARKER_LIKE, misspelt_marker
 from generator.readers.references import parse_reference
 from generator.readers.schema_check import check
 from generator.readers.source_text import SourceText
-from generator.readers.yaml_source import Path, YamlDocument, kind_of, load
+from generator.readers.yaml_source import Path, YamlDocument, kind_of, load, strings
 
 T = TypeVar("T")
 
@@ -448,8 +450,15 @@ def read(source: SourceText, problems: Problems) -> Meeting | None:
     except SourceError as exc:
         problems.items.append(exc.problem)
         return None
-    if "<!--" in source.text:  # only then can a marker be there
+    # What is published is the values as read: a double-quoted escape ("\\x01", "\\u002d") may
+    # make a control character or a personnummer that the text as written does not show.
+    for at, value in strings(doc):
+        if character := control_character(value):
+            problems.error(source.file, at, messages.CONTROL_CHARACTER.format(character=character))
+    for at, found in personal_data.find_in_values(source.text, strings(doc)):
+        problems.error(source.file, at, messages.PERSONNUMMER.format(value=found))
+    if "!" in source.text:  # only then can a marker, or one an editor misspelt, be there
         for number, line in enumerate(source.text.splitlines(), start=1):
-            if MARKER_LIKE.search(line):
+            if MARKER_LIKE.search(line) or misspelt_marker(line):
                 problems.error(source.file, number, messages.MARKER_IN_YAML)
     return YamlReader(source.organisation, source.body, doc, problems).read(source.file_date)

@@ -8,6 +8,7 @@ than the standard scalar ones, anchors and aliases (the "billion laughs" bomb), 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,6 +62,20 @@ class YamlDocument:
         while path not in self.lines and path:
             path = path[:-1]
         return path
+
+
+def strings(doc: YamlDocument) -> Iterator[tuple[int, str]]:
+    """(line, value) for every string value of the document as it was read: what a double-quoted
+    escape ("\\u002d") or a folded line makes of the text, which is what would be published."""
+    stack: list[tuple[Path, Any]] = [((), doc.data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            yield doc.line(path), value
+        elif isinstance(value, dict):
+            stack.extend(((*path, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*path, i), item) for i, item in enumerate(value))
 
 
 def decode(raw: bytes, file: str) -> str:

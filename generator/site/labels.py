@@ -33,6 +33,8 @@ NO_MEETINGS = "Inga protokoll är publicerade ännu."
 
 MEETING = "Sammanträde"
 MEETING_TITLE = "{body} {date}"
+ON_THIS_PAGE = "På sidan"  # the list of a page's parts beside it (Material's table of contents)
+PARAGRAPH_IN_TOC = "§ {number} {title}"
 PARAGRAPH_COUNT = "{count} paragrafer"
 PARAGRAPH_COUNT_ONE = "1 paragraf"
 
@@ -432,3 +434,19 @@ ACCESSIBILITY_DEFAULT_METHOD = (
 ACCESSIBILITY_ASSESSED = "Bedömningen gjordes {day}."
 ACCESSIBILITY_UPDATED = "Redogörelsen uppdaterades senast {day}."
 FOOTER_CONTACT = "Kontakt"
+
+
+# -- the portal over several organisations' archives (``arkiv portal``) ---------------------------
+
+PORTAL_TITLE = "Sök i protokollarkiven"
+PORTAL_INTRO = "En sökning i alla organisationernas publicerade protokoll på en gång."
+PORTAL_LABEL = "Sök i alla arkiv"
+PORTAL_BUTTON = "Sök"
+PORTAL_MEMBERS = "Organisationerna"
+PORTAL_OPARL = "OParl"
+PORTAL_DCAT = "datakatalog (DCAT-AP-SE)"
+PORTAL_SCRIPT_TEXTS = {
+    "searching": "Söker …",
+    "hits": "{n} träffar för ”{q}”",
+    "none": "Inga träffar för ”{q}”",
+}

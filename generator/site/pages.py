@@ -45,6 +45,8 @@ class Page:
     # (an index, the start page). An incremental preview renders a page again only when one of
     # them changed.
     depends: frozenset[str] | None = None
+    # The page's own parts for the "På sidan" list beside it: (anchor, title), as shown.
+    toc: tuple[tuple[str, str], ...] = ()
 
     @property
     def url(self) -> str:
@@ -115,12 +117,13 @@ class PageWriter:
         template: str,
         meta: tuple[tuple[str, str], ...] = (),
         depends: Iterable[Meeting] | None = None,
+        toc: tuple[tuple[str, str], ...] = (),
         **context: Any,
     ) -> Page:
         url = urls.url_of(src_uri)
         sources = None if depends is None else frozenset(m.source for m in depends)
         return Page(
-            src_uri, title, description, lambda: self.render(template, url, title=title, **context), meta, sources
+            src_uri, title, description, lambda: self.render(template, url, title=title, **context), meta, sources, toc
         )
 
     def pages(self) -> list[Page]:
@@ -251,6 +254,11 @@ class PageWriter:
             "meeting.html",
             meta=(*SHARED, ("arkiv_print", css_string(running))),
             depends=self.meeting_depends(meeting, previous, following),
+            # Beside the page on a wide screen, staying in view: every §, to go straight to it.
+            toc=tuple(
+                (item.anchor, labels.PARAGRAPH_IN_TOC.format(number=item.number, title=item.title))
+                for item in meeting.items
+            ),
             meeting=meeting,
             groups=groups,
             agenda=agenda,

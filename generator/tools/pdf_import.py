@@ -25,7 +25,7 @@ from generator import messages
 from generator.build import BuildFailed
 from generator.model import Body, Organisation, SignatureStatus
 from generator.problems import Problems
-from generator.readers import personal_data, provenance
+from generator.readers import pdf_scan, personal_data, provenance
 from generator.readers.markdown import MarkdownReader
 from generator.readers.markdown.paragraph_starts import paragraph_starts
 from generator.readers.organisation import FILE_NAME, read_organisation
@@ -60,6 +60,7 @@ class _Prepared:
     day: date
     text: str
     furniture: list[str]
+    withheld: list[str]  # why the original may not be copied (what the scan of the PDF found)
 
 
 _ISO = re.compile(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])")
@@ -111,9 +112,15 @@ def _prepare_task(task: tuple[Path, Organisation, _Options]) -> _Prepared | Resu
     try:
         return _prepare(pdf, organisation, options)
     except PdfRefused as exc:
-        return Result(pdf, Outcome.REFUSED, reasons=[_REFUSALS.get(str(exc), str(exc))])
+        kind = exc.args[0]
+        if kind in _REFUSALS:
+            return Result(pdf, Outcome.REFUSED, reasons=[_REFUSALS[kind]])
+        limit = pdf_scan.Refusal(kind, exc.args[1] if len(exc.args) > 1 else "")
+        return Result(pdf, Outcome.REFUSED, reasons=pdf_scan.reasons(pdf_scan.Scan(refusals=(limit,)), pdf.name))
 
 
+# What the scan cannot read is said by the extraction, in the import's own words.
+_LEFT_TO_EXTRACT = {pdf_scan.ENCRYPTED, pdf_scan.UNREADABLE}
 _REFUSALS = {
     "encrypted": messages.IMPORT_ENCRYPTED,
     "not_pdf": messages.IMPORT_NOT_PDF,
@@ -122,6 +129,11 @@ _REFUSALS = {
 
 
 def _prepare(pdf: Path, organisation: Organisation, options: _Options) -> _Prepared | Result:
+    # What the PDF holds besides its text, within the limits, before its pages are read: a
+    # script, a launch action or an attachment refuses it; a personnummer keeps the original out.
+    scanned = pdf_scan.scan(pdf)
+    if any(refusal.kind not in _LEFT_TO_EXTRACT for refusal in scanned.refusals):
+        return Result(pdf, Outcome.REFUSED, reasons=pdf_scan.reasons(scanned, pdf.name))
     extracted = extract(pdf)
     text = extracted.markdown
     lines = text.splitlines()
@@ -140,7 +152,7 @@ def _prepare(pdf: Path, organisation: Organisation, options: _Options) -> _Prepa
     day = options.day or _find_date(head, organisation)
     if day is None:
         return Result(pdf, Outcome.REFUSED, reasons=[messages.IMPORT_NO_DATE])
-    return _Prepared(pdf, body, day, text, extracted.furniture)
+    return _Prepared(pdf, body, day, text, extracted.furniture, pdf_scan.reasons(scanned, pdf.name))
 
 
 def _find_body(head: list[str], organisation: Organisation) -> Body | None:
@@ -204,8 +216,9 @@ def _finish(prepared: _Prepared, protocols: Path, organisation: Organisation) ->
     # A personnummer in the PDF stays out of the archive: the text can be masked, the original
     # cannot, so it is not copied (staff add a masked copy).
     numbers = [line for line, _ in personal_data.find(prepared.text)]
+    kept_out = bool(numbers or prepared.withheld)
     digest = provenance.sha512(pdf.read_bytes())  # the signature was checked in _prepare
-    marker = "" if numbers else f"\n\n<!-- arkiv: original: {day}.pdf sha512={digest} -->"
+    marker = "" if kept_out else f"\n\n<!-- arkiv: original: {day}.pdf sha512={digest} -->"
     text = f"{prepared.text.rstrip()}{marker}\n"
     relative = f"{body.slug}/{day}.md"
     with tempfile.TemporaryDirectory(prefix="arkiv-import-") as staging:
@@ -224,10 +237,12 @@ def _finish(prepared: _Prepared, protocols: Path, organisation: Organisation) ->
         if line.strip() and number not in reader.trace
     ]
     folder.mkdir(parents=True, exist_ok=True)
-    if not numbers:
+    if not kept_out:
         shutil.copyfile(pdf, folder / f"{day}.pdf")
     (folder / f"{day}.md").write_text(text, encoding="utf-8")
     reasons = [f"{p.file}:{p.line}: {p.message}" for p in problems.errors]
+    if prepared.withheld:
+        reasons[:0] = [messages.IMPORT_ORIGINAL_WITHHELD, *prepared.withheld]
     if numbers:
         reasons.insert(0, messages.IMPORT_PERSONNUMMER.format(lines=", ".join(map(str, numbers))))
     outcome = Outcome.REVIEW if reasons or unplaced else Outcome.IMPORTED

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.readers.pdf_limits import LIMITS, Limits, bounded, limit_in
+
 HEADER_ZONE = 0.075  # of the page height: running headers stand above this
 FOOTER_ZONE = 0.93  # and footers below this
 COLUMN_GAP = 1.2  # a gap wider than this many font sizes between words separates table cells
@@ -94,24 +96,32 @@ class Extracted:
     pages: int = 0
 
 
-def extract(path: Path) -> Extracted:
-    """The PDF's text as Markdown; ``PdfRefused`` for a file that is not a readable PDF with text."""
+def extract(path: Path, limits: Limits = LIMITS) -> Extracted:
+    """The PDF's text as Markdown; ``PdfRefused`` for a file that is not a readable PDF with text,
+    or that cannot be read within ``limits`` (its first argument the limit's kind)."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
 
+    pages: list[tuple[float, list[Word]]] = []
+    rules: dict[int, list[float]] = {}
     try:
-        with pdfplumber.open(path) as pdf:
-            pages = [(page.height, _words(page)) for page in pdf.pages]
-            rules = {
-                number: sorted(e["x0"] for e in page.edges if e["orientation"] == "v")
-                for number, page in enumerate(pdf.pages, start=1)
-            }
+        # Within the limits (pages, bytes inflated, time); each page's objects are let go once
+        # its words are taken, so memory does not grow with the page count.
+        with bounded(limits) as budget, pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                budget.check_pages(number)
+                budget.check_time()
+                pages.append((page.height, _words(page)))
+                rules[number] = sorted(e["x0"] for e in page.edges if e["orientation"] == "v")
+                page.close()
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise PdfRefused("encrypted") from None
     except PDFSyntaxError:
         raise PdfRefused("not_pdf") from None
     except Exception as exc:  # pdfplumber wraps pdfminer's errors; a damaged file raises many kinds
+        if (limit := limit_in(exc)) is not None:
+            raise PdfRefused(limit.kind, limit.detail) from None
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise PdfRefused("encrypted") from None

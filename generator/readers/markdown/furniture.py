@@ -25,6 +25,7 @@ from generator.readers.markdown.text import (
     _near,
     _unmark,
 )
+from generator.readers.markers import MARKER_LIKE
 from generator.readers.vocabulary import MAX_FURNITURE, normalise, unaccented
 
 _FURNITURE_SEEN: dict[tuple[object, ...], Any] = {}
@@ -108,6 +109,10 @@ class Furniture:
         return rule
 
     def _rule_in_file(self, text: str) -> str:
+        if "<!--" in text and MARKER_LIKE.search(text) and not _instruction(text.strip()):
+            # A withholding marker is never furniture, however often it recurs or whatever the
+            # organisation's patterns say: dropped, it would publish what it withholds.
+            return ""
         if text.strip() == self.ctx.date_line:
             return messages.FURNITURE_DATE_LINE  # the running header's "Sammanträdesdatum" value
         if text in self.repeated:
@@ -144,7 +149,8 @@ class Furniture:
         ):
             return messages.FURNITURE_NAVIGATION  # "Högskolan i Ekeslätt | Om högskolan | Styrelsen": where the page is
         if self.ctx.vocabulary.is_furniture(bare):
-            return messages.FURNITURE_VOCABULARY
+            own = self.ctx.vocabulary.is_own_furniture(bare)
+            return messages.FURNITURE_OWN_VOCABULARY if own else messages.FURNITURE_VOCABULARY
         if bare[-3:].casefold() in ("kb)", "mb)") and self.ctx.vocabulary.attachment_link.fullmatch(normalise(bare)):
             return messages.FURNITURE_ATTACHMENT
         # A running header of cells, printed once or on every page: each cell the organisation's

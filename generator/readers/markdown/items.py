@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
 from typing import Any
 
 from generator import messages
@@ -18,7 +17,7 @@ from generator.model.dnr import Dnr, DnrError, parse_many
 from generator.readers.markdown.context import SEEN_LIMIT, ReadContext, shared_memo
 from generator.readers.markdown.decision import DecisionFinder
 from generator.readers.markdown.facts import FactReader, Facts
-from generator.readers.markdown.furniture import MARGIN_REF, Furniture
+from generator.readers.markdown.furniture import MARGIN_REF, Furniture, _key_of
 from generator.readers.markdown.paragraph_starts import (
     _margin,
     _opening,
@@ -80,6 +79,20 @@ _HEADING_CELL_WORDS = 3  # "Ärende" over "nummer": a column heading beside the 
 _REST_PARTS = re.compile(r"\s+(?=Dnr\b)|(?<=\d)\s+(?=[A-ZÅÄÖ][A-Za-zåäö]{0,4}\.?\s*§)")
 
 
+# A heading's level: "### X" is 3; a bold or plain heading (the vocabulary's own words, "**Beslut**")
+# stands where the paragraph's parts stand, as "###" does.
+_PART_LEVEL = 3
+
+
+def _heading_level(text: str) -> int:
+    found = _HEADING.match(text)
+    return len(found[1]) if found else _PART_LEVEL
+
+
+def _withholds(chunk: list[Line]) -> bool:
+    return any(WITHHOLD.match(line.text.strip()) for line in chunk)
+
+
 class ItemReader:
     """Reads each paragraph into an ``Item``."""
 
@@ -110,9 +123,24 @@ class ItemReader:
                         return names
         return ()
 
+    def warn_own_furniture(self, lines: list[Line]) -> None:
+        """A line of the paragraphs that the organisation's own furniture pattern takes, though it
+        stands only once (a running header recurs) or is a sentence: likely content, so staff are
+        told, not silent."""
+        if self.ctx.vocabulary.own_furniture is None:
+            return
+        taken = [
+            line for line in lines if self.furniture.furniture_rule(line.text) == messages.FURNITURE_OWN_VOCABULARY
+        ]
+        counts = Counter(_key_of(line.text) for line in taken)  # page numbers masked: "Sida 2 (8)"
+        for line in taken:
+            if counts[_key_of(line.text)] == 1 or line.text.rstrip().endswith((".", ":", "!", "?")):
+                self.ctx.warning(line.number, messages.OWN_FURNITURE_IN_ITEM.format(text=line.text.strip()[:80]))
+
     def read_items(self, lines: list[Line], starts: list[int], end: int) -> list[Item]:
         """The paragraphs that start at ``starts`` (indexes in ``lines``), the last ending at ``end``."""
         items = []
+        self.warn_own_furniture(lines[starts[0] : end])
         page_cells = self.page_cells_beside_starts(lines, starts, end)
         above = self.titles_above(lines, starts, end)
         stops = [above.get(s, s) for s in starts[1:]]  # a title above the next number is not this one's
@@ -236,6 +264,9 @@ class ItemReader:
             text = line.text.strip()
             if not text or _PIPE_SEPARATOR.match(text):
                 continue  # a separator: the start was written as a pipe table's header row
+            if "<!--" in text:
+                skipped.append(line)  # a marker above the title is the body's: it may withhold it
+                continue
             if not dnr and _is_dnr_cell(_unmark(text)) and not _HEADING.match(text):
                 dnr = self.ctx.dnr(_strip_dnr_label(_unmark(text)), "Dnr", line.number, soft=True)
                 self.ctx.note(line, "paragraf", "dnr")
@@ -302,17 +333,31 @@ class ItemReader:
         sections: list[Section] = []
         facts = Facts()
         lists: dict[str, list[str]] = {REFERENCES: [], RECIPIENTS: []}
-        chunks = list(self.sections(lines[body_at:]))
+        chunks = self.sections(lines[body_at:])
+        # A withheld part's text is never looked into: no decision, fact or vote is taken from it.
+        withheld_in = [
+            next((found[1] for line in chunk if (found := WITHHOLD.match(line.text.strip()))), None)
+            for _, chunk in chunks
+        ]
         decision_headed = any(self.ctx.is_decision_heading(heading) for heading, _ in chunks)
         # A decision said in so many words anywhere ("Styrelsen beslutade") wins over a guess.
         # Under a proposal heading ("Förslag till beslut") even "Direktionen beslutar …" is proposed.
         # (Asked only without a decision heading: with one, nothing below looks for it.)
         stated = [
-            None if decision_headed or self.is_proposal_heading(heading) else self.decision.decision_opening(chunk)
-            for heading, chunk in chunks
+            None
+            if decision_headed or self.is_proposal_heading(heading) or withheld
+            else self.decision.decision_opening(chunk)
+            for (heading, chunk), withheld in zip(chunks, withheld_in, strict=True)
         ]
         decision_opened = any(at is not None for at in stated)
-        for (heading, chunk), stated_at in zip(chunks, stated, strict=True):
+        for (heading, chunk), stated_at, withheld in zip(chunks, stated, withheld_in, strict=True):
+            if withheld:
+                # The same marker under any heading (the decision and the lists included) withholds
+                # exactly that part: its heading and ground are kept, its text never enters the model.
+                for line in chunk:
+                    self.ctx.note(line, "paragraf", "sekretess")
+                sections.append(Section(heading, "", Withholding(withheld)))
+                continue
             kind = self.ctx.vocabulary.lists.get(normalise(heading)) if heading else None
             decided_at = None
             facts_section = bool(heading) and bool(self.ctx.vocabulary.fact_of_heading(heading))
@@ -338,12 +383,7 @@ class ItemReader:
                 decision, chunk = _markdown(self.decision.without_own_margin(chunk[decided_at:])), chunk[:decided_at]
             for line in chunk:
                 self.ctx.note(line, "paragraf", heading or "text")
-            # The same marker under any heading (the decision and the lists included) withholds
-            # exactly that part: its heading and ground are kept, its text never enters the model.
-            withheld = next((found[1] for line in chunk if (found := WITHHOLD.match(line.text.strip()))), None)
-            if withheld:
-                sections.append(Section(heading, "", Withholding(withheld)))
-            elif kind is not None:
+            if kind is not None:
                 lists[kind] += [_unbullet(line.text) for line in chunk if line.text.strip()]
             elif self.ctx.is_decision_heading(heading) and not decision:
                 decision = _markdown(chunk)
@@ -442,18 +482,29 @@ class ItemReader:
         """ "Förslag till beslut", "Arbetsutskottets förslag": a proposal put to the body."""
         return bool(heading) and bool(self.ctx.vocabulary.proposal.fullmatch(normalise(heading)))
 
-    def sections(self, lines: list[Line]) -> Iterator[tuple[str, list[Line]]]:
-        heading, chunk = "", []
+    def sections(self, lines: list[Line]) -> list[tuple[str, list[Line]]]:
+        """The paragraph's parts, each (heading, its lines). A withholding marker covers its
+        heading's part and every part nested below it: a deeper heading's lines, the heading's
+        own words included, join the withheld part (``#### Läkarintyget`` under a withheld
+        ``### Sammanfattning``), so no word of them reaches the model."""
+        parts: list[tuple[str, list[Line]]] = []
+        heading, chunk, level = "", [], 0
         for line in lines:
             name = self.section_heading(line.text)
             if name is None:
                 chunk.append(line)
                 continue
+            depth = _heading_level(line.text)
+            if heading and depth > level and _withholds(chunk):
+                chunk.append(line)  # nested in a withheld part: its heading is that part's too
+                self.ctx.note(line, "paragraf", f"rubrik inom sekretess: {heading}")
+                continue
             self.ctx.note(line, "paragraf", f"rubrik: {name}")
             if heading or any(c.text.strip() for c in chunk):
-                yield heading, chunk
-            heading, chunk = name, []
-        yield heading, chunk
+                parts.append((heading, chunk))
+            heading, chunk, level = name, [], depth
+        parts.append((heading, chunk))
+        return parts
 
     def section_heading(self, text: str) -> str | None:
         # Asked of every line of every paragraph, and headings recur from meeting to meeting:

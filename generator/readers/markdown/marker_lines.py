@@ -15,7 +15,7 @@ from generator.readers.markdown.text import (
     Line,
     _instruction,
 )
-from generator.readers.markers import CORRECTION, MARKER_LIKE, WITHHOLD
+from generator.readers.markers import CORRECTION, MARKER_LIKE, WITHHOLD, WITHHOLD_WITHOUT_GROUND, misspelt_marker
 
 
 class MarkerReader:
@@ -35,10 +35,15 @@ class MarkerReader:
 
     def check_markers(self, lines: list[Line], marked: list[Line], items_at: int, items_end: int) -> None:
         """Every archive marker is understood where it stands, or is an error at its line.
-        ``marked``: the lines that hold "<!--"; ``items_at``, ``items_end``: indexes in ``lines``."""
+        ``marked``: the lines that hold "<!--" or a look-alike; ``items_at``, ``items_end``: indexes
+        in ``lines``."""
         for line in marked:
             text = line.text.strip()
-            if WITHHOLD.match(text):
+            if misspelt_marker(text):
+                self.ctx.error(line.number, messages.MARKER_MISSPELT.format(value=text[:80]))
+            elif WITHHOLD_WITHOUT_GROUND.match(text):
+                self.ctx.error(line.number, messages.MARKER_NO_GROUND)
+            elif WITHHOLD.match(text):
                 if not items_at < line.number - 1 < items_end:
                     self.ctx.error(line.number, messages.MARKER_OUTSIDE_ITEMS)
             elif _instruction(text):

@@ -28,6 +28,7 @@ from generator.problems import Problems
 from generator.readers.attendance import (
     close_ranges,
 )
+from generator.readers.guards import MAX_ITEMS
 from generator.readers.markdown.agenda import AgendaReader
 from generator.readers.markdown.annex_tables import ATTENDANCE_GROUPS, AnnexFacts
 from generator.readers.markdown.annexes import AnnexReader
@@ -59,7 +60,7 @@ from generator.readers.markdown.text import (
     columns_as_cells,
     laid_out_in_columns,
 )
-from generator.readers.markers import ORIGINAL
+from generator.readers.markers import ORIGINAL, misspelt_marker
 from generator.readers.source_text import SourceText
 from generator.readers.vocabulary import normalise
 
@@ -183,6 +184,10 @@ class MarkdownReader:
             ]
         )
         starts = _starts(lines, lambda prefix: abbreviates(prefix, self.ctx.body.name))
+        if len(starts) > MAX_ITEMS:
+            # Reading and rendering grow with the paragraphs: past any protocol's count, refused.
+            self.ctx.error(lines[starts[MAX_ITEMS]].number, messages.TOO_MANY_ITEMS.format(limit=MAX_ITEMS))
+            return None
         items_at = starts[0] if starts else None
         if items_at is None:
             first = next((line for line in lines if line.text.strip()), None)
@@ -242,7 +247,8 @@ class MarkdownReader:
             if not late_headless:
                 self.ctx.note(lines[late_anslag], "anslag", "rubrik")
             end = late_anslag
-        marked = [line for line in lines if "<!--" in line.text]  # only these can hold a marker
+        # Only these can hold a marker, or one an editor has misspelt.
+        marked = [line for line in lines if "<!--" in line.text or misspelt_marker(line.text)]
         for line in marked:
             if _instruction(line.text.strip()):
                 self.ctx.note(line, "instruktion", "till arkivet, visas inte")

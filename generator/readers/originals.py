@@ -1,0 +1,76 @@
+"""The original PDFs the meetings publish, scanned (``pdf_scan``) before anything is built.
+
+A meeting whose original holds a personnummer (where its source does not except it), a script,
+a launch action or an embedded file, or cannot be read within the limits, is refused: each
+reason an error at the source's original marker, naming the PDF, and the meeting left out. Scans
+are kept by the PDF's SHA-512 in the source cache (memory under ``mkdocs serve``, a signed file
+beside it for builds), so a build reads only PDFs it has not seen; new ones are read on every core.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.model import Meeting
+from generator.problems import Problems
+from generator.readers import pdf_scan, personal_data
+from generator.readers.cache import SourceCache
+
+
+def check(
+    directory: Path, meetings: list[Meeting], problems: Problems, workers: int = 1, cache: SourceCache | None = None
+) -> list[Meeting]:
+    """The meetings whose original may be published (or who have none); problems for the rest."""
+    scans = _scans(cache)
+    todo: dict[str, Path] = {}
+    for meeting in meetings:
+        if meeting.original and meeting.original_file and meeting.original_file.sha512 not in scans:
+            todo[meeting.original_file.sha512] = directory / meeting.original
+    for digest, found in zip(todo, _scan_all(list(todo.values()), workers), strict=True):
+        scans[digest] = found
+    if todo and cache is not None:
+        cache.scans_changed = True
+        if cache.persist:
+            cache.save_scans()
+    kept = []
+    for meeting in meetings:
+        said = _reasons(directory, meeting, scans)
+        for reason in said:
+            problems.error(meeting.source, meeting.original_line or 1, reason)
+        if not said:
+            kept.append(meeting)
+    return kept
+
+
+def _scans(cache: SourceCache | None) -> dict[str, pdf_scan.Scan]:
+    if cache is None:
+        return {}
+    if not cache.scans_loaded:
+        cache.load_scans()
+    return cache.scans
+
+
+def _scan_all(paths: list[Path], workers: int) -> Iterator[pdf_scan.Scan]:
+    if workers <= 1 or len(paths) < 2:
+        yield from map(pdf_scan.scan, paths)
+        return
+    with multiprocessing.get_context("fork").Pool(min(workers, len(paths))) as pool:
+        yield from pool.imap(pdf_scan.scan, paths)
+
+
+def _reasons(directory: Path, meeting: Meeting, scans: dict[str, pdf_scan.Scan]) -> list[str]:
+    if not meeting.original or not meeting.original_file:
+        return []
+    found = scans[meeting.original_file.sha512]
+    if not found.findings and not found.refusals:
+        return []
+    allowed: set[str] = set()
+    if found.findings:
+        # The numbers the source itself allows (with a reason) are allowed in its original too.
+        try:
+            allowed = personal_data.exceptions((directory / meeting.source).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            allowed = set()
+    return pdf_scan.reasons(found, meeting.original, allowed)
