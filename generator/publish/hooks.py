@@ -2,15 +2,20 @@
 
 The server builds with its own configuration: ``arkiv hooks install`` copies the project's
 ``mkdocs.yml``, ``site_overrides/`` and ``docs/`` beside the builds, and every build uses that copy
-with the generator installed on the server. From a push only ``protocols/`` is taken; a push that
-changes any other file is rejected with the files named (an administrator may allow more paths
-with ``--allow``, but even then the server's own configuration and theme are used). So nothing in
-a push (MkDocs hooks, YAML tags, theme templates, paths) ever runs on the server.
+with the generator installed on the server. From a push only ``protocols/`` is taken; other files
+may come along only as they are in the project the hooks were installed from
+(``generator.publish.project``), and a push that changes any other file is rejected with the
+files named (an administrator may allow more paths with ``--allow``, but even then the server's
+own configuration and theme are used). So nothing in a push (MkDocs hooks, YAML tags, theme
+templates, paths, .gitattributes) ever runs on the server.
 
-``pre-receive`` checks the pushed tree (paths, links, sizes) and validates the protocols;
-``post-receive`` builds the pushed branch (``generator.build``) into a new directory and switches
-the web root to it (``generator.publish.deploy``) if the commit is still the branch's tip. A
-failed or killed build never touches the live site; the last ``keep`` builds stay for rollback.
+``pre-receive`` checks the pushed tree from git's listing (paths, links, sizes, counts:
+``generator.publish.tree``), validates the protocols and refuses what would remove or silently
+change a published one (``generator.publish.published``); ``post-receive`` builds the pushed
+branch (``generator.build``) into a new directory and switches the web root to it
+(``generator.publish.deploy``) if the commit is still the branch's tip, telling the pusher when a
+later push overtook it. A failed or killed build never touches the live site, and publishes
+nothing; the last ``keep`` builds stay for rollback.
 """
 
 from __future__ import annotations
