@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: serve site validate test test-py313 lint chromium validators clean bench
+.PHONY: serve site validate check-published test test-py313 lint chromium validators clean bench
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ site: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/arkiv validate
+
+# The hosted CI's check against what is live (SITE_URL/data/publicerad-version.txt, written by
+# the CI templates beside the site): no published protocol removed or silently changed.
+check-published: $(STAMP)
+	$(BIN)/arkiv check-published --site-url "$(SITE_URL)"
 
 # Browser tests use Debian's Chromium; never a downloaded browser build.
 chromium:

@@ -125,10 +125,18 @@ def main(argv: list[str] | None = None) -> int:
     rollback.add_argument("--web-root", type=Path, required=True)
     rollback.add_argument("--to", default=None, help="bygget att visa (standard: det före det nuvarande)")
 
+    check = commands.add_parser(
+        "check-published", help="vägra att ett publicerat protokoll tas bort eller ändras utan rättelse (CI)"
+    )
+    check.add_argument("--protocols", type=Path, default=Path("protocols"))
+    against = check.add_mutually_exclusive_group(required=True)
+    against.add_argument("--site-url", help="den publicerade webbplatsens adress; den anger vilken version den visar")
+    against.add_argument("--since", help="den publicerade versionen (en commit)")
+
     args = parser.parse_args(argv)
     if args.command == "new":
         return run_new(args.protocols, args.body, args.date)
-    if args.command in ("hooks", "rollback"):
+    if args.command in ("hooks", "rollback", "check-published"):
         return run_publish(args)
     if args.command == "portal":
         from generator.tools.portal import PortalError, write_portal
@@ -239,6 +247,8 @@ def run_publish(args: argparse.Namespace) -> int:
     from generator.publish import deploy, hooks
 
     try:
+        if args.command == "check-published":
+            return run_check_published(args.protocols, args.since, args.site_url)
         if args.command == "rollback":
             print(deploy.rollback(args.web_root, args.to), file=sys.stderr)
             return 0
@@ -264,6 +274,25 @@ def run_publish(args: argparse.Namespace) -> int:
     except deploy.PublishError as exc:
         print(exc, file=sys.stderr)
         return 1
+    except OSError as exc:  # a full disk or an unreadable file on the server: one message
+        print(messages.PUBLISH_IO_ERROR.format(reason=exc.strerror or exc), file=sys.stderr)
+        return 1
+
+
+def run_check_published(protocols: Path, since: str | None, site_url: str | None) -> int:
+    """``arkiv check-published``: the hosted CI's check of the checkout against what is live."""
+    from generator.publish import published
+
+    commit = since or published.live_site_commit(site_url or "")
+    problems = Problems()
+    sources = read_sources(protocols, problems, reserved=urls.RESERVED_SLUGS)
+    refused = [problems.report()] if sources is None else published.check(commit, "HEAD", sources)
+    if refused:
+        print("\n".join(refused), file=sys.stderr)
+        print(messages.PUBLISHED_CHECK_FAILED, file=sys.stderr)
+        return 1
+    print(messages.PUBLISHED_CHECK_DONE.format(commit=commit[:7]), file=sys.stderr)
+    return 0
 
 
 def _print_problems(problems: Problems) -> None:

@@ -210,6 +210,24 @@ PUSH_FILE_TOO_LARGE = "{path}: filen är större än {limit} MB"
 PUSH_TREE_TOO_LARGE = "pushen är större än {limit} MB sammanlagt"
 PUSH_NO_PROTOCOLS = "den pushade versionen har ingen mapp protocols/"
 PUSH_UNREADABLE_TREE = "den pushade versionen kunde inte packas upp: {reason}"
+PUSH_BAD_PATH = (
+    "{path}: sökvägen tas inte emot (ett namn som står två gånger, '.', '..' eller '.git'); "
+    "byt namn på filen eller mappen"
+)
+PUSH_ATTRIBUTES = (
+    "{path}: .gitattributes tas inte emot i protocols/ (den kan dölja eller ändra protokoll när de "
+    "packas upp); ta bort filen"
+)
+PUSH_TOO_DEEP = "{path}: ligger mer än {limit} nivåer under protocols/; ett protokoll ligger i protocols/<organ>/"
+PUSH_TOO_MANY_FILES = "pushen har fler än {limit} filer; så många tar servern inte emot"
+PUSH_TOO_MANY_PROTOCOLS = "protocols/ har {count} filer, fler än de {limit} som servern tar emot"
+PUBLISHED_CHECK_FAILED = "Kontrollen mot den publicerade versionen misslyckades: inget publiceras."
+PUBLISHED_CHECK_DONE = "Inget publicerat protokoll tas bort eller ändras utan rättelse (jämfört med {commit})"
+PUBLISHED_VERSION_UNREADABLE = "den publicerade versionen kunde inte läsas från {url}: {reason}"
+PUBLISHED_VERSION_MISSING = (
+    "den publicerade versionen {commit} finns inte i git-historiken; hämta hela historiken "
+    "(fetch-depth: 0 i GitHub, GIT_DEPTH: 0 i GitLab)"
+)
 PUSH_DELETES_BRANCH = "grenen {branch} publiceras och kan inte tas bort"
 TIME_LIMIT = "kontrollen eller bygget tog längre än {seconds} sekunder och avbröts; inget har publicerats"
 PUBLISHED_DELETED = (
@@ -220,6 +238,9 @@ PUBLISHED_CHANGED = (
     "{path} är publicerat; en ändring kräver en ny rättelse i filen: "
     "<!-- arkiv: rättelse: ÅÅÅÅ-MM-DD: vad som rättades och varför --> (i YAML: rättelser: [{{datum: …, skäl: …}}])"
 )
+PUBLISHING_IN_PROGRESS = (
+    "{path}: bygget som kan publicera den pågår just nu; vänta tills det är klart (se bygglogg.txt) och pusha igen"
+)
 PUBLISHED_FILE_CHANGED = (
     "{path} är publicerad och kan inte bytas ut; lägg den nya filen under ett nytt namn och skriv en rättelse"
 )
@@ -227,7 +248,18 @@ PUSH_REJECTED = "Pushen avvisades: rätta felen ovan och pusha igen. Inget har p
 PUBLISH_FAILED = "Bygget misslyckades efter pushen; den publicerade webbplatsen är oförändrad (se bygglogg.txt)."
 PUBLISHED = "Publicerat: {build}"
 LOG_PUBLISHED = "{commit} publicerad ({build})"
-LOG_FAILED = "{commit} misslyckades; webbplatsen är oförändrad"
+LOG_FAILED = "{commit} misslyckades: {reason}; webbplatsen är oförändrad"
+LOG_STEP_FAILED = "ett steg efter publiceringen misslyckades ({reason}); webbplatsen är publicerad"
+BUILD_IO_FAILED = (
+    "bygget kunde inte läsa eller skriva en fil på servern ({reason}); kontrollera att disken inte är full"
+)
+PUBLISH_IO_ERROR = (
+    "publiceringen avbröts: en fil kunde inte läsas eller skrivas på servern ({reason}); "
+    "den publicerade webbplatsen är oförändrad"
+)
+PUSH_SUPERSEDED = (
+    "{commit} publiceras inte: en senare push ({tip}) har redan ersatt den och publiceras i sitt eget bygge"
+)
 LOG_INTERRUPTED = "avbrutet bygge {build} städades bort"
 LOG_SUPERSEDED = "{commit} byggdes men publiceras inte: grenen har redan en senare version"
 LOG_ROLLED_BACK = "återställd till {build}"

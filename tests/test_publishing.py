@@ -83,10 +83,12 @@ def test_killed_build_leaves_the_live_site_and_rollback_works(publishing: tuple[
     (work / "protocols" / "direktionen" / "2023-12-14.yaml").write_text(NEW_MEETING, encoding="utf-8")
     git("add", "-A", cwd=work)
     git("commit", "-m", "Protokoll 2023-12-14", cwd=work)
-    # Push the objects without the hooks' build, then run post-receive ourselves and kill it.
+    # Push the objects without the hooks' build and move the branch as git does before
+    # post-receive, then run post-receive ourselves and kill it.
     new = git("rev-parse", "HEAD", cwd=work).stdout.strip()
     old = git("rev-parse", "main", cwd=bare).stdout.strip()
     assert git("push", "--no-verify", "origin", "HEAD:refs/heads/staging", cwd=work).returncode == 0
+    assert git("update-ref", "refs/heads/main", new, old, cwd=bare).returncode == 0
     hook = subprocess.Popen(
         [str(bare / "hooks" / "post-receive")],
         cwd=bare,
@@ -108,6 +110,8 @@ def test_killed_build_leaves_the_live_site_and_rollback_works(publishing: tuple[
     assert os.readlink(web) == target and digest(web) == before
     assert fetch(url + "direktionen/2023-10-26/")[0] == 200
     # A full push afterwards publishes, and rollback returns to the earlier build.
+    git("fetch", "-q", "origin", cwd=work)
+    git("commit", "-q", "--allow-empty", "-m", "Bygg igen", cwd=work)
     pushed = git("push", "origin", "HEAD:main", cwd=work)
     assert pushed.returncode == 0, pushed.stderr
     assert fetch(url + "direktionen/2023-12-14/")[0] == 200, pushed.stderr

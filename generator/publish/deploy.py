@@ -70,6 +70,20 @@ def lock(web_root: Path) -> Iterator[None]:
         yield
 
 
+def busy(web_root: Path) -> bool:
+    """Whether a build or rollback holds the publishing lock now."""
+    path = builds_dir(web_root) / ".lås"
+    if not path.is_file():
+        return False
+    with open(path) as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
 def log(web_root: Path, text: str) -> None:
     with open(builds_dir(web_root) / "bygglogg.txt", "a", encoding="utf-8") as log:
         log.write(f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S} UTC {text}\n")

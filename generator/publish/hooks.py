@@ -2,15 +2,20 @@
 
 The server builds with its own configuration: ``arkiv hooks install`` copies the project's
 ``mkdocs.yml``, ``site_overrides/`` and ``docs/`` beside the builds, and every build uses that copy
-with the generator installed on the server. From a push only ``protocols/`` is taken; a push that
-changes any other file is rejected with the files named (an administrator may allow more paths
-with ``--allow``, but even then the server's own configuration and theme are used). So nothing in
-a push (MkDocs hooks, YAML tags, theme templates, paths) ever runs on the server.
+with the generator installed on the server. From a push only ``protocols/`` is taken; other files
+may come along only as they are in the project the hooks were installed from
+(``generator.publish.project``), and a push that changes any other file is rejected with the
+files named (an administrator may allow more paths with ``--allow``, but even then the server's
+own configuration and theme are used). So nothing in a push (MkDocs hooks, YAML tags, theme
+templates, paths, .gitattributes) ever runs on the server.
 
-``pre-receive`` checks the pushed tree (paths, links, sizes) and validates the protocols;
-``post-receive`` builds the pushed branch (``generator.build``) into a new directory and switches
-the web root to it (``generator.publish.deploy``) if the commit is still the branch's tip. A
-failed or killed build never touches the live site; the last ``keep`` builds stay for rollback.
+``pre-receive`` checks the pushed tree from git's listing (paths, links, sizes, counts:
+``generator.publish.tree``), validates the protocols and refuses what would remove or silently
+change a published one (``generator.publish.published``); ``post-receive`` builds the pushed
+branch (``generator.build``) into a new directory and switches the web root to it
+(``generator.publish.deploy``) if the commit is still the branch's tip, telling the pusher when a
+later push overtook it. A failed or killed build never touches the live site, and publishes
+nothing; the last ``keep`` builds stay for rollback.
 """
 
 from __future__ import annotations
@@ -20,16 +25,18 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from generator import messages
 from generator.build import BuildFailed, BuildOptions, build
 from generator.problems import Problems
+from generator.publish import published
 from generator.publish.deploy import (
     PublishError,
     builds_dir,
@@ -43,22 +50,17 @@ from generator.publish.deploy import (
     switch,
     time_limit,
 )
+from generator.publish.project import same_as_server, server_files, write_manifest
+from generator.publish.tree import PROTOCOLS, TreeEntry, export, listing, refusals
 from generator.readers.cache import SourceCache
-from generator.readers.organisation import FILE_NAME as ORGANISATION_FILE
-from generator.readers.registry import READERS, SourceText
-from generator.readers.sources import Sources, read_sources
+from generator.readers.registry import READERS
+from generator.readers.sources import read_sources
 from generator.site import urls
 
 ZERO = "0" * 40
 HOOKS = ("pre-receive", "post-receive")
-PROTOCOLS = "protocols/"
 # What the server takes from the project when the hooks are installed, and builds with.
 SERVER_CONFIG = ("mkdocs.yml", "site_overrides", "docs")
-# Limits on a pushed tree, checked from git's object sizes before anything is read.
-MAX_FILE_BYTES = 50_000_000  # a signed PDF of a long protocol is a few MB
-MAX_TREE_BYTES = 2_000_000_000
-SYMLINK_MODE = "120000"
-SUBMODULE_MODE = "160000"
 TIME_LIMIT = 1800.0  # seconds for one build; the full 20-year archive builds in under one minute
 CHECK_LIMIT = 600.0  # seconds for checking one push (pre-receive); the full archive takes seconds
 
@@ -92,6 +94,7 @@ def install(
             shutil.copytree(source, config / name, symlinks=False)
         elif source.is_file():
             shutil.copy(source, config / name)
+    write_manifest(project, config)
     options = ["--web-root", str(web_root), "--branch", branch, "--keep", str(keep)]
     if site_url:
         options += ["--site-url", site_url]
@@ -110,13 +113,18 @@ def install(
     # The daily rebuild, for the administrator to install (crontab -e, or a systemd timer).
     cron = builds_dir(web_root) / "daglig-ombyggnad.cron"
     cron.write_text(daily_rebuild_line(repo, options), encoding="utf-8")
-    # Published history cannot be rewritten or deleted, and every ref update is logged.
+    # Published history cannot be rewritten or deleted, and every ref update is logged; git checks
+    # every pushed object (a tree listing a name twice, or ".git", is refused before the hooks run).
     for key, value in (
         ("receive.denyNonFastForwards", "true"),
         ("receive.denyDeletes", "true"),
         ("core.logAllRefUpdates", "true"),
+        ("receive.fsckObjects", "true"),
+        ("transfer.fsckObjects", "true"),
     ):
         subprocess.run(["git", "config", "--file", str(repo / "config"), key, value], check=True)
+    # A clone of the server checks out the published branch.
+    subprocess.run(["git", "--git-dir", str(repo), "symbolic-ref", "HEAD", f"refs/heads/{branch}"], check=True)
     return messages.HOOKS_INSTALLED.format(repo=repo, web_root=web_root, cron=cron.read_text(encoding="utf-8").strip())
 
 
@@ -134,128 +142,32 @@ def _updates(stdin: str, branch: str) -> Iterator[Update]:
             yield Update(parts[0], parts[1])
 
 
-@dataclass(frozen=True)
-class TreeEntry:
-    mode: str
-    size: int  # -1 for what has no size (submodules)
-    path: str
-
-
-def _tree(commit: str) -> list[TreeEntry]:
-    """Every file of ``commit`` with its mode and size, from git's objects (nothing is read)."""
-    listing = subprocess.run(
-        ["git", "ls-tree", "-r", "-l", "-z", commit], capture_output=True, check=True
-    ).stdout.decode("utf-8", "replace")
-    entries = []
-    for record in listing.split("\0"):
-        if not record:
-            continue
-        meta, path = record.split("\t", 1)
-        mode, _type, _object, size = meta.split()
-        entries.append(TreeEntry(mode, int(size) if size.isdigit() else -1, path))
-    return entries
-
-
-def _changed(update: Update) -> set[str]:
+def _changed(update: Update, entries: list[TreeEntry]) -> set[str]:
     """Paths the push adds, changes or deletes; all paths for a new branch."""
     if update.old == ZERO:
-        return {entry.path for entry in _tree(update.new)}
+        return {entry.path for entry in entries}
     names = subprocess.run(
         ["git", "diff", "--name-only", "-z", "--no-renames", update.old, update.new], capture_output=True, check=True
     ).stdout.decode("utf-8", "replace")
     return {name for name in names.split("\0") if name}
 
 
-def _same_as_server(commit: str, path: str, config: Path) -> bool:
-    """A file outside protocols/ that equals the server's own copy changes nothing."""
-    own = config / path
-    if not own.is_file() or own.is_symlink():
-        return False
-    pushed = subprocess.run(["git", "cat-file", "blob", f"{commit}:{path}"], capture_output=True, check=False)
-    return pushed.returncode == 0 and pushed.stdout == own.read_bytes()
-
-
 def check_tree(update: Update, web_root: Path, allow: tuple[str, ...]) -> list[str]:
-    """What in the pushed tree the server refuses, as messages; empty when the tree is fine."""
-    refused: list[str] = []
-    entries = _tree(update.new)
-    for entry in entries:
-        if entry.mode == SYMLINK_MODE:
-            refused.append(messages.PUSH_SYMLINK.format(path=entry.path))
-        elif entry.mode == SUBMODULE_MODE:
-            refused.append(messages.PUSH_SUBMODULE.format(path=entry.path))
-        elif entry.size > MAX_FILE_BYTES:
-            refused.append(messages.PUSH_FILE_TOO_LARGE.format(path=entry.path, limit=MAX_FILE_BYTES // 1_000_000))
-    if sum(max(entry.size, 0) for entry in entries) > MAX_TREE_BYTES:
-        refused.append(messages.PUSH_TREE_TOO_LARGE.format(limit=MAX_TREE_BYTES // 1_000_000))
+    """What in the pushed tree the server refuses, as messages; empty when the tree is fine.
+    Read from git's listing only (``generator.publish.tree``): nothing is exported before."""
+    entries = listing(update.new)
+    refused = refusals(entries)
+    objects = {entry.path: entry.oid for entry in entries}
     config = config_dir(web_root)
+    known = server_files(config)
     outside = sorted(
         path
-        for path in _changed(update)
-        if not publishable(path, (PROTOCOLS, *allow)) and not _same_as_server(update.new, path, config)
+        for path in _changed(update, entries)
+        if not publishable(path, (PROTOCOLS, *allow)) and not same_as_server(path, objects.get(path), config, known)
     )
     if outside:
         refused.append(messages.PUSH_OUTSIDE_PROTOCOLS.format(files=", ".join(outside)))
     return refused
-
-
-def _protocol_changes(update: Update) -> list[tuple[str, str]]:
-    """(status, path) of every file under protocols/ that a push to a published branch touches."""
-    if update.old == ZERO:
-        return []
-    command = ["git", "diff", "--name-status", "-z", "--no-renames", update.old, update.new, "--", PROTOCOLS]
-    fields = subprocess.run(command, capture_output=True, check=True).stdout.decode("utf-8", "replace").split("\0")
-    return [(fields[i][:1], fields[i + 1]) for i in range(0, len(fields) - 1, 2)]
-
-
-def _corrections_before(update: Update, path: str, sources: Sources) -> int | None:
-    """How many rättelser the published version of a meeting source had (None: unreadable)."""
-    relative = path.removeprefix(PROTOCOLS)
-    body = sources.organisation.body(relative.split("/")[0])
-    try:
-        day = date.fromisoformat(Path(relative).stem)
-    except ValueError:
-        return None
-    old = subprocess.run(["git", "cat-file", "blob", f"{update.old}:{path}"], capture_output=True, check=False)
-    if body is None or old.returncode != 0:
-        return None
-    source = SourceText(sources.organisation, body, relative, old.stdout.decode("utf-8", "replace"), day)
-    meeting = READERS[Path(path).suffix](source, Problems())
-    return len(meeting.corrections) if meeting else None
-
-
-def check_published(update: Update, sources: Sources) -> list[str]:
-    """A published protocol is never silently removed or changed: what the push may not do."""
-    refused = []
-    corrected = {meeting.source: len(meeting.corrections) for meeting in sources.meetings}
-    for status, path in _protocol_changes(update):
-        if path == PROTOCOLS + ORGANISATION_FILE or status == "A":
-            continue
-        if status == "D":
-            refused.append(messages.PUBLISHED_DELETED.format(path=path))
-        elif Path(path).suffix not in READERS:
-            refused.append(messages.PUBLISHED_FILE_CHANGED.format(path=path))
-        else:
-            before = _corrections_before(update, path, sources)
-            now = corrected.get(path.removeprefix(PROTOCOLS), 0)
-            if before is not None and now <= before:
-                refused.append(messages.PUBLISHED_CHANGED.format(path=path))
-    return refused
-
-
-def _export(commit: str, target: Path) -> None:
-    """The pushed ``protocols/``, as files, streamed from git (never held in memory whole)."""
-    target.mkdir(parents=True, exist_ok=True)
-    command = ["git", "archive", "--format=tar", commit, PROTOCOLS]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as archive:
-        assert archive.stdout is not None
-        try:
-            with tarfile.open(fileobj=archive.stdout, mode="r|") as tar:
-                tar.extractall(target, filter="data")  # the data filter refuses links and paths out of target
-        except tarfile.TarError as exc:
-            raise PublishError(messages.PUSH_UNREADABLE_TREE.format(reason=exc)) from None
-    if archive.returncode != 0:
-        raise PublishError(messages.PUSH_NO_PROTOCOLS)
 
 
 def _server_project(web_root: Path, target: Path) -> None:
@@ -281,33 +193,44 @@ def _pre_receive(stdin: str, branch: str, web_root: Path, allow: tuple[str, ...]
             print(messages.PUSH_DELETES_BRANCH.format(branch=branch), file=sys.stderr)
             status = 1
             continue
-        refused = check_tree(update, web_root, allow)
+        try:
+            refused = check_tree(update, web_root, allow) or _check_sources(update, web_root)
+        except PublishError as exc:
+            refused = [str(exc)]
         if refused:
             print("\n".join(refused), file=sys.stderr)
             print(messages.PUSH_REJECTED, file=sys.stderr)
             status = 1
-            continue
-        with tempfile.TemporaryDirectory(prefix="arkiv-granskning-") as work:
-            _export(update.new, Path(work))
-            problems = Problems()
-            # The builds' cache: a push is read (and its original PDFs scanned) only where it
-            # differs from what was read before, and the build after it finds it read.
-            cache = SourceCache(cache_dir(web_root))
-            sources = read_sources(Path(work) / "protocols", problems, reserved=urls.RESERVED_SLUGS, cache=cache)
-            if problems.items:
-                print(problems.report(), file=sys.stderr)
-            published = check_published(update, sources) if sources is not None else []
-            if published:
-                print("\n".join(published), file=sys.stderr)
-            if problems.errors or published:
-                print(messages.PUSH_REJECTED, file=sys.stderr)
-                status = 1
     return status
+
+
+def _check_sources(update: Update, web_root: Path) -> list[str]:
+    """Validate the pushed protocols and check them against the published ones: what refuses the
+    push (the problem report when it has errors, then each published protocol it would change)."""
+    with tempfile.TemporaryDirectory(prefix="arkiv-granskning-") as work:
+        export(update.new, Path(work))
+        problems = Problems()
+        # The builds' cache: a push is read (and its original PDFs scanned) only where it
+        # differs from what was read before, and the build after it finds it read.
+        cache = SourceCache(cache_dir(web_root))
+        sources = read_sources(Path(work) / "protocols", problems, reserved=urls.RESERVED_SLUGS, cache=cache)
+        refused = [problems.report()] if problems.errors else []
+        if problems.items and not problems.errors:
+            print(problems.report(), file=sys.stderr)  # warnings only
+        if sources is not None:
+            refused += published.check_push(web_root, update.old, update.new, sources)
+        return refused
 
 
 def _tip(branch: str) -> str:
     found = subprocess.run(["git", "rev-parse", "--verify", "-q", f"refs/heads/{branch}"], capture_output=True)
     return found.stdout.decode().strip()
+
+
+class Outcome(Enum):
+    PUBLISHED = "publicerad"
+    FAILED = "misslyckades"
+    SUPERSEDED = "ersatt"
 
 
 def post_receive(
@@ -317,10 +240,8 @@ def post_receive(
     failed = False
     for update in _updates(stdin, branch):
         if update.new != ZERO:
-            for status, path in _protocol_changes(update):
-                if status == "M" and Path(path).suffix in READERS:
-                    log(web_root, messages.LOG_CORRECTED.format(path=path, old=update.old[:7], new=update.new[:7]))
-            failed |= not publish(update.new, branch, web_root, keep, site_url, seconds, messages.LOG_PUBLISHED)
+            outcome = publish(update.new, branch, web_root, keep, site_url, seconds, messages.LOG_PUBLISHED)
+            failed |= outcome is Outcome.FAILED
     return 1 if failed else 0
 
 
@@ -331,52 +252,100 @@ def rebuild(repo: Path, branch: str, web_root: Path, keep: int, site_url: str | 
     commit = _tip(branch)
     if not commit:
         raise PublishError(messages.NOTHING_PUBLISHED.format(branch=branch))
-    return 0 if publish(commit, branch, web_root, keep, site_url, seconds, messages.LOG_REBUILT) else 1
+    outcome = publish(commit, branch, web_root, keep, site_url, seconds, messages.LOG_REBUILT)
+    return 1 if outcome is Outcome.FAILED else 0
 
 
 def publish(
     commit: str, branch: str, web_root: Path, keep: int, site_url: str | None, seconds: float, done: str
-) -> bool:
+) -> Outcome:
     """Build ``commit`` with the server's configuration and switch the web root to it, under the
-    publishing lock; ``done`` is the log line on success. False when nothing was published."""
+    publishing lock; ``done`` is the log line on success. Builds run one at a time, and only the
+    branch's tip is published: a push overtaken by a later one while it waited or built is told so."""
     with lock(web_root):
         clean_interrupted(web_root)
-        target = builds_dir(web_root) / f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}-{commit[:7]}"
-        source = target / "källa"
-        try:
-            _export(commit, source)
-            _server_project(web_root, source)
-            options = BuildOptions(
-                source / "protocols",
-                target / "site",
-                source / "mkdocs.yml",
-                site_url=site_url,
-                cache=cache_dir(web_root),
-                shared_cache=True,
-            )
-            with time_limit(seconds):
-                build(options)
-        except (BuildFailed, PublishError) as exc:
-            problems = exc.problems if isinstance(exc, BuildFailed) else None
-            print(problems.report() if problems else exc, file=sys.stderr)
-            shutil.rmtree(target, ignore_errors=True)
-            log(web_root, messages.LOG_FAILED.format(commit=commit[:7]))
-            print(messages.BUILD_STOPPED, file=sys.stderr)
-            print(messages.PUBLISH_FAILED, file=sys.stderr)
-            return False
-        finally:
-            shutil.rmtree(source, ignore_errors=True)
         if _tip(branch) != commit:
-            # A later push has moved the branch; its own build publishes it.
+            return _superseded(web_root, commit, branch)
+        target = builds_dir(web_root) / f"{datetime.now(UTC):%Y%m%dT%H%M%S.%f}-{commit[:7]}"
+        try:
+            _build(commit, web_root, target, site_url, seconds)
+        except (BuildFailed, PublishError, OSError) as exc:
+            return _failed(web_root, commit, target, exc)
+        if _tip(branch) != commit:
             shutil.rmtree(target, ignore_errors=True)
-            log(web_root, messages.LOG_SUPERSEDED.format(commit=commit[:7]))
-            return False
-        target.chmod(0o755)
-        switch(web_root, target / "site")
+            return _superseded(web_root, commit, branch)
+        before = published.published_commit(web_root, ZERO)
+        try:
+            _go_live(web_root, target, commit)
+        except OSError as exc:
+            _keep_trying(published.record, web_root, before)
+            return _failed(web_root, commit, target, exc)
+        for status, path in published.changes(before, commit):
+            if status == "M" and Path(path).suffix in READERS:
+                log(web_root, messages.LOG_CORRECTED.format(path=path, old=before[:7], new=commit[:7]))
         log(web_root, done.format(commit=commit[:7], build=target.name))
-        prune(web_root, keep)
+        _keep_trying(prune, web_root, keep)
         print(messages.PUBLISHED.format(build=target.name), file=sys.stderr)
-        return True
+        return Outcome.PUBLISHED
+
+
+def _build(commit: str, web_root: Path, target: Path, site_url: str | None, seconds: float) -> None:
+    """The pushed protocols exported beside the server's own project, built into ``target/site``."""
+    source = target / "källa"
+    try:
+        export(commit, source)
+        _server_project(web_root, source)
+        options = BuildOptions(
+            source / "protocols",
+            target / "site",
+            source / "mkdocs.yml",
+            site_url=site_url,
+            cache=cache_dir(web_root),
+            shared_cache=True,
+        )
+        with time_limit(seconds):
+            build(options)
+    finally:
+        shutil.rmtree(source, ignore_errors=True)
+
+
+def _go_live(web_root: Path, target: Path, commit: str) -> None:
+    """Record ``commit`` as published, then switch the web root to its build. Recorded first: a
+    switch that fails leaves the record restored by the caller, and never a live build unrecorded."""
+    target.chmod(0o755)
+    published.record(web_root, commit)
+    switch(web_root, target / "site")
+
+
+def _failed(web_root: Path, commit: str, target: Path, exc: BaseException) -> Outcome:
+    shutil.rmtree(target, ignore_errors=True)
+    if isinstance(exc, BuildFailed) and exc.problems:
+        print(exc.problems.report(), file=sys.stderr)
+    elif isinstance(exc, OSError):
+        reason = messages.BUILD_IO_FAILED.format(reason=exc.strerror or exc)
+        print(reason, file=sys.stderr)
+        exc = PublishError(reason)
+    else:
+        print(exc, file=sys.stderr)
+    log(web_root, messages.LOG_FAILED.format(commit=commit[:7], reason=str(exc).splitlines()[0] if str(exc) else ""))
+    print(messages.PUBLISH_FAILED, file=sys.stderr)
+    return Outcome.FAILED
+
+
+def _superseded(web_root: Path, commit: str, branch: str) -> Outcome:
+    """A later push has moved the branch; its own build publishes it."""
+    log(web_root, messages.LOG_SUPERSEDED.format(commit=commit[:7]))
+    print(messages.PUSH_SUPERSEDED.format(commit=commit[:7], tip=_tip(branch)[:7]), file=sys.stderr)
+    return Outcome.SUPERSEDED
+
+
+def _keep_trying(step: Callable[[Path, Any], None], web_root: Path, value: Any) -> None:
+    """A step after the switch (pruning old builds, restoring the record) that may fail on a full
+    disk without undoing what is live; the log says so."""
+    try:
+        step(web_root, value)
+    except OSError as exc:
+        log(web_root, messages.LOG_STEP_FAILED.format(reason=exc.strerror or exc))
 
 
 def daily_rebuild_line(repo: Path, options: list[str]) -> str:

@@ -49,6 +49,9 @@ BULK_DATA = f"{DATA_DIR}/arkiv.json"
 DECISIONS_CSV = f"{DATA_DIR}/beslut.csv"
 DECISIONS_EXCEL = f"{DATA_DIR}/beslut-excel.csv"
 VOTES_DATA = f"{DATA_DIR}/omrostningar.json"
+# The commit a hosted site was built from, written beside it by the CI templates; their check of a
+# push against what is published reads it from the live site (``arkiv check-published``).
+PUBLISHED_VERSION = f"{DATA_DIR}/publicerad-version.txt"
 # The static OParl 1.1 endpoint.
 OPARL_SYSTEM = f"{OPARL_DIR}/system.json"
 OPARL_BODY = f"{OPARL_DIR}/body.json"
