@@ -199,6 +199,25 @@ def test_a_published_protocol_is_never_silently_removed_or_changed(tmp_path: Pat
     assert git("rev-parse", "main", cwd=bare).stdout == git("rev-parse", "origin/main", cwd=work).stdout
 
 
+def test_a_stray_file_that_went_live_can_be_removed(tmp_path: Path) -> None:
+    """A file the site does not publish (a Finder's .DS_Store, a note beside the protocols) is no
+    published protocol: it may be removed, or changed, after it went live with one."""
+    _, work, web = server(tmp_path)
+    for stray in ("protocols/direktionen/.DS_Store", "protocols/direktionen/anteckning.txt"):
+        (work / stray).write_bytes(b"Bud1\x00\x00")
+    assert push_all(work, "med skräp").returncode == 0
+    (work / "protocols/direktionen/anteckning.txt").write_text("ändrad", encoding="utf-8")
+    assert push_all(work, "ändrat skräp").returncode == 0
+    for stray in ("protocols/direktionen/.DS_Store", "protocols/direktionen/anteckning.txt"):
+        (work / stray).unlink()
+    removed = push_all(work, "utan skräp")
+    assert removed.returncode == 0, removed.stderr
+    assert (web / "direktionen" / "2023-10-26" / "index.html").is_file()
+    # A protocol still may not go.
+    (work / SEED_PATH).unlink()
+    assert "är publicerat och kan inte tas bort" in push_all(work, "bort").stderr
+
+
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     _, work, web = server(tmp_path)
     published = os.readlink(web)

@@ -96,6 +96,13 @@ def _corrections_before(published: str, path: str, sources: Sources) -> int | No
     return len(meeting.corrections) if meeting else None
 
 
+def _published_kind(path: str) -> bool:
+    """Whether the site publishes a file at ``path``: a protocol or a PDF (an original), not one
+    the sources pass over (".DS_Store", a hidden folder's, a note), which may come and go."""
+    parts = Path(path.removeprefix(PROTOCOLS)).parts
+    return not any(part.startswith(".") for part in parts) and Path(path).suffix in (*READERS, ".pdf")
+
+
 def check(published: str, new: str, sources: Sources) -> list[str]:
     """A published protocol is never silently removed or changed: what ``new`` may not do."""
     return list(refused_paths(published, new, sources).values())
@@ -106,7 +113,7 @@ def refused_paths(published: str, new: str, sources: Sources) -> dict[str, str]:
     refused = {}
     corrected = {meeting.source: len(meeting.corrections) for meeting in sources.meetings}
     for status, path in changes(published, new):
-        if path == PROTOCOLS + ORGANISATION_FILE or status == "A":
+        if path == PROTOCOLS + ORGANISATION_FILE or status == "A" or not _published_kind(path):
             continue
         if status == "D":
             refused[path] = messages.PUBLISHED_DELETED.format(path=path)
