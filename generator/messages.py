@@ -281,8 +281,8 @@ ORIGINAL_WITHHELD = (
 )
 MARKER_UNKNOWN = (
     "okänd arkiv-markering {value!r}; skriv exakt <!-- arkiv: sekretess: skäl -->, "
-    "<!-- arkiv: original: fil.pdf -->, <!-- arkiv: original-maskerad: fil.pdf --> eller "
-    "<!-- arkiv: personnummer-undantag NUMMER: skäl -->"
+    "<!-- arkiv: original: fil.pdf -->, <!-- arkiv: original-maskerad: fil.pdf -->, "
+    "<!-- arkiv: handling: fil.pdf: Titel --> eller <!-- arkiv: personnummer-undantag NUMMER: skäl -->"
 )
 MARKER_OUTSIDE_ITEMS = (
     "sekretessmarkeringen står utanför paragraferna; den gäller en paragraf (direkt efter rubriken) "
@@ -303,6 +303,22 @@ ORIGINAL_CHANGED = (
     "filen har bytts ut eller ändrats; lägg tillbaka den signerade filen"
 )
 ORIGINAL_MISSING = "originalet {value!r} finns inte eller är ingen PDF-fil"
+# Handlingar: the documents behind a paragraph, in <body>/<YYYY-MM-DD>-handlingar/ beside the protocol.
+HANDLING_FORM = (
+    "handlingsmarkeringen {value!r} går inte att läsa; skriv <!-- arkiv: handling: fil.pdf: Titel --> "
+    "(en sekretessbelagd handling: <!-- arkiv: handling: fil.pdf: Titel: sekretess: grund -->)"
+)
+HANDLING_OUTSIDE_ITEMS = (
+    "handlingsmarkeringen står utanför paragraferna; skriv den i paragrafen som handlingen hör till"
+)
+HANDLING_NAME = "handlingen {value!r} ska vara ett filnamn i mappen {folder}/ bredvid protokollet, utan sökväg"
+HANDLING_MISSING = "handlingen {value!r} finns inte i {folder}/ eller är ingen PDF-fil (filnamnet ska sluta på .pdf)"
+HANDLING_SYMLINK = "handlingen {value!r} är en symbolisk länk; lägg själva PDF-filen i {folder}/"
+HANDLING_NOT_PDF = "handlingen {value!r} är ingen PDF-fil (den börjar inte med %PDF-)"
+HANDLING_PERSONNUMMER = (
+    "{file}: {place}: texten ser ut som ett personnummer ({value}); handlingen får inte publiceras med det: "
+    "lägg en maskerad kopia i stället, eller markera handlingen med sekretess och dess grund"
+)
 # What a published original PDF holds, scanned before it is published (and before arkiv import
 # copies it); each names the file. The place of a personnummer: a page, the metadata, an attachment.
 PDF_PLACE_PAGE = "sida {page}"

@@ -26,6 +26,7 @@ __all__ = [
     "Body",
     "Correction",
     "Dnr",
+    "Document",
     "ElectronicSignature",
     "Extra",
     "Item",
@@ -322,10 +323,33 @@ class ItemRef:
 
 @dataclass(frozen=True)
 class Reference:
-    """A beslutsunderlag line as published; ``target`` when it names a meeting and §."""
+    """A beslutsunderlag line as published; ``target`` when it names a meeting and §,
+    ``document`` (a ``Document.name`` of the same §) when it is one of the § 's handlingar."""
 
     text: str
     target: ItemRef | None = None
+    document: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    """A handling: a document (PDF) behind the paragraph's decision, kept beside its protocol in
+    ``<body>/<date>-handlingar/``; OParl's File. ``size``, ``sha512`` and ``pages`` are read from
+    the file itself (``pages``: each page's text, None when it has no text layer). A withheld
+    document has only its title and ground: its file is never read nor published."""
+
+    name: str  # the file's name in the meeting's handlingar folder, as written: "delarsrapport.pdf"
+    title: str
+    file: str = ""  # its path inside protocols/ (set when the file was checked on reading)
+    size: int = 0
+    sha512: str = ""
+    pages: tuple[str, ...] | None = field(default=None, compare=False)
+    withheld: Withholding | None = None
+    line: int = field(default=0, compare=False)  # where the source names it, for messages
+
+    @property
+    def searchable(self) -> bool:
+        return self.pages is not None
 
 
 @dataclass(frozen=True)
@@ -367,6 +391,8 @@ class Item:
     # Markdown protocol): the sections show them as published; the fields are the facts.
     facts_from_text: bool = False
     withheld: Withholding | None = None
+    # Handlingar: the documents behind the decision (never those of a withheld paragraph).
+    documents: tuple[Document, ...] = ()
     line: int = field(default=0, compare=False)  # where the § starts in its source, for messages
 
     @property

@@ -2,9 +2,12 @@
 
 ``<!-- arkiv: sekretess: skäl -->`` withholds a paragraph or a part of one, ``original`` and
 ``original-maskerad`` name the signed PDF, ``rättelse`` records a correction made after
-publishing, ``personnummer-undantag`` lets one number through with a reason. They are matched
-exactly (lower case, this spelling); anything that looks meant for the archive but is not one of
-them is refused, in Markdown and YAML alike.
+publishing, ``handling`` ties a document (PDF in ``<date>-handlingar/``) to the paragraph it
+stands in (``<!-- arkiv: handling: fil.pdf: Titel -->``, withheld with
+``<!-- arkiv: handling: fil.pdf: Titel: sekretess: grund -->``), ``personnummer-undantag``
+lets one number through with a reason. They are matched exactly (lower case, this spelling);
+anything that looks meant for the archive but is not one of them is refused, in Markdown and
+YAML alike.
 """
 
 from __future__ import annotations
@@ -20,6 +23,25 @@ ORIGINAL = re.compile(
     r"(?:\s+sha512=(?P<sha512>[0-9a-f]{128}))?\s*-->$"
 )
 CORRECTION = re.compile(r"^<!--\s*arkiv:\s*rättelse\s*:\s*(?P<day>\d{4}-\d{2}-\d{2})\s*:\s*(?P<reason>\S.*?)\s*-->$")
+# A document of the paragraph the marker stands in: its file (a bare name in the meeting's
+# handlingar folder), its title, and, when the document itself is withheld, its legal ground.
+HANDLING = re.compile(
+    r"^<!--\s*arkiv:\s*handling\s*:\s*(?P<file>[^:/\\<>]+?)\s*:\s*(?P<title>[^:\s][^\n]*?)"
+    r"(?:\s*:\s*sekretess\s*:\s*(?P<ground>\S.*?))?\s*-->$"
+)
+HANDLING_LIKE = re.compile(r"^<!--\s*arkiv:\s*handling\b", re.IGNORECASE)
+# "… Titel: sekretess: -->" (no ground) must not read as a title "Titel: sekretess:" published.
+_WITHHELD_WORD = re.compile(r"(?:^|:)\s*sekretess\b", re.IGNORECASE)
+
+
+def handling(text: str) -> tuple[str, str, str | None] | None:
+    """(file, title, ground or None) of a well-formed handling marker; None otherwise."""
+    found = HANDLING.match(text)
+    if found is None or _WITHHELD_WORD.search(found["title"]) or _WITHHELD_WORD.search(found["file"]):
+        return None
+    return found["file"], found["title"], found["ground"]
+
+
 EXCEPTION_NOTE = re.compile(r"^<!--\s*arkiv:\s*personnummer-undantag\b.*-->$")
 # A comment that looks meant for the archive but is none of the markers above is refused: a
 # misspelt "sekretess" must never publish the text it was meant to withhold.

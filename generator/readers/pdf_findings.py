@@ -40,6 +40,9 @@ class Refusal:
 class Scan:
     findings: tuple[Finding, ...] = ()
     refusals: tuple[Refusal, ...] = ()
+    # Each page's text as shown, when the scan was asked to keep it (a handling's search text);
+    # None when it was not.
+    texts: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Found:
     findings: list[Finding] = field(default_factory=list)
     refusals: list[Refusal] = field(default_factory=list)
     strings: dict[str, list[str]] = field(default_factory=dict)  # text strings of objects, by place
+    texts: list[str] = field(default_factory=list)  # each page's text, in order
 
     def string(self, place: str, value: bytes) -> None:
         self.strings.setdefault(place, []).append(text_of(value).replace("\n", " "))

@@ -27,7 +27,9 @@ def pages(doc: Any, found: Found, budget: Budget) -> None:
         budget.check_pages(number)
         budget.check_time()
         interpreter.process_page(page)
-        found.look(_page_text(device.get_result()), PAGE, number)
+        text = _page_text(device.get_result())
+        found.texts.append(text)
+        found.look(text, PAGE, number)
         for annotation in map(resolve1, resolve1(page.annots) or []):
             found.look("\n".join(_annotation_text(annotation)), PAGE, number)
             # What the annotation draws (its appearance), which a viewer shows whatever /Contents says.

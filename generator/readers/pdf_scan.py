@@ -52,8 +52,14 @@ def version() -> str:
     return digest.hexdigest()
 
 
-def scan(path: Path, limits: Limits = LIMITS) -> Scan:
-    """Everything in the PDF at ``path`` that may not be published; never raises.
+def scan_with_text(path: Path) -> Scan:
+    """``scan``, keeping each page's text as shown (a handling's text, for the search)."""
+    return scan(path, texts=True)
+
+
+def scan(path: Path, limits: Limits = LIMITS, texts: bool = False) -> Scan:
+    """Everything in the PDF at ``path`` that may not be published; never raises. ``texts``:
+    keep each page's text of the file as shown (read in the same pass, within the same limits).
 
     The file as it is shown, then each earlier version it still holds: an incremental update
     (the way a signature, and many editors, change a PDF) leaves the replaced objects in the
@@ -83,7 +89,8 @@ def scan(path: Path, limits: Limits = LIMITS) -> Scan:
     named = {refusal.kind for refusal in found.refusals if refusal.detail}
     # A file's stream is seen without its name as well as in its named file specification.
     refusals = [refusal for refusal in found.refusals if refusal.detail or refusal.kind not in named]
-    return Scan(tuple(found.findings), tuple(refusals))
+    kept = tuple(found.texts) if texts and not refusals else None
+    return Scan(tuple(found.findings), tuple(refusals), kept)
 
 
 _END_OF_REVISION = re.compile(rb"%%EOF[\r\n]*")
@@ -123,14 +130,17 @@ def _earlier(data: bytes, revision: int, found: Found, budget: Budget) -> None:
             shown.add(finding.value)
 
 
-def reasons(scan: Scan, file: str, allowed: frozenset[str] | set[str] = frozenset()) -> list[str]:
+def reasons(
+    scan: Scan, file: str, allowed: frozenset[str] | set[str] = frozenset(), personnummer: str = ""
+) -> list[str]:
     """What staff read: one message per finding and refusal, each naming ``file``. ``allowed``:
     the numbers (ten digits) the source excepts with ``arkiv: personnummer-undantag``."""
     said = [_refusal(refusal, file) for refusal in scan.refusals]
     for finding in scan.findings:
         if re.sub(r"\D", "", finding.value)[-10:] in allowed:
             continue
-        said.append(messages.ORIGINAL_PERSONNUMMER.format(file=file, place=_place(finding), value=finding.value))
+        template = personnummer or messages.ORIGINAL_PERSONNUMMER
+        said.append(template.format(file=file, place=_place(finding), value=finding.value))
     return said
 
 

@@ -1,7 +1,8 @@
 """Reading a protocols directory: the organisation, then every meeting file in its format.
 
 Layout: ``organisation.yaml`` and one folder per body slug holding ``YYYY-MM-DD.md`` (the Markdown
-export of the signed protocol) or ``YYYY-MM-DD.yaml`` (the YAML format). Sources are only read.
+export of the signed protocol) or ``YYYY-MM-DD.yaml`` (the YAML format), and beside it, for its
+handlingar, ``YYYY-MM-DD-handlingar/*.pdf``. Sources are only read.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from pathlib import Path
 from generator import messages
 from generator.model import Meeting, Organisation
 from generator.problems import Problem, Problems, SourceError
-from generator.readers import guards, originals, personal_data, provenance
+from generator.readers import documents, guards, originals, personal_data, provenance
 from generator.readers.cache import Entry, SourceCache, generator_version
 from generator.readers.checks import check_meeting
 from generator.readers.organisation import FILE_NAME, read_organisation
@@ -74,6 +75,8 @@ def read_sources(
             _add(meeting, found, problems, meetings, seen)
     # What the original PDFs hold, scanned once per PDF (by content) before any is published.
     meetings = originals.check(directory, meetings, problems, workers, cache)
+    # The handlingar likewise, each scanned once (by content) and its text kept for the search.
+    meetings = documents.check(directory, meetings, problems, workers, cache)
     return Sources(organisation, meetings)
 
 
@@ -94,7 +97,8 @@ def _read_cached(
     stale: list[Path] = []
     for path, relative in zip(paths, relatives, strict=True):
         try:
-            keys[relative] = cache.key(path.read_bytes(), context)
+            # A source is read again when its handlingar folder changes (a file added or replaced).
+            keys[relative] = cache.key(path.read_bytes(), context + documents.stat(path))
         except OSError:
             keys[relative] = ""  # unreadable: read_meeting says so
         entry = cache.entries.get(relative)
@@ -246,4 +250,5 @@ def read_meeting(directory: Path, path: Path, organisation: Organisation, proble
     if meeting is not None:
         check_meeting(meeting, problems)
         meeting = _check_original(directory, path, meeting, problems)
+        meeting = documents.check_files(directory, path, meeting, problems)
     return meeting if len(problems.errors) == before else None

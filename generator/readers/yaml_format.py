@@ -20,6 +20,7 @@ from generator.model import (
     Attendee,
     Body,
     Correction,
+    Document,
     ElectronicSignature,
     Extra,
     Item,
@@ -40,6 +41,7 @@ from generator.model.roster import roster_for
 from generator.problems import Problems, SourceError
 from generator.readers import personal_data
 from generator.readers.attendance import RANGE, paragraph_range
+from generator.readers.documents import tie
 from generator.readers.guards import control_character
 from generator.readers.markers import MARKER_LIKE, misspelt_marker
 from generator.readers.references import parse_reference
@@ -175,6 +177,16 @@ def _item_data(item: Item) -> dict[str, Any]:
                 for s in item.sections
             ],
             "beslutsunderlag": [r.text for r in item.references],
+            "handlingar": [
+                _compact(
+                    {
+                        "fil": d.name,
+                        "titel": d.title,
+                        "sekretess": {"grund": d.withheld.ground} if d.withheld else None,
+                    }
+                )
+                for d in item.documents
+            ],
             "beslutsexpediering": list(item.recipients),
             "yrkanden": list(item.motions),
             "omröstningar": [
@@ -369,6 +381,15 @@ class YamlReader:
         )
         if withheld:
             return item  # the withheld text never enters the model, so no page can show it
+        documents = tuple(
+            Document(
+                d["fil"],
+                d["titel"],
+                withheld=Withholding(d["sekretess"]["grund"]) if "sekretess" in d else None,
+                line=self.doc.line((*path, "handlingar", i)),
+            )
+            for i, d in enumerate(data.get("handlingar", ()))
+        )
         return Item(
             number=item.number,
             title=item.title,
@@ -378,7 +399,10 @@ class YamlReader:
             proposal=data.get("förslag", ""),
             proposal_heading=data.get("förslagsrubrik", ""),
             sections=tuple(self.section(s) for s in data.get("avsnitt", ())),
-            references=tuple(parse_reference(text, self.org) for text in data.get("beslutsunderlag", ())),
+            references=tie(
+                tuple(parse_reference(text, self.org) for text in data.get("beslutsunderlag", ())), documents
+            ),
+            documents=documents,
             recipients=tuple(data.get("beslutsexpediering", ())),
             motions=tuple(data.get("yrkanden", ())),
             votes=tuple(

@@ -8,12 +8,14 @@ from typing import Any
 
 from generator import messages
 from generator.model import (
+    Document,
     Item,
     PersonName,
     Section,
     Withholding,
 )
 from generator.model.dnr import Dnr, DnrError, parse_many
+from generator.readers.documents import tie
 from generator.readers.markdown.context import SEEN_LIMIT, ReadContext, shared_memo
 from generator.readers.markdown.decision import DecisionFinder
 from generator.readers.markdown.facts import FactReader, Facts
@@ -35,7 +37,7 @@ from generator.readers.markdown.text import (
     _unbullet,
     _unmark,
 )
-from generator.readers.markers import WITHHOLD
+from generator.readers.markers import HANDLING_LIKE, WITHHOLD, handling
 from generator.readers.references import parse_reference
 from generator.readers.vocabulary import normalise
 
@@ -339,6 +341,13 @@ class ItemReader:
             next((found[1] for line in chunk if (found := WITHHOLD.match(line.text.strip()))), None)
             for _, chunk in chunks
         ]
+        # Handlingar: a marker in a part that is published names a document of the paragraph; one
+        # in a withheld part is never read (its title may be what is withheld).
+        documents: list[Document] = []
+        chunks = [
+            (heading, chunk if withheld else self.documents_in(chunk, documents))
+            for (heading, chunk), withheld in zip(chunks, withheld_in, strict=True)
+        ]
         decision_headed = any(self.ctx.is_decision_heading(heading) for heading, _ in chunks)
         # A decision said in so many words anywhere ("Styrelsen beslutade") wins over a guess.
         # Under a proposal heading ("Förslag till beslut") even "Direktionen beslutar …" is proposed.
@@ -424,11 +433,28 @@ class ItemReader:
             notes=tuple(facts.notes),
             facts_from_text=facts.found,
             sections=tuple(sections),
-            references=tuple(parse_reference(text, self.ctx.org) for text in lists[REFERENCES]),
+            references=tie(tuple(parse_reference(text, self.ctx.org) for text in lists[REFERENCES]), tuple(documents)),
             recipients=tuple(lists[RECIPIENTS]),
+            documents=tuple(documents),
             adjusted_immediately=any(s.heading.casefold() == "omedelbar justering" for s in sections),
             line=start.number,
         )
+
+    def documents_in(self, chunk: list[Line], documents: list[Document]) -> list[Line]:
+        """The part's lines without its handling markers, whose documents go to ``documents``
+        (a marker that cannot be read is an error at its line, from the marker checks)."""
+        kept = []
+        for line in chunk:
+            text = line.text.strip()
+            if text.startswith("<!--") and HANDLING_LIKE.match(text):
+                if (found := handling(text)) is not None:
+                    file, title, ground = found
+                    self.ctx.note(line, "paragraf", "handling")
+                    withheld = Withholding(ground) if ground else None
+                    documents.append(Document(file, title, withheld=withheld, line=line.number))
+                continue
+            kept.append(line)
+        return kept
 
     def dnr_below_title(self, lines: list[Line], at: int) -> int | None:
         """Where a dnr line stands among the few short lines right below the title, before any

@@ -15,7 +15,15 @@ from generator.readers.markdown.text import (
     Line,
     _instruction,
 )
-from generator.readers.markers import CORRECTION, MARKER_LIKE, WITHHOLD, WITHHOLD_WITHOUT_GROUND, misspelt_marker
+from generator.readers.markers import (
+    CORRECTION,
+    HANDLING_LIKE,
+    MARKER_LIKE,
+    WITHHOLD,
+    WITHHOLD_WITHOUT_GROUND,
+    handling,
+    misspelt_marker,
+)
 
 
 class MarkerReader:
@@ -46,6 +54,12 @@ class MarkerReader:
             elif WITHHOLD.match(text):
                 if not items_at < line.number - 1 < items_end:
                     self.ctx.error(line.number, messages.MARKER_OUTSIDE_ITEMS)
+            elif HANDLING_LIKE.match(text):
+                # A handling belongs to the paragraph it stands in (read there, by items.py).
+                if handling(text) is None:
+                    self.ctx.error(line.number, messages.HANDLING_FORM.format(value=text[:80]))
+                elif not items_at < line.number - 1 < items_end:
+                    self.ctx.error(line.number, messages.HANDLING_OUTSIDE_ITEMS)
             elif _instruction(text):
                 continue
             elif MARKER_LIKE.search(text):
