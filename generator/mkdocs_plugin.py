@@ -316,6 +316,11 @@ class ArchivePlugin(BasePlugin[ArchiveConfig]):
             if meeting.original:
                 uri = urls.original_url(meeting)
                 files.append(File.generated(config, uri, abs_src_path=str(protocols / meeting.original)))
+            # Its handlingar under it: never one of a withheld paragraph, never a withheld one.
+            for item in meeting.items:
+                for document in item.published_documents:
+                    uri = urls.document_path(meeting, document)
+                    files.append(File.generated(config, uri, abs_src_path=str(protocols / document.file)))
         return files
 
     def plan(self) -> dict[str, tuple[bool, str | None]]:

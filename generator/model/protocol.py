@@ -400,6 +400,17 @@ class Item:
         return f"paragraf-{self.number}"
 
     @property
+    def published_documents(self) -> tuple[Document, ...]:
+        """The handlingar whose file the site publishes: none of a withheld paragraph, no withheld one."""
+        if self.withheld is not None:
+            return ()
+        return tuple(d for d in self.documents if d.withheld is None and d.sha512)
+
+    def document(self, name: str) -> Document | None:
+        """The published handling of this paragraph by its file name."""
+        return next((d for d in self.published_documents if d.name == name), None)
+
+    @property
     def summary(self) -> str:
         return next((s.text for s in self.sections if s.heading == SUMMARY_HEADING), "")
 

@@ -8,7 +8,9 @@ pages are made relative with ``relative`` so the site works under any base path.
 
 from __future__ import annotations
 
-from generator.model import Meeting
+from urllib.parse import quote
+
+from generator.model import Document, Meeting
 from generator.model.dnr import Dnr
 
 CASES_DIR = "arenden"
@@ -21,6 +23,7 @@ DATA_DIR = "data"
 SEARCH_INDEX_DIR = "pagefind"  # Pagefind's index, written over the built HTML
 OPARL_DIR = "oparl"  # the static OParl 1.1 endpoint
 ORIGINAL_NAME = "protokoll.pdf"  # the signed PDF, beside its meeting page
+DOCUMENTS_DIR = "handlingar"  # a meeting's handlingar, under its page: direktionen/2023-10-26/handlingar/
 
 # Top-level names the site uses itself (with the documentation pages): no body may take one.
 RESERVED_SLUGS = (
@@ -140,6 +143,16 @@ def item_url(meeting: Meeting, anchor: str) -> str:
 
 def original_url(meeting: Meeting) -> str:
     return meeting_url(meeting) + ORIGINAL_NAME
+
+
+def document_path(meeting: Meeting, document: Document) -> str:
+    """Where a handling is published: under its meeting, by its file name (as the source names it)."""
+    return f"{meeting_url(meeting)}{DOCUMENTS_DIR}/{document.name}"
+
+
+def document_url(meeting: Meeting, document: Document) -> str:
+    """The handling's URL (its name percent-encoded: a name may hold spaces or å, ä, ö)."""
+    return f"{meeting_url(meeting)}{DOCUMENTS_DIR}/{quote(document.name)}"
 
 
 def case_url(dnr: Dnr) -> str:
