@@ -22,6 +22,7 @@ EMBEDDED = {
     "agendaItem": "AgendaItem",
     "location": "Location",
     "verbatimProtocol": "File",
+    "auxiliaryFile": "File",
     "consultation": "Consultation",
 }
 

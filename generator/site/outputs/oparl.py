@@ -145,6 +145,22 @@ class OParl:
         )
         if item.decision and not item.withheld:
             data["resolutionText"] = item.decision
+        if item.published_documents:
+            # Its handlingar: a withheld one has no address to give (OParl's File requires one).
+            data["auxiliaryFile"] = [
+                self.typed(
+                    "File",
+                    f"{path}#paragraf-{item.number}-handling-{n}",
+                    name=d.title,
+                    fileName=d.name,
+                    mimeType="application/pdf",
+                    size=d.size,
+                    sha512Checksum=d.sha512,
+                    accessUrl=self.url(urls.document_url(meeting, d)),
+                    agendaItem=[self.url(f"{path}#paragraf-{item.number}")],
+                )
+                for n, d in enumerate(item.published_documents, start=1)
+            ]
         return data
 
     def paper(self, case: Case) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from generator.index import Archive, Case
-from generator.model import Item, Meeting, ParagraphRange, PersonName
+from generator.model import Document, Item, Meeting, ParagraphRange, PersonName
 from generator.site import labels, urls
 from generator.site.outputs.base import STOCKHOLM, OutputContext, files_output
 
@@ -56,6 +56,7 @@ class OpenData:
                 for s in item.sections
             ],
             "references": [r.text for r in item.references],
+            "auxiliaryFile": [self.document(meeting, d) for d in item.documents],
             "recipients": list(item.recipients),
             "motions": list(item.motions),
             "votes": [
@@ -126,6 +127,22 @@ class OpenData:
             "agendaItem": [self.item(meeting, item) for item in meeting.items],
             **({"verbatimProtocol": self.original(meeting)} if meeting.original_file else {}),
             "web": self.url(urls.meeting_url(meeting)),
+        }
+
+    def document(self, meeting: Meeting, document: Document) -> dict[str, Any]:
+        """A handling as OParl's File; a withheld one by its title and ground only."""
+        if document.withheld is not None or not document.sha512:
+            ground = document.withheld.ground if document.withheld else ""
+            return {"type": "File", "name": document.title, "withheld": {"ground": ground}}
+        return {
+            "type": "File",
+            "name": document.title,
+            "fileName": document.name,
+            "accessUrl": self.url(urls.document_url(meeting, document)),
+            "mimeType": "application/pdf",
+            "size": document.size,
+            "sha512Checksum": document.sha512,
+            "searchable": document.pages is not None,
         }
 
     def original(self, meeting: Meeting) -> dict[str, Any]:

@@ -67,6 +67,13 @@ class PagefindService:
         """Index one built page under its URL (``/folder/page/``), as ``pagefind --site`` would."""
         self._send({"type": "AddFile", "index_id": self._index_id, "url": url, "file_contents": html})
 
+    def add_record(
+        self, url: str, content: str, meta: dict[str, str], filters: dict[str, list[str]], sort: dict[str, str]
+    ) -> None:
+        """Index a record that is no page (a handling's text) under ``url``, in Swedish."""
+        payload = {"url": url, "content": content, "language": "sv", "meta": meta, "filters": filters, "sort": sort}
+        self._send({"type": "AddRecord", "index_id": self._index_id, **payload})
+
     def write(self, folder: Path) -> None:
         """Write the index into ``folder`` once every page sent so far has been indexed. A
         compressed search program that does not decompress is written again, once: a build once

@@ -128,6 +128,13 @@ async function showResult(result, list) {
   item.appendChild(heading);
   const facts = [data.meta.organ, data.meta.datum, data.meta.dnr].filter(Boolean).join(" · ");
   if (facts) item.appendChild(element("p", facts, { class: "arkiv-traff-fakta" }));
+  if (data.meta.paragraf && data.meta.paragraf_lank) {
+    // A handling's hit: the § it belongs to, its address relative to the handling's.
+    const paragraph = element("p", "", { class: "arkiv-traff-paragraf" });
+    const href = new URL(data.meta.paragraf_lank, new URL(data.url, location.href)).href;
+    paragraph.appendChild(element("a", data.meta.paragraf, { href }));
+    item.appendChild(paragraph);
+  }
   const parts = element("ul");
   for (const sub of ranked(data.sub_results, data.url).slice(0, 3)) {
     const entry = element("li");
