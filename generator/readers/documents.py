@@ -35,7 +35,9 @@ def folder_of(source: Path) -> Path:
 
 def normalised(text: str) -> str:
     """A title as compared with a beslutsunderlag line: case, dashes and spaces aside."""
-    return " ".join(_DASHES.sub("-", text).casefold().replace(" - ", "-").split()).rstrip(".")
+    # Every dash is "-"; one standing alone ("Delårsrapport – 2023-08-31") is a space.
+    words = _DASHES.sub("-", text).casefold().rstrip(". ").split()
+    return " ".join(word for word in words if word != "-")
 
 
 def tie(references: tuple[Reference, ...], documents: tuple[Document, ...]) -> tuple[Reference, ...]:

@@ -157,7 +157,6 @@ class OParl:
                     size=d.size,
                     sha512Checksum=d.sha512,
                     accessUrl=self.url(urls.document_url(meeting, d)),
-                    agendaItem=[self.url(f"{path}#paragraf-{item.number}")],
                 )
                 for n, d in enumerate(item.published_documents, start=1)
             ]
