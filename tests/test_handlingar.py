@@ -32,13 +32,13 @@ SITE_URL = "https://arkiv.example.org/"
 MEETING = "direktionen/2023-10-26/"
 CASE = "arenden/itsam-2023-93/"
 WORD = "Kvartalsgurkan"  # only in the handling's text layer, on its second page
-TITLE = "Delårsrapport 2023-08-31"
+TITLE = "Tertialrapport 2023-08-31"
 GROUND = "OSL 26 kap. 1 §"
 # Under § 71's Beslutsunderlag: a line the handling's title matches (another dash, other case).
 UNDERLAG = "Kommunchefsberedningens sammanträde 2023-10-12 § 61\n"
 MARKERS = (
-    "DELÅRSRAPPORT – 2023-08-31\n\n"
-    f"<!-- arkiv: handling: delarsrapport.pdf: {TITLE} -->\n"
+    "TERTIALRAPPORT – 2023-08-31\n\n"
+    f"<!-- arkiv: handling: tertialrapport.pdf: {TITLE} -->\n"
     "<!-- arkiv: handling: skannad.pdf: Inskannad bilaga -->\n"
     f"<!-- arkiv: handling: yttrande.pdf: Yttrande från enskild: sekretess: {GROUND} -->\n"
 )
@@ -57,7 +57,7 @@ def protocols_with(tmp: Path, markers: str = MARKERS, files: dict[str, bytes] | 
     folder = protocols / "direktionen" / "2023-10-26-handlingar"
     folder.mkdir()
     chosen = {
-        "delarsrapport.pdf": REPORT,
+        "tertialrapport.pdf": REPORT,
         "skannad.pdf": document_pdfs.drawing_only(),
         "yttrande.pdf": document_pdfs.document(f"Yttrande. {SECRET_WORD}."),
     }
@@ -78,14 +78,14 @@ def paragraph(page: HtmlPage, number: int) -> str:
 
 
 def test_a_handling_is_published_under_its_meeting_and_listed_on_its_paragraph(site: Path) -> None:
-    published = site / MEETING / "handlingar" / "delarsrapport.pdf"
+    published = site / MEETING / "handlingar" / "tertialrapport.pdf"
     assert published.read_bytes() == REPORT
     section = paragraph(HtmlPage(site, MEETING), 71)
     links = HtmlPage.links_in(section)
     # Listed with its title, size and SHA-512, and the beslutsunderlag line it matches links to it.
-    assert links.count("handlingar/delarsrapport.pdf") == 2, links
-    assert f'<a href="handlingar/delarsrapport.pdf">{TITLE}</a> (PDF, 1 kB)' in section
-    assert '<a href="handlingar/delarsrapport.pdf">DELÅRSRAPPORT – 2023-08-31</a>' in section
+    assert links.count("handlingar/tertialrapport.pdf") == 2, links
+    assert f'<a href="handlingar/tertialrapport.pdf">{TITLE}</a> (PDF, 1 kB)' in section
+    assert '<a href="handlingar/tertialrapport.pdf">TERTIALRAPPORT – 2023-08-31</a>' in section
     assert hashlib.sha512(REPORT).hexdigest() in section
     # A scan without a text layer is published and said not to be searchable.
     assert (site / MEETING / "handlingar" / "skannad.pdf").is_file()
@@ -102,7 +102,7 @@ def test_a_handling_is_published_under_its_meeting_and_listed_on_its_paragraph(s
 
 def test_a_handling_is_listed_on_the_case_page_of_its_dnr(site: Path) -> None:
     case = HtmlPage(site, CASE)
-    assert case.links_to("delarsrapport.pdf") == ["../../direktionen/2023-10-26/handlingar/delarsrapport.pdf"]
+    assert case.links_to("tertialrapport.pdf") == ["../../direktionen/2023-10-26/handlingar/tertialrapport.pdf"]
     assert TITLE in case.text and "ej sökbar" in case.text and GROUND in case.text
 
 
@@ -114,7 +114,7 @@ def test_open_data_and_oparl_list_the_handlingar(site: Path) -> None:
     assert [e.message for e in validator.iter_errors(data)] == []
     files = next(item for item in data["agendaItem"] if item["number"] == "71")["auxiliaryFile"]
     report, scan, withheld = files
-    assert report["accessUrl"] == f"{SITE_URL}{MEETING}handlingar/delarsrapport.pdf"
+    assert report["accessUrl"] == f"{SITE_URL}{MEETING}handlingar/tertialrapport.pdf"
     assert (report["name"], report["size"], report["sha512Checksum"]) == (
         TITLE,
         len(REPORT),
@@ -126,7 +126,7 @@ def test_open_data_and_oparl_list_the_handlingar(site: Path) -> None:
         (site / "oparl" / "meeting" / "direktionen-2023-10-26.json").read_text(encoding="utf-8")
     )
     found = [o for o in objects(meeting) if o["type"].endswith("/File") and "handlingar" in o["accessUrl"]]
-    assert [o["fileName"] for o in found] == ["delarsrapport.pdf", "skannad.pdf"]
+    assert [o["fileName"] for o in found] == ["tertialrapport.pdf", "skannad.pdf"]
     for each in found:
         validate(each)
 
@@ -138,7 +138,7 @@ def test_a_word_only_in_the_handling_finds_it_in_chromium(site: Path, page: Page
         hits = search_results(page)
         links = hits.locator("a").evaluate_all("links => links.map(a => a.href)")
         assert links[:2] == [
-            served + MEETING + "handlingar/delarsrapport.pdf",
+            served + MEETING + "handlingar/tertialrapport.pdf",
             served + MEETING + "#paragraf-71",
         ], links
         expect(hits.locator("li").first).to_contain_text(TITLE)
@@ -155,30 +155,30 @@ def test_a_word_only_in_the_handling_finds_it_in_chromium(site: Path, page: Page
 
 def test_a_personnummer_in_a_handling_refuses_the_build_with_its_page(tmp_path: Path) -> None:
     leaking = document_pdfs.document("Delarsrapport", f"Sokande {hostile_pdfs.NUMBER}")
-    protocols = protocols_with(tmp_path, files={"delarsrapport.pdf": leaking, "skannad.pdf": REPORT})
+    protocols = protocols_with(tmp_path, files={"tertialrapport.pdf": leaking, "skannad.pdf": REPORT})
     result = arkiv("build", "--protocols", protocols, "--site", tmp_path / "site")
     assert result.returncode == 1
-    line = line_of((protocols / "direktionen" / "2023-10-26.md").read_text(encoding="utf-8"), "delarsrapport.pdf")
+    line = line_of((protocols / "direktionen" / "2023-10-26.md").read_text(encoding="utf-8"), "tertialrapport.pdf")
     assert f"direktionen/2023-10-26.md:{line}:" in result.stderr
-    assert "delarsrapport.pdf: sida 2: texten ser ut som ett personnummer" in result.stderr
+    assert "tertialrapport.pdf: sida 2: texten ser ut som ett personnummer" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
 
 
 def test_a_handling_with_javascript_is_refused(tmp_path: Path) -> None:
     protocols = protocols_with(
-        tmp_path, files={"delarsrapport.pdf": hostile_pdfs.open_action_javascript(), "skannad.pdf": REPORT}
+        tmp_path, files={"tertialrapport.pdf": hostile_pdfs.open_action_javascript(), "skannad.pdf": REPORT}
     )
     problems = Problems()
     read_sources(protocols, problems)
-    assert any("delarsrapport.pdf: PDF-filen innehåller JavaScript" in p.message for p in problems.errors)
+    assert any("tertialrapport.pdf: PDF-filen innehåller JavaScript" in p.message for p in problems.errors)
 
 
 WITHHELD_71 = "## **Delårsbokslut per 2023-08-31**\n"
 
 
 def test_a_withheld_paragraph_or_part_publishes_no_handling(tmp_path: Path) -> None:
-    protocols = protocols_with(tmp_path, files={"delarsrapport.pdf": REPORT, "skannad.pdf": REPORT})
+    protocols = protocols_with(tmp_path, files={"tertialrapport.pdf": REPORT, "skannad.pdf": REPORT})
     source = protocols / "direktionen" / "2023-10-26.md"
     text = source.read_text(encoding="utf-8")
     # § 71 withheld as a whole (its handling markers below); in § 73 a withheld part names one.
@@ -193,7 +193,7 @@ def test_a_withheld_paragraph_or_part_publishes_no_handling(tmp_path: Path) -> N
     source.write_text(text, encoding="utf-8")
     site = build_site(protocols, tmp_path / "site", "--site-url", SITE_URL)
     assert not (site / MEETING / "handlingar").exists()
-    for needle in (WORD, TITLE, "delarsrapport", "Hemlig bilaga", "skannad.pdf", "Inskannad bilaga"):
+    for needle in (WORD, TITLE, "tertialrapport", "Hemlig bilaga", "skannad.pdf", "Inskannad bilaga"):
         leaks = [path for path, content in every_byte(site) if needle.encode() in content]
         assert leaks == [], (needle, leaks)
 
@@ -206,7 +206,7 @@ def test_yaml_names_handlingar_on_the_paragraph(tmp_path: Path) -> None:
         "  - paragraf: 80\n    rubrik: Budget 2024\n    dnr: [ITSAM 2023/93]\n    beslut: Direktionen godkänner.\n"
         f"    beslutsunderlag: [{TITLE}]\n"
         "    handlingar:\n"
-        f"      - {{fil: delarsrapport.pdf, titel: '{TITLE}'}}\n"
+        f"      - {{fil: tertialrapport.pdf, titel: '{TITLE}'}}\n"
         f"      - {{fil: yttrande.pdf, titel: Yttrande, sekretess: {{grund: '{GROUND}'}}}}\n"
         f"  - paragraf: 81\n    rubrik: Personalärende\n    sekretess: {{grund: '{GROUND}'}}\n"
         "    handlingar: [{fil: skannad.pdf, titel: Läkarintyget}]\n",
@@ -214,16 +214,16 @@ def test_yaml_names_handlingar_on_the_paragraph(tmp_path: Path) -> None:
     )
     folder = protocols / "direktionen" / "2023-11-30-handlingar"
     folder.mkdir()
-    (folder / "delarsrapport.pdf").write_bytes(REPORT)
+    (folder / "tertialrapport.pdf").write_bytes(REPORT)
     (folder / "skannad.pdf").write_bytes(document_pdfs.document(SECRET_WORD))
     site = build_site(protocols, tmp_path / "site")
     section = paragraph(HtmlPage(site, "direktionen/2023-11-30/"), 80)
-    assert HtmlPage.links_in(section).count("handlingar/delarsrapport.pdf") == 2
+    assert HtmlPage.links_in(section).count("handlingar/tertialrapport.pdf") == 2
     assert (
         f'Yttrande <span class="arkiv-handling-sekretess">(Handlingen publiceras inte på webben. Skäl: {GROUND})'
         in section
     )
-    assert (site / "direktionen" / "2023-11-30" / "handlingar" / "delarsrapport.pdf").read_bytes() == REPORT
+    assert (site / "direktionen" / "2023-11-30" / "handlingar" / "tertialrapport.pdf").read_bytes() == REPORT
     assert not (site / "direktionen" / "2023-11-30" / "handlingar" / "skannad.pdf").exists()
     for needle in (SECRET_WORD, "Läkarintyget"):
         assert not [path for path, content in every_byte(site) if needle.encode() in content]
