@@ -292,3 +292,20 @@ def test_a_missing_handling_fails_the_build_at_its_line(tmp_path: Path) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     line = line_of((protocols / "direktionen" / "2023-10-26.md").read_text(encoding="utf-8"), "saknas.pdf")
     assert f"direktionen/2023-10-26.md:{line}:" in result.stderr and "saknas.pdf" in result.stderr
+
+
+def test_a_rollback_never_brings_back_a_handling_withheld_later(tmp_path: Path) -> None:
+    from generator.publish.withholdings import published_again
+
+    def site(name: str, file: dict[str, Any]) -> Path:
+        data = tmp_path / name / "data" / "moten" / "direktionen" / "2023-10-26.json"
+        data.parent.mkdir(parents=True)
+        item = {"type": "AgendaItem", "number": "71", "resolutionText": "", "auxiliaryFile": [file]}
+        data.write_text(json.dumps({"agendaItem": [item]}), encoding="utf-8")
+        return tmp_path / name
+
+    published = {"type": "File", "name": "Yttrande", "accessUrl": "x", "sha512Checksum": "0" * 128}
+    older = site("aldre", published)
+    later = site("senare", {"type": "File", "name": "Yttrande", "withheld": {"ground": GROUND}})
+    assert published_again(older, [later]) == [("direktionen/2023-10-26", "71", "handling Yttrande")]
+    assert published_again(later, [later]) == []

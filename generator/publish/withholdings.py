@@ -1,8 +1,9 @@
 """What each kept build withholds, so that a rollback never puts withheld text back online.
 
-A build's open data lists every withheld paragraph and part with its ground (never its text):
-read from there, the builds need no record of their own. A rollback to a build that publishes a
-paragraph or part that a later build withholds is refused, with the paragraphs named.
+A build's open data lists every withheld paragraph, part and handling with its ground (never its
+text): read from there, the builds need no record of their own. A rollback to a build that
+publishes a paragraph, part or handling that a later build withholds is refused, with the
+paragraphs named.
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ def withheld_in(site: Path) -> set[Withholding]:
             if "withheld" in item:
                 found.add((meeting, number, ""))
             found |= {(meeting, number, str(s.get("heading", ""))) for s in item.get("sections", []) if "withheld" in s}
+            # A handling withheld on its own: its file must not come back with an older build.
+            found |= {
+                (meeting, number, f"handling {f.get('name', '')}")
+                for f in item.get("auxiliaryFile", [])
+                if isinstance(f, dict) and "withheld" in f
+            }
     return found
 
 
