@@ -116,3 +116,30 @@ def test_each_meeting_lists_its_own_paragraphs_beside_it(synth_small: tuple[Path
         beside = html.split(f'aria-label="{labels.ON_THIS_PAGE}"')[1].split("</nav>")[0]
         headings = re.findall(r'<h2 id="(paragraf-\d+)"', html)
         assert headings and re.findall(r'href="#(paragraf-\d+)"', beside) == headings, path
+
+
+def test_on_a_phone_attendance_justering_and_anslag_fold_and_open(browser: Browser, served: str) -> None:
+    phone = browser.new_context(locale="sv-SE", viewport={"width": 390, "height": 844})
+    page = phone.new_page()
+    page.goto(served + MEETING)
+    parts = page.locator("details.arkiv-del")
+    expect(parts).to_have_count(3)
+    assert parts.evaluate_all("parts => parts.map(p => p.open)") == [False, False, False]
+    expect(page.locator("#narvaro")).to_be_visible()  # the heading stays, its tables fold
+    attendance = page.locator("details.arkiv-del", has=page.locator("#narvaro"))
+    expect(attendance.locator("table").first).to_be_hidden()
+    page.get_by_text(labels.ATTENDANCE, exact=True).click()
+    expect(attendance.locator("table").first).to_be_visible()
+    # A link to one of them opens it; the others stay folded.
+    page.goto(served + MEETING + "#justering")
+    page.reload()
+    assert parts.evaluate_all("parts => parts.map(p => p.open)") == [False, True, False]
+    # Printed, every part is there.
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    assert parts.evaluate_all("parts => parts.map(p => p.open)") == [True, True, True]
+    phone.close()
+    desktop = browser.new_context(locale="sv-SE", viewport={"width": 1366, "height": 900})
+    page = desktop.new_page()
+    page.goto(served + MEETING)
+    assert page.locator("details.arkiv-del").evaluate_all("parts => parts.map(p => p.open)") == [True, True, True]
+    desktop.close()

@@ -120,8 +120,8 @@ function ranked(subResults, url) {
     .map(({ sub }) => sub);
 }
 
-async function showResult(result, list) {
-  const data = await result.data();
+async function showResult(loading, list) {
+  const data = await loading;
   const item = element("li", "", { class: "arkiv-traff" });
   const heading = element("h2");
   heading.appendChild(element("a", data.meta.title, { href: data.url }));
@@ -166,7 +166,9 @@ async function fullText(query, options, base, texts, status, list) {
     const batch = search.results.slice(shown, shown + PAGE);
     const items = [];
     list.setAttribute("aria-busy", "true");
-    for (const result of batch) items.push(await showResult(result, list));
+    // Every hit's fragment is fetched at once; each is shown, in order, as soon as it is there.
+    const loading = batch.map((result) => result.data());
+    for (const data of loading) items.push(await showResult(data, list));
     list.setAttribute("aria-busy", "false");
     shown += batch.length;
     status.textContent = count();
