@@ -45,8 +45,10 @@ class SearchIndex:
                         "organ": body,
                         "datum": day,
                         "paragraf": labels.DOCUMENT_OF.format(paragraph=f"§ {item.number} {item.title}"),
-                        # The § beside the handling's folder: handlingar/fil.pdf -> ../#paragraf-71
-                        "paragraf_lank": f"../#{item.anchor}",
+                        # The §, relative to the handling: handlingar/fil.pdf -> ../#paragraf-71
+                        "paragraf_lank": urls.relative(
+                            urls.document_url(meeting, document), urls.item_url(meeting, item.anchor)
+                        ),
                     }
                     if item.dnr:
                         meta["dnr"] = ", ".join(str(d) for d in item.dnr)
