@@ -12,7 +12,6 @@ ground are known.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from collections.abc import Iterator
 from dataclasses import replace
@@ -21,7 +20,7 @@ from pathlib import Path
 from generator import messages
 from generator.model import Document, Item, Meeting, Reference
 from generator.problems import Problems
-from generator.readers import pdf_scan, personal_data, provenance
+from generator.readers import pdf_cache, pdf_scan, personal_data, provenance
 from generator.readers.cache import SourceCache
 
 FOLDER_SUFFIX = "-handlingar"
@@ -120,19 +119,14 @@ def check(
 ) -> list[Meeting]:
     """The meetings whose documents may all be published, each document's pages' text filled in
     (None when it has no text layer); an error at the document's line for every finding."""
-    scans = _scans(cache)
+    scans = pdf_cache.kept(cache)
     todo: dict[str, Path] = {}
     for meeting in meetings:
         for document in _published(meeting):
             kept = scans.get(document.sha512)
             if kept is None or (kept.texts is None and not kept.refusals):
                 todo[document.sha512] = directory / document.file
-    for digest, found in zip(todo, _scan_all(list(todo.values()), workers), strict=True):
-        scans[digest] = found
-    if todo and cache is not None:
-        cache.scans_changed = True
-        if cache.persist:
-            cache.save_scans()
+    pdf_cache.scan_new(todo, scans, cache, workers, pdf_scan.scan_with_text)
     kept_meetings = []
     for meeting in meetings:
         refused = False
@@ -182,19 +176,3 @@ def _allowed(directory: Path, meeting: Meeting) -> set[str]:
         return personal_data.exceptions((directory / meeting.source).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return set()
-
-
-def _scans(cache: SourceCache | None) -> dict[str, pdf_scan.Scan]:
-    if cache is None:
-        return {}
-    if not cache.scans_loaded:
-        cache.load_scans()
-    return cache.scans
-
-
-def _scan_all(paths: list[Path], workers: int) -> Iterator[pdf_scan.Scan]:
-    if workers <= 1 or len(paths) < 2:
-        yield from map(pdf_scan.scan_with_text, paths)
-        return
-    with multiprocessing.get_context("fork").Pool(min(workers, len(paths))) as pool:
-        yield from pool.imap(pdf_scan.scan_with_text, paths)

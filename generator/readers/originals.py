@@ -9,13 +9,11 @@ beside it for builds), so a build reads only PDFs it has not seen; new ones are 
 
 from __future__ import annotations
 
-import multiprocessing
-from collections.abc import Iterator
 from pathlib import Path
 
 from generator.model import Meeting
 from generator.problems import Problems
-from generator.readers import pdf_scan, personal_data
+from generator.readers import pdf_cache, pdf_scan, personal_data
 from generator.readers.cache import SourceCache
 
 
@@ -23,17 +21,12 @@ def check(
     directory: Path, meetings: list[Meeting], problems: Problems, workers: int = 1, cache: SourceCache | None = None
 ) -> list[Meeting]:
     """The meetings whose original may be published (or who have none); problems for the rest."""
-    scans = _scans(cache)
+    scans = pdf_cache.kept(cache)
     todo: dict[str, Path] = {}
     for meeting in meetings:
         if meeting.original and meeting.original_file and meeting.original_file.sha512 not in scans:
             todo[meeting.original_file.sha512] = directory / meeting.original
-    for digest, found in zip(todo, _scan_all(list(todo.values()), workers), strict=True):
-        scans[digest] = found
-    if todo and cache is not None:
-        cache.scans_changed = True
-        if cache.persist:
-            cache.save_scans()
+    pdf_cache.scan_new(todo, scans, cache, workers, pdf_scan.scan)
     kept = []
     for meeting in meetings:
         said = _reasons(directory, meeting, scans)
@@ -42,22 +35,6 @@ def check(
         if not said:
             kept.append(meeting)
     return kept
-
-
-def _scans(cache: SourceCache | None) -> dict[str, pdf_scan.Scan]:
-    if cache is None:
-        return {}
-    if not cache.scans_loaded:
-        cache.load_scans()
-    return cache.scans
-
-
-def _scan_all(paths: list[Path], workers: int) -> Iterator[pdf_scan.Scan]:
-    if workers <= 1 or len(paths) < 2:
-        yield from map(pdf_scan.scan, paths)
-        return
-    with multiprocessing.get_context("fork").Pool(min(workers, len(paths))) as pool:
-        yield from pool.imap(pdf_scan.scan, paths)
 
 
 def _reasons(directory: Path, meeting: Meeting, scans: dict[str, pdf_scan.Scan]) -> list[str]:
