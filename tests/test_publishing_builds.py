@@ -24,6 +24,21 @@ NEW = Path("protocols") / "direktionen" / "2023-12-14.yaml"
 LATER = Path("protocols") / "direktionen" / "2024-01-18.yaml"
 
 
+def push_in_background(work: Path, bare: Path, message: str) -> tuple[subprocess.Popen[str], str]:
+    """Commit what ``work`` has and push it without waiting for its build (the publishing lock
+    may be held); returns once the server's branch has moved to the commit."""
+    git("add", "-A", cwd=work)
+    git("commit", "-q", "-m", message, cwd=work)
+    push = subprocess.Popen(
+        ["git", "push", "origin", "HEAD:main"], cwd=work, env=GIT_ENV, stderr=subprocess.PIPE, text=True
+    )
+    commit = git("rev-parse", "HEAD", cwd=work).stdout.strip()
+    deadline = time.monotonic() + 120
+    while git("rev-parse", "main", cwd=bare).stdout.strip() != commit and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return push, commit
+
+
 def test_a_file_whose_build_failed_was_never_published_and_may_be_fixed_or_removed(tmp_path: Path) -> None:
     bare, work, web = server(tmp_path)
     published = os.readlink(web)
@@ -60,25 +75,10 @@ def test_a_push_overtaken_by_a_later_one_is_told_so(tmp_path: Path) -> None:
     with open(web.with_name("www.builds") / ".lås", "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         (work / NEW).write_text(MEETING, encoding="utf-8")
-        git("add", "-A", cwd=work)
-        git("commit", "-q", "-m", "först", cwd=work)
-        first = subprocess.Popen(
-            ["git", "push", "origin", "HEAD:main"], cwd=work, env=GIT_ENV, stderr=subprocess.PIPE, text=True
-        )
-        pushed = git("rev-parse", "HEAD", cwd=work).stdout.strip()
-        deadline = time.monotonic() + 120
-        while git("rev-parse", "main", cwd=bare).stdout.strip() != pushed and time.monotonic() < deadline:
-            time.sleep(0.1)
+        first, pushed = push_in_background(work, bare, "först")
         git("pull", "-q", "origin", "main", cwd=other)
         (other / LATER).write_text(MEETING.replace("2023-12-14", "2024-01-18"), encoding="utf-8")
-        git("add", "-A", cwd=other)
-        git("commit", "-q", "-m", "sedan", cwd=other)
-        second = subprocess.Popen(
-            ["git", "push", "origin", "HEAD:main"], cwd=other, env=GIT_ENV, stderr=subprocess.PIPE, text=True
-        )
-        later = git("rev-parse", "HEAD", cwd=other).stdout.strip()
-        while git("rev-parse", "main", cwd=bare).stdout.strip() != later and time.monotonic() < deadline:
-            time.sleep(0.1)
+        second, later = push_in_background(other, bare, "sedan")
         time.sleep(0.5)
     _, first_err = first.communicate(timeout=300)
     _, second_err = second.communicate(timeout=300)
@@ -98,15 +98,7 @@ def test_a_file_of_a_build_under_way_may_not_be_removed_until_it_ends(tmp_path: 
     with open(web.with_name("www.builds") / ".lås", "w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)
         (work / NEW).write_text(MEETING, encoding="utf-8")
-        git("add", "-A", cwd=work)
-        git("commit", "-q", "-m", "nytt", cwd=work)
-        first = subprocess.Popen(
-            ["git", "push", "origin", "HEAD:main"], cwd=work, env=GIT_ENV, stderr=subprocess.PIPE, text=True
-        )
-        pushed = git("rev-parse", "HEAD", cwd=work).stdout.strip()
-        deadline = time.monotonic() + 120
-        while git("rev-parse", "main", cwd=bare).stdout.strip() != pushed and time.monotonic() < deadline:
-            time.sleep(0.1)
+        first, _ = push_in_background(work, bare, "nytt")
         git("pull", "-q", "origin", "main", cwd=other)
         (other / NEW).unlink()
         git("commit", "-q", "-a", "-m", "bort medan bygget pågår", cwd=other)
