@@ -222,3 +222,22 @@ def test_organisation_yaml_is_scanned(tmp_path: Path) -> None:
     expected = line_of(org.read_text(encoding="utf-8"), "Peter Wallentin 19121212")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"organisation.yaml:{expected}:1: error: texten ser ut som ett personnummer" in result.stderr
+
+
+def test_a_number_its_source_lets_through_is_built(tmp_path: Path) -> None:
+    """The built site's scan allows what the source allows, with its reason (as read with the
+    meeting): Skatteverket's test number in a paragraph is published, and the build passes."""
+    protocols = tmp_path / "protocols"
+    shutil.copytree(PROTOCOLS, protocols)
+    source = protocols / "direktionen" / "2023-10-26.md"
+    before = "Följande händelser har haft väsentlig betydelse"
+    allowed = "<!-- arkiv: personnummer-undantag 19121212-1212: Skatteverkets testnummer, ingen person -->"
+    text = source.read_text(encoding="utf-8").replace(before, f"Testnumret 19121212-1212 används.\n\n{before}")
+    source.write_text(f"{text}\n{allowed}\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = arkiv("build", "--protocols", protocols, "--site", site)
+    assert result.returncode == 0, result.stderr
+    assert "19121212-1212" in (site / "direktionen" / "2023-10-26" / "index.html").read_text(encoding="utf-8")
+    # Without the source's exception the same text stops the build.
+    source.write_text(text, encoding="utf-8")
+    assert arkiv("build", "--protocols", protocols, "--site", tmp_path / "site2").returncode == 1

@@ -22,6 +22,7 @@ from generator.build import published_scan
 from generator.index import Archive, Unresolved, build_archive
 from generator.problems import Problems
 from generator.readers.cache import SourceCache
+from generator.readers.organisation import FILE_NAME as ORGANISATION_FILE
 from generator.readers.sources import read_sources
 from generator.site import urls
 from generator.site.pages import Page, PageWriter
@@ -213,7 +214,7 @@ def _write_site(options: BuildOptions, generated: Generated, started: float, pre
 def _refuse_personnummer(staging: Path, name: str, generated: Generated, workers: int) -> None:
     """Nothing the site would serve holds a personnummer, however the sources came to make one."""
     problems = Problems()
-    allowed = published_scan.allowed_numbers(generated.protocols)
+    allowed = published_scan.allowed_numbers(generated.archive.meetings, generated.protocols / ORGANISATION_FILE)
     for file, line, number in published_scan.scan(staging, allowed, generated.scanned_store, workers):
         problems.error(f"{name}/{file}", line, messages.PERSONNUMMER_PUBLISHED.format(value=number))
     if problems.errors:

@@ -19,9 +19,10 @@ import multiprocessing
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from generator.model import Meeting
 from generator.readers import personal_data
 from generator.readers.cache import generator_version
 
@@ -159,10 +160,11 @@ def _remember(memory: Path, key: str, digests: list[str]) -> None:
     os.replace(temporary, memory)
 
 
-def allowed_numbers(protocols: Path) -> set[str]:
-    """The numbers the sources themselves let through, each with its reason."""
-    allowed: set[str] = set()
-    for path in protocols.rglob("*"):
-        if path.suffix in (".md", ".yaml") and path.is_file() and not path.is_symlink():
-            allowed |= personal_data.exceptions(path.read_text(encoding="utf-8", errors="replace"))
-    return allowed
+def allowed_numbers(meetings: Iterable[Meeting], organisation: Path) -> set[str]:
+    """The numbers the sources themselves let through, each with its reason: as each meeting was
+    read (no source is read again), and those ``organisation.yaml`` lets through."""
+    allowed = set().union(*(meeting.allowed_numbers for meeting in meetings))
+    try:
+        return allowed | personal_data.exceptions(organisation.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return allowed

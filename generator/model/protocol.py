@@ -442,6 +442,9 @@ class Meeting:
     # As recorded when the PDF was imported ("" when none was): a build refuses a changed original.
     original_sha512: str = field(default="", compare=False)
     time_line: int = field(default=0, compare=False)  # where start and end are written
+    # The personnummer the source lets through with a reason (ten digits each): in its original,
+    # its handlingar and the pages built from it too.
+    allowed_numbers: frozenset[str] = field(default=frozenset(), compare=False)
     corrections: tuple[Correction, ...] = ()  # rättelser made after publishing, oldest first
     absentees: tuple[PersonName, ...] = ()  # "Anmält förhinder": named in the protocol, not present
     posting_undated: bool = False  # an anslag without dates (older protocols were dated by hand)

@@ -20,7 +20,7 @@ from pathlib import Path
 from generator import messages
 from generator.model import Document, Item, Meeting, Reference
 from generator.problems import Problems
-from generator.readers import pdf_cache, pdf_scan, personal_data, provenance
+from generator.readers import pdf_cache, pdf_scan, provenance
 from generator.readers.cache import SourceCache
 
 FOLDER_SUFFIX = "-handlingar"
@@ -130,12 +130,10 @@ def check(
     kept_meetings = []
     for meeting in meetings:
         refused = False
-        allowed: set[str] | None = None
         for document in _published(meeting):
             found = scans[document.sha512]
-            if found.findings and allowed is None:
-                allowed = _allowed(directory, meeting)
-            said = pdf_scan.reasons(found, document.name, allowed or set(), messages.HANDLING_PERSONNUMMER)
+            allowed = set(meeting.allowed_numbers)
+            said = pdf_scan.reasons(found, document.name, allowed, messages.HANDLING_PERSONNUMMER)
             for reason in said:
                 problems.error(meeting.source, document.line or 1, reason)
             refused = refused or bool(said)
@@ -168,11 +166,3 @@ def _texts(document: Document, scans: dict[str, pdf_scan.Scan]) -> Document:
     texts = scans[document.sha512].texts or ()
     pages = tuple(" ".join(text.split()) for text in texts)
     return replace(document, pages=pages if any(pages) else None)
-
-
-def _allowed(directory: Path, meeting: Meeting) -> set[str]:
-    """The numbers the source itself allows (with a reason) are allowed in its documents too."""
-    try:
-        return personal_data.exceptions((directory / meeting.source).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
-        return set()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from generator.model import Meeting
 from generator.problems import Problems
-from generator.readers import pdf_cache, pdf_scan, personal_data
+from generator.readers import pdf_cache, pdf_scan
 from generator.readers.cache import SourceCache
 
 
@@ -29,7 +29,7 @@ def check(
     pdf_cache.scan_new(todo, scans, cache, workers, pdf_scan.scan)
     kept = []
     for meeting in meetings:
-        said = _reasons(directory, meeting, scans)
+        said = _reasons(meeting, scans)
         for reason in said:
             problems.error(meeting.source, meeting.original_line or 1, reason)
         if not said:
@@ -37,17 +37,10 @@ def check(
     return kept
 
 
-def _reasons(directory: Path, meeting: Meeting, scans: dict[str, pdf_scan.Scan]) -> list[str]:
+def _reasons(meeting: Meeting, scans: dict[str, pdf_scan.Scan]) -> list[str]:
     if not meeting.original or not meeting.original_file:
         return []
     found = scans[meeting.original_file.sha512]
     if not found.findings and not found.refusals:
         return []
-    allowed: set[str] = set()
-    if found.findings:
-        # The numbers the source itself allows (with a reason) are allowed in its original too.
-        try:
-            allowed = personal_data.exceptions((directory / meeting.source).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            allowed = set()
-    return pdf_scan.reasons(found, meeting.original, allowed)
+    return pdf_scan.reasons(found, meeting.original, set(meeting.allowed_numbers))

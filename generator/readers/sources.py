@@ -248,6 +248,7 @@ def read_meeting(directory: Path, path: Path, organisation: Organisation, proble
     before = len(problems.errors)
     meeting = READERS[path.suffix](SourceText(organisation, body, relative, text, file_date), problems)
     if meeting is not None:
+        meeting = replace(meeting, allowed_numbers=frozenset(personal_data.exceptions(text)))
         check_meeting(meeting, problems)
         meeting = _check_original(directory, path, meeting, problems)
         meeting = documents.check_files(directory, path, meeting, problems)
