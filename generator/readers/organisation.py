@@ -40,7 +40,8 @@ def read_organisation(directory: Path, problems: Problems, reserved: tuple[str, 
         problems.items.append(exc.problem)
         return None
     # Names become page titles and URLs: no personnummer may come in this way either.
-    found = [*personal_data.find(text), *personal_data.find_in_values(text, strings(doc))]
+    written = list(personal_data.find(text))
+    found = [*written, *personal_data.find_in_values(text, strings(doc), written)]
     for line, value in found:
         problems.error(FILE_NAME, line, messages.PERSONNUMMER.format(value=value))
     controls = [(line, character) for line, value in strings(doc) if (character := control_character(value))]

@@ -124,12 +124,15 @@ def find(text: str, allowed: set[str] | None = None, markdown: bool = True) -> I
             yield text.count("\n", 0, first) + 1, match.group(0).strip()
 
 
-def find_in_values(text: str, values: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+def find_in_values(
+    text: str, values: Iterable[tuple[int, str]], written: list[tuple[int, str]] | None = None
+) -> Iterator[tuple[int, str]]:
     """(line, number) for each personnummer in a YAML source's values as read (``values``: line
     and string) that its text as written does not already show: a double-quoted escape
     ("19121212\\u002d1212") or a folded line is a number only once read. The source's own
-    exceptions hold for its values."""
-    known = exceptions(text) | {digits(number) for _, number in find(text)}
+    exceptions hold for its values. ``written``: what ``find(text)`` gave, when the caller has it."""
+    shown = find(text) if written is None else written
+    known = exceptions(text) | {digits(number) for _, number in shown}
     for line, value in values:
         for _, number in find(value, known):
             yield line, number

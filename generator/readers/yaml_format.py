@@ -55,6 +55,11 @@ T = TypeVar("T")
 # -- model -> data -----------------------------------------------------------------------------
 
 
+def _ground(withheld: Withholding | None) -> dict[str, str] | None:
+    """A withholding as YAML writes it ("sekretess: {grund: …}"), or None."""
+    return {"grund": withheld.ground} if withheld else None
+
+
 def _range(value: ParagraphRange | None) -> str | None:
     if value is None:
         return None
@@ -161,7 +166,7 @@ def _item_data(item: Item) -> dict[str, Any]:
             "paragraf": item.number,
             "rubrik": item.title,
             "dnr": _dnr(item.dnr),
-            "sekretess": {"grund": item.withheld.ground} if item.withheld else None,
+            "sekretess": _ground(item.withheld),
             "beslut": item.decision,
             "beslutsrubrik": item.decision_heading,
             "förslag": item.proposal,
@@ -171,7 +176,7 @@ def _item_data(item: Item) -> dict[str, Any]:
                     {
                         "rubrik": s.heading,
                         "text": s.text,
-                        "sekretess": {"grund": s.withheld.ground} if s.withheld else None,
+                        "sekretess": _ground(s.withheld),
                     }
                 )
                 for s in item.sections
@@ -182,7 +187,7 @@ def _item_data(item: Item) -> dict[str, Any]:
                     {
                         "fil": d.name,
                         "titel": d.title,
-                        "sekretess": {"grund": d.withheld.ground} if d.withheld else None,
+                        "sekretess": _ground(d.withheld),
                     }
                 )
                 for d in item.documents
